@@ -1,0 +1,93 @@
+/* ks-store.h — the SQLite database: the only place with SQL
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ks-account.h"
+#include "ks-scoring.h"
+
+G_BEGIN_DECLS
+
+#define KS_TYPE_STORE (ks_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (KsStore, ks_store, KS, STORE, GObject)
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define KS_SCHEMA_VERSION 1
+/* How many backups of one database are kept. */
+#define KS_STORE_BACKUPS_KEPT 5
+
+/* $XDG_DATA_HOME/keystone/keystone.db */
+char        *ks_store_get_default_path      (void);
+
+/* Opens @path, creating it (mode 0600) when it does not exist, and migrates it.
+ * A file that is not a usable Keystone database (zero bytes, truncated, corrupt,
+ * read-only, locked by another writer, from a newer version) is refused with a
+ * KS_ERROR and left byte-for-byte as it was. */
+KsStore     *ks_store_open                  (const char       *path,
+                                             GError          **error);
+const char  *ks_store_get_path              (KsStore          *self);
+
+/* Every account, ordered by id, kept current by the store: a GListModel of KsAccount.
+ * An edited account is the same object, announced by items-changed at its position. */
+GListModel  *ks_store_get_accounts          (KsStore          *self);
+guint        ks_store_get_n_accounts        (KsStore          *self);
+KsAccount   *ks_store_lookup_account        (KsStore          *self,
+                                             gint64            id);
+/* The account whose name folds to the same key, or NULL. */
+KsAccount   *ks_store_find_account_by_name  (KsStore          *self,
+                                             const char       *name);
+/* Owners in use, sorted, no duplicates. */
+GStrv        ks_store_dup_owners            (KsStore          *self);
+
+/* Inserts @account (its id is set) and adds it to the model. Validates first. */
+gboolean     ks_store_add_account           (KsStore          *self,
+                                             KsAccount        *account,
+                                             GError          **error);
+/* Saves @edited (a copy from ks_account_copy()) over the account with its id. */
+gboolean     ks_store_update_account        (KsStore          *self,
+                                             KsAccount        *edited,
+                                             GError          **error);
+gboolean     ks_store_delete_account        (KsStore          *self,
+                                             KsAccount        *account,
+                                             GError          **error);
+/* Undo of a delete: puts @account back with the id it had. */
+gboolean     ks_store_restore_account       (KsStore          *self,
+                                             KsAccount        *account,
+                                             GError          **error);
+/* Adds the sample portfolio in one transaction. */
+gboolean     ks_store_load_sample           (KsStore          *self,
+                                             GError          **error);
+
+/* The portfolio's scoring rules and document settings (stored in the database). */
+const KsScoringRules *ks_store_get_rules    (KsStore          *self);
+/* Validates, saves and re-scores every account; emits ::rules-changed. */
+gboolean     ks_store_set_rules             (KsStore              *self,
+                                             const KsScoringRules *rules,
+                                             GError              **error);
+/* Where the quadrant lines are, after the split mode: 50/50 or the medians. */
+void         ks_store_get_split             (KsStore          *self,
+                                             double           *split_value,
+                                             double           *split_growth);
+const char  *ks_store_get_default_currency  (KsStore          *self);
+gboolean     ks_store_set_default_currency  (KsStore          *self,
+                                             const char       *currency,
+                                             GError          **error);
+const char  *ks_store_get_company_name      (KsStore          *self);
+gboolean     ks_store_set_company_name      (KsStore          *self,
+                                             const char       *name,
+                                             GError          **error);
+
+/* A copy through the SQLite backup API into the backups folder beside the database,
+ * keeping the last KS_STORE_BACKUPS_KEPT; returns the new file's path. */
+char        *ks_store_backup                (KsStore          *self,
+                                             GError          **error);
+/* Backs up when the newest backup is a day old or there is none; TRUE when nothing failed. */
+gboolean     ks_store_backup_if_due         (KsStore          *self,
+                                             GError          **error);
+char        *ks_store_get_backup_dir        (KsStore          *self);
+
+G_END_DECLS
