@@ -1,0 +1,462 @@
+/* ks-account-editor.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ks-account-editor.h"
+#include "ks-error.h"
+#include "ks-money.h"
+
+struct _KsAccountEditor
+{
+  AdwWindow parent_instance;
+
+  KsStore *store;
+  KsAccount *account;       /* the copy being edited */
+  gboolean is_new;
+  GtkSpinButton *ratings[KS_N_CRITERIA];
+
+  /* template children */
+  AdwWindowTitle *window_title;
+  AdwEntryRow *name_row;
+  AdwEntryRow *industry_row;
+  AdwEntryRow *region_row;
+  AdwEntryRow *owner_row;
+  AdwComboRow *currency_row;
+  AdwEntryRow *purchases_row;
+  AdwEntryRow *profit_row;
+  AdwEntryRow *share_row;
+  AdwComboRow *tier_row;
+  GtkLabel *score_label;
+  GtkBox *ratings_box;
+  GtkTextView *notes_view;
+  GtkLabel *profile_error;
+  GtkLabel *figures_error;
+  GtkLabel *notes_error;
+  GtkButton *delete_button;
+};
+
+G_DEFINE_FINAL_TYPE (KsAccountEditor, ks_account_editor, ADW_TYPE_WINDOW)
+
+/* Marks @row as wrong and says why in @label; NULL @message clears both. */
+static void
+show_field_error (GtkWidget  *row,
+                  GtkLabel   *label,
+                  const char *message)
+{
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (row, "error");
+      gtk_label_set_label (label, message);
+      gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (row, "error");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (row),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
+static void
+clear_errors (KsAccountEditor *self)
+{
+  GtkWidget *rows[] = {
+    GTK_WIDGET (self->name_row), GTK_WIDGET (self->industry_row),
+    GTK_WIDGET (self->region_row), GTK_WIDGET (self->owner_row),
+    GTK_WIDGET (self->purchases_row), GTK_WIDGET (self->profit_row),
+    GTK_WIDGET (self->share_row), GTK_WIDGET (self->notes_view),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    show_field_error (rows[i], NULL, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->profile_error), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->figures_error), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_error), FALSE);
+}
+
+static const char *
+get_currency (KsAccountEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (self->currency_row);
+  const char * const *codes = ks_currency_get_codes ();
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= g_strv_length ((char **) codes))
+    return codes[0];
+  return codes[selected];
+}
+
+static char *
+get_notes (KsAccountEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Reads the number fields into @account; on a bad value marks the field and stops. */
+static gboolean
+read_figures (KsAccountEditor *self,
+              KsAccount       *account,
+              GtkWidget      **bad_row)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text;
+  gint64 minor = 0;
+  double percent = 0;
+
+  text = gtk_editable_get_text (GTK_EDITABLE (self->purchases_row));
+  if (*text != '\0' && !ks_money_parse (text, get_currency (self), &minor, &error))
+    {
+      *bad_row = GTK_WIDGET (self->purchases_row);
+      show_field_error (*bad_row, self->figures_error, error->message);
+      return FALSE;
+    }
+  ks_account_set_annual_purchases (account, minor);
+
+  text = gtk_editable_get_text (GTK_EDITABLE (self->profit_row));
+  if (*text != '\0' && !ks_percent_parse (text, &percent, &error))
+    {
+      *bad_row = GTK_WIDGET (self->profit_row);
+      show_field_error (*bad_row, self->figures_error, error->message);
+      return FALSE;
+    }
+  ks_account_set_profit_contribution (account, *text ? percent : 0);
+
+  percent = 0;
+  text = gtk_editable_get_text (GTK_EDITABLE (self->share_row));
+  if (*text != '\0' && !ks_percent_parse (text, &percent, &error))
+    {
+      *bad_row = GTK_WIDGET (self->share_row);
+      show_field_error (*bad_row, self->figures_error, error->message);
+      return FALSE;
+    }
+  ks_account_set_revenue_share (account, percent);
+  return TRUE;
+}
+
+static void
+read_ratings (KsAccountEditor *self,
+              KsAccount       *account)
+{
+  for (guint i = 0; i < KS_N_CRITERIA; i++)
+    ks_account_set_rating (account, i, gtk_spin_button_get_value_as_int (self->ratings[i]));
+  ks_account_set_tier_override (account, (int) adw_combo_row_get_selected (self->tier_row) - 1);
+}
+
+static void
+update_score (KsAccountEditor *self)
+{
+  g_autoptr(KsAccount) preview = ks_account_copy (self->account);
+  g_autofree char *text = NULL;
+  double split_value, split_growth;
+  KsTier tier;
+
+  read_ratings (self, preview);
+  ks_store_get_split (self->store, &split_value, &split_growth);
+  ks_account_apply_scores (preview, ks_store_get_rules (self->store), split_value, split_growth);
+  tier = ks_account_get_tier (preview);
+  /* Translators: KA score and tier, e.g. “72.5 · Key” */
+  text = g_strdup_printf (_("%.1f · %s"), ks_account_get_ka_score (preview),
+                          ks_tier_get_label (tier));
+  gtk_label_set_label (self->score_label, text);
+}
+
+/* Figures are checked as they are typed, so a mistake shows before Save. */
+static void
+on_figure_changed (KsAccountEditor *self)
+{
+  g_autoptr(KsAccount) scratch = ks_account_new ();
+  GtkWidget *bad_row = NULL;
+
+  show_field_error (GTK_WIDGET (self->purchases_row), NULL, NULL);
+  show_field_error (GTK_WIDGET (self->profit_row), NULL, NULL);
+  show_field_error (GTK_WIDGET (self->share_row), NULL, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->figures_error),
+                          !read_figures (self, scratch, &bad_row));
+}
+
+gboolean
+ks_account_editor_save (KsAccountEditor *self)
+{
+  g_autoptr(KsAccount) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *notes = NULL;
+  g_autofree char *name = NULL;
+  GtkWidget *bad_row = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (KS_IS_ACCOUNT_EDITOR (self), FALSE);
+
+  clear_errors (self);
+
+  edited = ks_account_copy (self->account);
+  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  ks_account_set_name (edited, name);
+  ks_account_set_industry (edited, gtk_editable_get_text (GTK_EDITABLE (self->industry_row)));
+  ks_account_set_region (edited, gtk_editable_get_text (GTK_EDITABLE (self->region_row)));
+  ks_account_set_owner (edited, gtk_editable_get_text (GTK_EDITABLE (self->owner_row)));
+  ks_account_set_currency (edited, get_currency (self));
+  notes = get_notes (self);
+  ks_account_set_notes (edited, notes);
+  read_ratings (self, edited);
+
+  if (!read_figures (self, edited, &bad_row))
+    {
+      gtk_widget_grab_focus (bad_row);
+      return FALSE;
+    }
+
+  if (self->is_new)
+    ok = ks_store_add_account (self->store, edited, &error);
+  else
+    ok = ks_store_update_account (self->store, edited, &error);
+
+  if (!ok)
+    {
+      const char *name_key = ks_account_get_name_key (edited);
+      gsize notes_len = g_utf8_strlen (ks_account_get_notes (edited), -1);
+
+      if (notes_len > KS_ACCOUNT_NOTES_MAX)
+        {
+          show_field_error (GTK_WIDGET (self->notes_view), self->notes_error, error->message);
+          gtk_widget_grab_focus (GTK_WIDGET (self->notes_view));
+        }
+      else if (g_error_matches (error, KS_ERROR, KS_ERROR_DUPLICATE) || *name_key == '\0' ||
+               g_utf8_strlen (ks_account_get_name (edited), -1) > KS_ACCOUNT_NAME_MAX)
+        {
+          show_field_error (GTK_WIDGET (self->name_row), self->profile_error, error->message);
+          gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+        }
+      else if (g_error_matches (error, KS_ERROR, KS_ERROR_INVALID))
+        {
+          show_field_error (GTK_WIDGET (self->industry_row), self->profile_error, error->message);
+        }
+      else
+        {
+          /* Not the user's typing: the database refused. Keep the editor open. */
+          show_field_error (GTK_WIDGET (self->name_row), self->profile_error, error->message);
+        }
+      return FALSE;
+    }
+
+  gtk_window_close (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  ks_account_editor_save (KS_ACCOUNT_EDITOR (widget));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  KsAccountEditor *self = KS_ACCOUNT_EDITOR (widget);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  gint64 id = ks_account_get_id (self->account);
+
+  gtk_window_close (GTK_WINDOW (self));
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.delete-account", "x", id);
+}
+
+static void
+add_rating_rows (KsAccountEditor *self)
+{
+  AdwPreferencesGroup *groups[KS_N_DIMENSIONS];
+
+  for (guint d = 0; d < KS_N_DIMENSIONS; d++)
+    {
+      g_autofree char *title = g_markup_escape_text (ks_dimension_get_label (d), -1);
+
+      groups[d] = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+      adw_preferences_group_set_title (groups[d], title);
+      gtk_box_append (self->ratings_box, GTK_WIDGET (groups[d]));
+    }
+
+  for (guint c = 0; c < KS_N_CRITERIA; c++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *spin = gtk_spin_button_new_with_range (0, KS_RATING_MAX, 1);
+      g_autofree char *name = g_strdup_printf ("rating-%s", ks_criterion_get_key (c));
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ks_criterion_get_label (c));
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+      gtk_widget_set_name (spin, name);
+      gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, ks_criterion_get_label (c),
+                                      -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+      adw_preferences_group_add (groups[ks_criterion_get_dimension (c)], row);
+      self->ratings[c] = GTK_SPIN_BUTTON (spin);
+      g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (update_score), self);
+    }
+}
+
+static void
+fill_form (KsAccountEditor *self)
+{
+  KsAccount *account = self->account;
+  const char * const *codes = ks_currency_get_codes ();
+  g_autofree char *purchases = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), ks_account_get_name (account));
+  gtk_editable_set_text (GTK_EDITABLE (self->industry_row), ks_account_get_industry (account));
+  gtk_editable_set_text (GTK_EDITABLE (self->region_row), ks_account_get_region (account));
+  gtk_editable_set_text (GTK_EDITABLE (self->owner_row), ks_account_get_owner (account));
+
+  for (guint i = 0; codes[i] != NULL; i++)
+    if (g_strcmp0 (codes[i], ks_account_get_currency (account)) == 0)
+      adw_combo_row_set_selected (self->currency_row, i);
+
+  if (!self->is_new)
+    {
+      g_autofree char *profit = g_strdup_printf ("%g", ks_account_get_profit_contribution (account));
+      g_autofree char *share = g_strdup_printf ("%g", ks_account_get_revenue_share (account));
+
+      purchases = ks_money_format_plain (ks_account_get_annual_purchases (account),
+                                         ks_account_get_currency (account));
+      gtk_editable_set_text (GTK_EDITABLE (self->purchases_row), purchases);
+      gtk_editable_set_text (GTK_EDITABLE (self->profit_row), profit);
+      gtk_editable_set_text (GTK_EDITABLE (self->share_row), share);
+    }
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
+                            ks_account_get_notes (account), -1);
+
+  for (guint c = 0; c < KS_N_CRITERIA; c++)
+    gtk_spin_button_set_value (self->ratings[c], ks_account_get_rating (account, c));
+  adw_combo_row_set_selected (self->tier_row, ks_account_get_tier_override (account) + 1);
+
+  adw_window_title_set_title (self->window_title,
+                              self->is_new ? _("New Account") : _("Edit Account"));
+  adw_window_title_set_subtitle (self->window_title,
+                                 self->is_new ? NULL : ks_account_get_name (account));
+  gtk_widget_set_visible (GTK_WIDGET (self->delete_button), !self->is_new);
+  update_score (self);
+}
+
+static void
+ks_account_editor_dispose (GObject *object)
+{
+  KsAccountEditor *self = KS_ACCOUNT_EDITOR (object);
+
+  g_clear_object (&self->account);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (ks_account_editor_parent_class)->dispose (object);
+}
+
+static void
+ks_account_editor_class_init (KsAccountEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ks_account_editor_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/keystone_ka/Keystone/ks-account-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, KsAccountEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, KsAccountEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, KsAccountEditor, industry_row);
+  gtk_widget_class_bind_template_child (widget_class, KsAccountEditor, region_row);
+  gtk_widget_class_bind_template_child (widget_class, KsAccountEditor, owner_row);
+  gtk_widget_class_bind_template_child (widget_class, KsAccountEditor, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, KsAccountEditor, purchases_row);
+  gtk_widget_class_bind_template_child (widget_class, KsAccountEditor, profit_row);
+  gtk_widget_class_bind_template_child (widget_class, KsAccountEditor, share_row);
+  gtk_widget_class_bind_template_child (widget_class, KsAccountEditor, tier_row);
+  gtk_widget_class_bind_template_child (widget_class, KsAccountEditor, score_label);
+  gtk_widget_class_bind_template_child (widget_class, KsAccountEditor, ratings_box);
+  gtk_widget_class_bind_template_child (widget_class, KsAccountEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, KsAccountEditor, profile_error);
+  gtk_widget_class_bind_template_child (widget_class, KsAccountEditor, figures_error);
+  gtk_widget_class_bind_template_child (widget_class, KsAccountEditor, notes_error);
+  gtk_widget_class_bind_template_child (widget_class, KsAccountEditor, delete_button);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "editor.save", NULL);
+}
+
+static void
+ks_account_editor_init (KsAccountEditor *self)
+{
+  g_autoptr(GtkStringList) currencies = gtk_string_list_new (ks_currency_get_codes ());
+  g_autoptr(GtkStringList) tiers = gtk_string_list_new (NULL);
+  AdwEntryRow *entries[7];
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  entries[0] = self->name_row;
+  entries[1] = self->industry_row;
+  entries[2] = self->region_row;
+  entries[3] = self->owner_row;
+  entries[4] = self->purchases_row;
+  entries[5] = self->profit_row;
+  entries[6] = self->share_row;
+
+  adw_combo_row_set_model (self->currency_row, G_LIST_MODEL (currencies));
+
+  gtk_string_list_append (tiers, _("Follow the score"));
+  for (guint i = 0; i < KS_N_TIERS; i++)
+    gtk_string_list_append (tiers, ks_tier_get_label (i));
+  adw_combo_row_set_model (self->tier_row, G_LIST_MODEL (tiers));
+
+  add_rating_rows (self);
+
+  /* Enter in any field saves, as in every GNOME dialog. */
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    g_signal_connect_swapped (entries[i], "entry-activated", G_CALLBACK (ks_account_editor_save),
+                              self);
+  g_signal_connect_swapped (self->purchases_row, "changed", G_CALLBACK (on_figure_changed), self);
+  g_signal_connect_swapped (self->profit_row, "changed", G_CALLBACK (on_figure_changed), self);
+  g_signal_connect_swapped (self->share_row, "changed", G_CALLBACK (on_figure_changed), self);
+  g_signal_connect_swapped (self->currency_row, "notify::selected",
+                            G_CALLBACK (on_figure_changed), self);
+  g_signal_connect_swapped (self->tier_row, "notify::selected", G_CALLBACK (update_score), self);
+}
+
+KsAccountEditor *
+ks_account_editor_new (KsStore   *store,
+                       KsAccount *account)
+{
+  KsAccountEditor *self;
+
+  g_return_val_if_fail (KS_IS_STORE (store), NULL);
+  g_return_val_if_fail (account == NULL || KS_IS_ACCOUNT (account), NULL);
+
+  self = g_object_new (KS_TYPE_ACCOUNT_EDITOR, NULL);
+  self->store = g_object_ref (store);
+  self->is_new = account == NULL;
+  if (account != NULL)
+    {
+      self->account = ks_account_copy (account);
+    }
+  else
+    {
+      self->account = ks_account_new ();
+      ks_account_set_currency (self->account, ks_store_get_default_currency (store));
+    }
+  fill_form (self);
+  return self;
+}

@@ -1,0 +1,316 @@
+/* ks-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+
+#include "ks-application.h"
+#include "ks-error.h"
+#include "ks-preferences-window.h"
+#include "ks-store.h"
+#include "ks-window.h"
+
+struct _KsApplication
+{
+  AdwApplication parent_instance;
+
+  int exit_status;
+};
+
+G_DEFINE_FINAL_TYPE (KsApplication, ks_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry main_entries[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the database at PATH instead of the default one"), N_("PATH") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
+  { NULL }
+};
+
+static KsWindow *
+find_window_for_path (KsApplication *self,
+                      const char    *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      if (KS_IS_WINDOW (l->data))
+        {
+          KsStore *store = ks_window_get_store (l->data);
+
+          if (g_strcmp0 (ks_store_get_path (store), path) == 0)
+            return l->data;
+        }
+    }
+  return NULL;
+}
+
+static void
+on_open_other_response (GtkNativeDialog *chooser,
+                        int              response,
+                        KsApplication   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        ks_application_open_database (self, path);
+    }
+  g_application_release (G_APPLICATION (self));
+  g_object_unref (chooser);
+}
+
+static void
+on_error_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   KsApplication    *self)
+{
+  if (g_strcmp0 (response, "open") == 0)
+    {
+      GtkFileChooserNative *chooser;
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      chooser = gtk_file_chooser_native_new (_("Open Database"), NULL,
+                                             GTK_FILE_CHOOSER_ACTION_OPEN,
+                                             _("_Open"), _("_Cancel"));
+      gtk_file_filter_set_name (filter, _("Keystone databases"));
+      gtk_file_filter_add_pattern (filter, "*.db");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+      g_signal_connect (chooser, "response", G_CALLBACK (on_open_other_response), self);
+      g_application_hold (G_APPLICATION (self));
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+    }
+  else
+    {
+      self->exit_status = 1;
+    }
+}
+
+/* The database could not be opened: say why, offer another file or quitting.
+ * The file itself is left alone. */
+static GtkWindow *
+show_open_error (KsApplication *self,
+                 const GError  *error)
+{
+  GtkWidget *dialog;
+
+  g_printerr ("keystone: %s\n", error->message);
+
+  dialog = adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                   _("The Database Cannot Be Opened"), error->message);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "quit", _("_Quit"),
+                                    "open", _("_Open Another File…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_widget_set_name (dialog, "open-error-dialog");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_error_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+GtkWindow *
+ks_application_open_database (KsApplication *self,
+                              const char    *path)
+{
+  g_autofree char *default_path = NULL;
+  g_autoptr(KsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  KsWindow *window;
+
+  g_return_val_if_fail (KS_IS_APPLICATION (self), NULL);
+
+  if (path == NULL)
+    path = default_path = ks_store_get_default_path ();
+
+  window = find_window_for_path (self, path);
+  if (window == NULL)
+    {
+      store = ks_store_open (path, &error);
+      if (store == NULL)
+        return show_open_error (self, error);
+      window = ks_window_new (self, store);
+    }
+
+  self->exit_status = 0;
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
+
+static int
+ks_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("keystone %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  return -1;
+}
+
+static int
+ks_application_command_line (GApplication            *app,
+                             GApplicationCommandLine *cmdline)
+{
+  KsApplication *self = KS_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (cmdline);
+  g_autofree char *database = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "^ay", &database))
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (cmdline,
+                                                                              database);
+      path = g_file_get_path (file);
+    }
+
+  ks_application_open_database (self, path);
+  return 0;
+}
+
+static void
+ks_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window != NULL)
+    gtk_window_present (window);
+  else
+    ks_application_open_database (KS_APPLICATION (app), NULL);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (KS_IS_WINDOW (window))
+    ks_window_show_preferences (KS_WINDOW (window));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  static const char *developers[] = { "The Keystone developers", NULL };
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  adw_show_about_window (window,
+                         "application-name", _("Keystone"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The Keystone developers"),
+                         "developers", developers,
+                         "comments", _("Key account management for sales team leaders: "
+                                       "portfolio, scoring and tiers, plans and reviews."),
+                         "website", "https://github.com/keystone-ka/keystone",
+                         "issue-url", "https://github.com/keystone-ka/keystone/issues",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "copyright", "© 2026 The Keystone developers",
+                         /* Translators: your names, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = g_list_copy (gtk_application_get_windows (app));
+
+  /* Closing each window saves its state; the application ends with the last. */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "preferences", .activate = preferences_action },
+  { .name = "about", .activate = about_action },
+  { .name = "quit", .activate = quit_action },
+};
+
+static void
+ks_application_startup (GApplication *app)
+{
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.add-account", { "<Control>n", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+
+  G_APPLICATION_CLASS (ks_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app),
+                                           accels[i].action, accels[i].accels);
+}
+
+static void
+ks_application_class_init (KsApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->handle_local_options = ks_application_handle_local_options;
+  app_class->command_line = ks_application_command_line;
+  app_class->activate = ks_application_activate;
+  app_class->startup = ks_application_startup;
+}
+
+static void
+ks_application_init (KsApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Keystone — key account management "
+                                              "for sales team leaders."));
+}
+
+KsApplication *
+ks_application_new (GApplicationFlags flags)
+{
+  return g_object_new (KS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", flags | G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", "/io/github/keystone_ka/Keystone",
+                       NULL);
+}
+
+int
+ks_application_main (int   argc,
+                     char *argv[])
+{
+  g_autoptr(KsApplication) app = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_set_application_name (_("Keystone"));
+  app = ks_application_new (G_APPLICATION_DEFAULT_FLAGS);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  return status != 0 ? status : app->exit_status;
+}

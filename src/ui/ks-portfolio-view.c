@@ -1,0 +1,754 @@
+/* ks-portfolio-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "ks-money.h"
+#include "ks-portfolio-view.h"
+
+struct _KsPortfolioView
+{
+  AdwBin parent_instance;
+
+  KsStore *store;
+  GtkCustomFilter *filter;
+  GtkFilterListModel *filter_model;
+  GtkSortListModel *sort_model;
+  GtkSingleSelection *selection;
+  GtkStringList *owners;
+  char *query;            /* folded search text */
+  guint owners_idle;
+
+  /* template children */
+  GtkStack *main_stack;
+  GtkStack *results_stack;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkDropDown *tier_filter;
+  GtkDropDown *quadrant_filter;
+  GtkDropDown *owner_filter;
+  GtkLabel *count_label;
+  GtkColumnView *column_view;
+};
+
+G_DEFINE_FINAL_TYPE (KsPortfolioView, ks_portfolio_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SEARCH_MODE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Columns ---------------------------------------------------------------- */
+
+static char *
+format_name (KsAccount *account)
+{
+  return g_strdup (ks_account_get_name (account));
+}
+
+static char *
+format_tier (KsAccount *account)
+{
+  return g_strdup (ks_tier_get_label (ks_account_get_tier (account)));
+}
+
+static char *
+format_score (double score)
+{
+  return g_strdup_printf ("%.1f", score);
+}
+
+static char *
+format_ka_score (KsAccount *account)
+{
+  return format_score (ks_account_get_ka_score (account));
+}
+
+static char *
+format_value (KsAccount *account)
+{
+  return format_score (ks_account_get_value_score (account));
+}
+
+static char *
+format_growth (KsAccount *account)
+{
+  return format_score (ks_account_get_growth_score (account));
+}
+
+static char *
+format_quadrant (KsAccount *account)
+{
+  return g_strdup (ks_quadrant_get_label (ks_account_get_quadrant (account)));
+}
+
+static char *
+format_purchases (KsAccount *account)
+{
+  return ks_money_format (ks_account_get_annual_purchases (account),
+                          ks_account_get_currency (account));
+}
+
+static char *
+format_owner (KsAccount *account)
+{
+  return g_strdup (ks_account_get_owner (account));
+}
+
+#define CMP(a, b) (((a) > (b)) - ((a) < (b)))
+
+static int
+compare_name (gconstpointer a, gconstpointer b, gpointer data)
+{
+  return strcmp (ks_account_get_name_key ((KsAccount *)a),
+                 ks_account_get_name_key ((KsAccount *)b));
+}
+
+static int
+compare_tier (gconstpointer a, gconstpointer b, gpointer data)
+{
+  /* Core sorts first in ascending order, as people read tiers. */
+  return CMP (ks_account_get_tier ((KsAccount *)a), ks_account_get_tier ((KsAccount *)b));
+}
+
+static int
+compare_ka_score (gconstpointer a, gconstpointer b, gpointer data)
+{
+  return CMP (ks_account_get_ka_score ((KsAccount *)a),
+              ks_account_get_ka_score ((KsAccount *)b));
+}
+
+static int
+compare_value (gconstpointer a, gconstpointer b, gpointer data)
+{
+  return CMP (ks_account_get_value_score ((KsAccount *)a),
+              ks_account_get_value_score ((KsAccount *)b));
+}
+
+static int
+compare_growth (gconstpointer a, gconstpointer b, gpointer data)
+{
+  return CMP (ks_account_get_growth_score ((KsAccount *)a),
+              ks_account_get_growth_score ((KsAccount *)b));
+}
+
+static int
+compare_quadrant (gconstpointer a, gconstpointer b, gpointer data)
+{
+  return CMP (ks_account_get_quadrant ((KsAccount *)a),
+              ks_account_get_quadrant ((KsAccount *)b));
+}
+
+static int
+compare_purchases (gconstpointer a, gconstpointer b, gpointer data)
+{
+  return CMP (ks_account_get_annual_purchases ((KsAccount *)a),
+              ks_account_get_annual_purchases ((KsAccount *)b));
+}
+
+static int
+compare_owner (gconstpointer a, gconstpointer b, gpointer data)
+{
+  return g_utf8_collate (ks_account_get_owner ((KsAccount *)a),
+                         ks_account_get_owner ((KsAccount *)b));
+}
+
+typedef struct
+{
+  const char *id;
+  const char *title;
+  char *(*format) (KsAccount *account);
+  GCompareDataFunc compare;
+  gboolean expand;
+  float xalign;
+  gboolean numeric;
+} Column;
+
+static const Column columns[] = {
+  { "name", N_("Name"), format_name, compare_name, TRUE, 0, FALSE },
+  { "tier", N_("Tier"), format_tier, compare_tier, FALSE, 0, FALSE },
+  { "ka-score", N_("KA Score"), format_ka_score, compare_ka_score, FALSE, 1, TRUE },
+  { "value", N_("Value"), format_value, compare_value, FALSE, 1, TRUE },
+  { "growth", N_("Growth Potential"), format_growth, compare_growth, FALSE, 1, TRUE },
+  { "quadrant", N_("Quadrant"), format_quadrant, compare_quadrant, FALSE, 0, FALSE },
+  { "purchases", N_("Annual Purchases"), format_purchases, compare_purchases, FALSE, 1, TRUE },
+  { "owner", N_("Owner"), format_owner, compare_owner, FALSE, 0, FALSE },
+};
+
+static const char * const tier_classes[] = { "core", "key", "developing", "standard" };
+
+static void
+update_cell (GtkListItem *item)
+{
+  const Column *column = g_object_get_data (G_OBJECT (item), "ks-column");
+  KsAccount *account = gtk_list_item_get_item (item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  g_autofree char *text = NULL;
+
+  if (account == NULL)
+    return;
+
+  text = column->format (account);
+  gtk_label_set_label (label, text);
+
+  if (column->format == format_tier)
+    {
+      KsTier tier = ks_account_get_tier (account);
+      gboolean override = ks_account_get_tier_override (account) != KS_TIER_NONE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (tier_classes); i++)
+        {
+          if (i == tier)
+            gtk_widget_add_css_class (GTK_WIDGET (label), tier_classes[i]);
+          else
+            gtk_widget_remove_css_class (GTK_WIDGET (label), tier_classes[i]);
+        }
+      if (override)
+        {
+          g_autofree char *tip =
+            /* Translators: the tier was set by hand; %s is the tier the score gives */
+            g_strdup_printf (_("Set by hand; the score gives %s"),
+                             ks_tier_get_label (ks_account_get_scored_tier (account)));
+
+          gtk_widget_add_css_class (GTK_WIDGET (label), "override");
+          gtk_widget_set_tooltip_text (GTK_WIDGET (label), tip);
+        }
+      else
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (label), "override");
+          gtk_widget_set_tooltip_text (GTK_WIDGET (label), NULL);
+        }
+    }
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            const Column             *column)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column->xalign);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (column->numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  if (column->format == format_tier)
+    {
+      gtk_widget_add_css_class (label, "ks-tier");
+      gtk_widget_set_halign (label, GTK_ALIGN_START);
+    }
+  if (column->expand)
+    gtk_label_set_width_chars (GTK_LABEL (label), 16);
+  gtk_list_item_set_child (item, label);
+  g_object_set_data (G_OBJECT (item), "ks-column", (gpointer) column);
+}
+
+static void
+on_account_notify (KsAccount   *account,
+                   GParamSpec  *pspec,
+                   GtkListItem *item)
+{
+  update_cell (item);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           const Column             *column)
+{
+  KsAccount *account = gtk_list_item_get_item (item);
+  gulong id = g_signal_connect (account, "notify", G_CALLBACK (on_account_notify), item);
+
+  g_object_set_data (G_OBJECT (item), "ks-notify-id", GSIZE_TO_POINTER (id));
+  update_cell (item);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             const Column             *column)
+{
+  KsAccount *account = gtk_list_item_get_item (item);
+  gulong id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "ks-notify-id"));
+
+  if (account != NULL && id != 0)
+    g_signal_handler_disconnect (account, id);
+  g_object_set_data (G_OBJECT (item), "ks-notify-id", NULL);
+}
+
+static void
+add_columns (KsPortfolioView *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      const Column *column = &columns[i];
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) view_column = NULL;
+      g_autoptr(GtkSorter) sorter = NULL;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), (gpointer) column);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) column);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), (gpointer) column);
+
+      view_column = gtk_column_view_column_new (_(column->title), factory);
+      gtk_column_view_column_set_expand (view_column, column->expand);
+      gtk_column_view_column_set_resizable (view_column, TRUE);
+      sorter = GTK_SORTER (gtk_custom_sorter_new (column->compare, NULL, NULL));
+      gtk_column_view_column_set_sorter (view_column, sorter);
+      g_object_set_data (G_OBJECT (view_column), "ks-column-id", (gpointer) column->id);
+      gtk_column_view_append_column (self->column_view, view_column);
+    }
+}
+
+/* Filtering -------------------------------------------------------------- */
+
+static gboolean
+filter_account (gpointer item,
+                gpointer user_data)
+{
+  KsPortfolioView *self = user_data;
+  KsAccount *account = item;
+  guint tier = gtk_drop_down_get_selected (self->tier_filter);
+  guint quadrant = gtk_drop_down_get_selected (self->quadrant_filter);
+  guint owner = gtk_drop_down_get_selected (self->owner_filter);
+
+  /* Position 0 of each drop-down is “all”. */
+  if (tier > 0 && tier != GTK_INVALID_LIST_POSITION &&
+      (guint) ks_account_get_tier (account) != tier - 1)
+    return FALSE;
+  if (quadrant > 0 && quadrant != GTK_INVALID_LIST_POSITION &&
+      (guint) ks_account_get_quadrant (account) != quadrant - 1)
+    return FALSE;
+  if (owner > 0 && owner != GTK_INVALID_LIST_POSITION &&
+      g_strcmp0 (ks_account_get_owner (account),
+                 gtk_string_list_get_string (self->owners, owner)) != 0)
+    return FALSE;
+
+  return ks_account_matches (account, self->query);
+}
+
+static void
+update_count (KsPortfolioView *self)
+{
+  guint total, shown;
+  g_autofree char *text = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  total = ks_store_get_n_accounts (self->store);
+  shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+
+  if (shown == total)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u account", "%u accounts", total),
+                            total);
+  else
+    /* Translators: “12 of 30 accounts” */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u of %u account", "%u of %u accounts", total),
+                            shown, total);
+  gtk_label_set_label (self->count_label, text);
+
+  gtk_stack_set_visible_child_name (self->main_stack, total == 0 ? "empty" : "list");
+  gtk_stack_set_visible_child_name (self->results_stack, shown == 0 ? "no-results" : "list");
+}
+
+static void
+on_search_changed (KsPortfolioView *self)
+{
+  g_autofree char *query = ks_account_fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  if (g_strcmp0 (query, self->query) == 0)
+    return;
+
+  /* Typing on narrows the search: only rows still shown need checking again. */
+  if (self->query != NULL && strstr (query, self->query) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (self->query != NULL && strstr (self->query, query) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+
+  g_free (self->query);
+  self->query = g_steal_pointer (&query);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+}
+
+static void
+on_filter_selected (KsPortfolioView *self)
+{
+  if (self->filter != NULL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_stop_search (KsPortfolioView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+/* Owners ----------------------------------------------------------------- */
+
+static gboolean
+refresh_owners (gpointer user_data)
+{
+  KsPortfolioView *self = user_data;
+  g_auto(GStrv) owners = ks_store_dup_owners (self->store);
+  const char *selected = NULL;
+  g_autofree char *keep = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->owners));
+  guint position = 0;
+  gboolean same = n == g_strv_length (owners) + 1;
+
+  self->owners_idle = 0;
+
+  for (guint i = 0; same && owners[i] != NULL; i++)
+    same = g_strcmp0 (owners[i], gtk_string_list_get_string (self->owners, i + 1)) == 0;
+  if (same)
+    return G_SOURCE_REMOVE;
+
+  if (gtk_drop_down_get_selected (self->owner_filter) > 0)
+    selected = gtk_string_list_get_string (self->owners,
+                                           gtk_drop_down_get_selected (self->owner_filter));
+  keep = g_strdup (selected);
+
+  gtk_string_list_splice (self->owners, 1, n - 1, (const char * const *) owners);
+  for (guint i = 0; keep != NULL && owners[i] != NULL; i++)
+    if (g_strcmp0 (owners[i], keep) == 0)
+      position = i + 1;
+  gtk_drop_down_set_selected (self->owner_filter, position);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_accounts_changed (KsPortfolioView *self)
+{
+  update_count (self);
+  if (self->owners_idle == 0)
+    self->owners_idle = g_idle_add (refresh_owners, self);
+}
+
+static void
+on_rules_changed (KsPortfolioView *self)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+
+  /* Every score may have moved: re-filter (tier, quadrant) and re-sort. */
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_column_view_get_columns (self->column_view)); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column =
+        g_list_model_get_item (gtk_column_view_get_columns (self->column_view), i);
+
+      gtk_sorter_changed (gtk_column_view_column_get_sorter (column),
+                          GTK_SORTER_CHANGE_DIFFERENT);
+    }
+  (void) sorter;
+}
+
+/* Activation ------------------------------------------------------------- */
+
+static KsAccount *
+get_selected_account (KsPortfolioView *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+on_activate (KsPortfolioView *self,
+             guint            position)
+{
+  g_autoptr(KsAccount) account = g_list_model_get_item (G_LIST_MODEL (self->sort_model),
+                                                        position);
+
+  if (account != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-account", "x",
+                                ks_account_get_id (account));
+}
+
+static gboolean
+delete_selected (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  KsPortfolioView *self = KS_PORTFOLIO_VIEW (user_data);
+  KsAccount *account = get_selected_account (self);
+
+  if (account == NULL)
+    return FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.delete-account", "x",
+                              ks_account_get_id (account));
+  return TRUE;
+}
+
+/* Set-up ----------------------------------------------------------------- */
+
+static GtkStringList *
+make_choices (const char *all,
+              const char *(*label) (int),
+              int         n)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, all);
+  for (int i = 0; i < n; i++)
+    gtk_string_list_append (list, label (i));
+  return list;
+}
+
+static const char *
+tier_label (int i)
+{
+  return ks_tier_get_label (i);
+}
+
+static const char *
+quadrant_label (int i)
+{
+  return ks_quadrant_get_label (i);
+}
+
+void
+ks_portfolio_view_set_store (KsPortfolioView *self,
+                             KsStore         *store)
+{
+  GListModel *accounts;
+  GtkSorter *sorter;
+
+  g_return_if_fail (KS_IS_PORTFOLIO_VIEW (self));
+  g_return_if_fail (KS_IS_STORE (store));
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
+  accounts = ks_store_get_accounts (store);
+
+  self->filter = gtk_custom_filter_new (filter_account, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (accounts),
+                                                  GTK_FILTER (g_object_ref (self->filter)));
+  sorter = gtk_column_view_get_sorter (self->column_view);
+  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filter_model)),
+                                              g_object_ref (sorter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sort_model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->filter_model, "items-changed",
+                           G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (accounts, "items-changed",
+                           G_CALLBACK (on_accounts_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "rules-changed",
+                           G_CALLBACK (on_rules_changed), self, G_CONNECT_SWAPPED);
+
+  /* Highest score first, the order a team leader reads a portfolio in. */
+  {
+    g_autoptr(GtkColumnViewColumn) score_column =
+      g_list_model_get_item (gtk_column_view_get_columns (self->column_view), 2);
+
+    gtk_column_view_sort_by_column (self->column_view, score_column, GTK_SORT_DESCENDING);
+  }
+
+  refresh_owners (self);
+  update_count (self);
+}
+
+void
+ks_portfolio_view_start_search (KsPortfolioView *self)
+{
+  g_return_if_fail (KS_IS_PORTFOLIO_VIEW (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+GListModel *
+ks_portfolio_view_get_visible_accounts (KsPortfolioView *self)
+{
+  g_return_val_if_fail (KS_IS_PORTFOLIO_VIEW (self), NULL);
+  return G_LIST_MODEL (self->sort_model);
+}
+
+GtkEditable *
+ks_portfolio_view_get_search_entry (KsPortfolioView *self)
+{
+  g_return_val_if_fail (KS_IS_PORTFOLIO_VIEW (self), NULL);
+  return GTK_EDITABLE (self->search_entry);
+}
+
+static void
+ks_portfolio_view_root (GtkWidget *widget)
+{
+  KsPortfolioView *self = KS_PORTFOLIO_VIEW (widget);
+
+  GTK_WIDGET_CLASS (ks_portfolio_view_parent_class)->root (widget);
+
+  /* Typing anywhere in the window starts a search. */
+  gtk_search_bar_set_key_capture_widget (self->search_bar,
+                                         GTK_WIDGET (gtk_widget_get_root (widget)));
+}
+
+static void
+ks_portfolio_view_unroot (GtkWidget *widget)
+{
+  KsPortfolioView *self = KS_PORTFOLIO_VIEW (widget);
+
+  gtk_search_bar_set_key_capture_widget (self->search_bar, NULL);
+  GTK_WIDGET_CLASS (ks_portfolio_view_parent_class)->unroot (widget);
+}
+
+static void
+ks_portfolio_view_dispose (GObject *object)
+{
+  KsPortfolioView *self = KS_PORTFOLIO_VIEW (object);
+
+  g_clear_handle_id (&self->owners_idle, g_source_remove);
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->owners);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (ks_portfolio_view_parent_class)->dispose (object);
+}
+
+static void
+ks_portfolio_view_finalize (GObject *object)
+{
+  KsPortfolioView *self = KS_PORTFOLIO_VIEW (object);
+
+  g_clear_pointer (&self->query, g_free);
+
+  G_OBJECT_CLASS (ks_portfolio_view_parent_class)->finalize (object);
+}
+
+static void
+ks_portfolio_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  KsPortfolioView *self = KS_PORTFOLIO_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCH_MODE:
+      g_value_set_boolean (value, gtk_search_bar_get_search_mode (self->search_bar));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ks_portfolio_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  KsPortfolioView *self = KS_PORTFOLIO_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCH_MODE:
+      if (g_value_get_boolean (value))
+        ks_portfolio_view_start_search (self);
+      else
+        gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+on_search_mode_changed (KsPortfolioView *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
+}
+
+static void
+ks_portfolio_view_class_init (KsPortfolioViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ks_portfolio_view_dispose;
+  object_class->finalize = ks_portfolio_view_finalize;
+  object_class->get_property = ks_portfolio_view_get_property;
+  object_class->set_property = ks_portfolio_view_set_property;
+  widget_class->root = ks_portfolio_view_root;
+  widget_class->unroot = ks_portfolio_view_unroot;
+
+  properties[PROP_SEARCH_MODE] =
+    g_param_spec_boolean ("search-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/keystone_ka/Keystone/ks-portfolio-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, results_stack);
+  gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, tier_filter);
+  gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, quadrant_filter);
+  gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, owner_filter);
+  gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, column_view);
+}
+
+static void
+ks_portfolio_view_init (KsPortfolioView *self)
+{
+  g_autoptr(GtkStringList) tiers = NULL;
+  g_autoptr(GtkStringList) quadrants = NULL;
+  GtkEventController *shortcuts;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  add_columns (self);
+
+  tiers = make_choices (_("All Tiers"), tier_label, KS_N_TIERS);
+  quadrants = make_choices (_("All Quadrants"), quadrant_label, KS_N_QUADRANTS);
+  self->owners = gtk_string_list_new (NULL);
+  gtk_string_list_append (self->owners, _("All Owners"));
+  gtk_drop_down_set_model (self->tier_filter, G_LIST_MODEL (tiers));
+  gtk_drop_down_set_model (self->quadrant_filter, G_LIST_MODEL (quadrants));
+  gtk_drop_down_set_model (self->owner_filter, G_LIST_MODEL (self->owners));
+
+  g_signal_connect_swapped (self->tier_filter, "notify::selected",
+                            G_CALLBACK (on_filter_selected), self);
+  g_signal_connect_swapped (self->quadrant_filter, "notify::selected",
+                            G_CALLBACK (on_filter_selected), self);
+  g_signal_connect_swapped (self->owner_filter, "notify::selected",
+                            G_CALLBACK (on_filter_selected), self);
+
+  /* "changed", not "search-changed": filtering is fast enough to follow every key. */
+  g_signal_connect_swapped (self->search_entry, "changed",
+                            G_CALLBACK (on_search_changed), self);
+  g_signal_connect_swapped (self->search_entry, "stop-search",
+                            G_CALLBACK (on_stop_search), self);
+  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
+                            G_CALLBACK (on_search_mode_changed), self);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (on_activate), self);
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_callback_action_new (delete_selected,
+                                                                                   self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
+}

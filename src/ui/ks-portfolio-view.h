@@ -1,0 +1,24 @@
+/* ks-portfolio-view.h — the account portfolio: list, search, filters
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ks-store.h"
+
+G_BEGIN_DECLS
+
+#define KS_TYPE_PORTFOLIO_VIEW (ks_portfolio_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (KsPortfolioView, ks_portfolio_view, KS, PORTFOLIO_VIEW, AdwBin)
+
+void         ks_portfolio_view_set_store            (KsPortfolioView *self,
+                                                     KsStore         *store);
+void         ks_portfolio_view_start_search         (KsPortfolioView *self);
+/* What the list shows, filtered and sorted: a GListModel of KsAccount. */
+GListModel  *ks_portfolio_view_get_visible_accounts (KsPortfolioView *self);
+GtkEditable *ks_portfolio_view_get_search_entry     (KsPortfolioView *self);
+
+G_END_DECLS

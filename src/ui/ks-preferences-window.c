@@ -1,0 +1,265 @@
+/* ks-preferences-window.c
+ *
+ * Weights and thresholds belong to the portfolio, so they are read from and written to
+ * the store, not GSettings: another database brings its own rules.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ks-money.h"
+#include "ks-preferences-window.h"
+
+struct _KsPreferencesWindow
+{
+  AdwPreferencesWindow parent_instance;
+
+  KsStore *store;
+  GtkSpinButton *weights[KS_N_DIMENSIONS];
+  GtkSpinButton *core_min;
+  GtkSpinButton *key_min;
+  GtkSpinButton *developing_min;
+  gboolean loading;
+
+  /* template children */
+  AdwPreferencesGroup *weights_group;
+  AdwPreferencesGroup *tiers_group;
+  AdwActionRow *total_row;
+  GtkLabel *total_label;
+  GtkLabel *rules_error;
+  AdwComboRow *split_row;
+  AdwComboRow *currency_row;
+  AdwEntryRow *company_row;
+  GtkLabel *company_error;
+};
+
+G_DEFINE_FINAL_TYPE (KsPreferencesWindow, ks_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static GtkSpinButton *
+add_spin_row (AdwPreferencesGroup *group,
+              const char          *title,
+              const char          *name,
+              int                  min,
+              int                  max)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (min, max, 1);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_widget_set_name (spin, name);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  adw_preferences_group_add (group, row);
+  return GTK_SPIN_BUTTON (spin);
+}
+
+static void
+read_rules (KsPreferencesWindow *self,
+            KsScoringRules      *rules)
+{
+  *rules = *ks_store_get_rules (self->store);
+  for (guint i = 0; i < KS_N_DIMENSIONS; i++)
+    rules->weights[i] = gtk_spin_button_get_value_as_int (self->weights[i]);
+  rules->core_min = gtk_spin_button_get_value_as_int (self->core_min);
+  rules->key_min = gtk_spin_button_get_value_as_int (self->key_min);
+  rules->developing_min = gtk_spin_button_get_value_as_int (self->developing_min);
+  rules->split_mode = adw_combo_row_get_selected (self->split_row) == 1 ? KS_SPLIT_MEDIAN
+                                                                         : KS_SPLIT_FIXED;
+}
+
+/* Every change is saved at once when the rules are valid, so scores update live. */
+static void
+on_rules_changed (KsPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *total_text = NULL;
+  KsScoringRules rules;
+  int total = 0;
+
+  if (self->loading)
+    return;
+
+  read_rules (self, &rules);
+  for (guint i = 0; i < KS_N_DIMENSIONS; i++)
+    total += rules.weights[i];
+
+  /* Translators: the total of the four weights, e.g. “100 %” */
+  total_text = g_strdup_printf (_("%d %%"), total);
+  gtk_label_set_label (self->total_label, total_text);
+  if (total == 100)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->total_label), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->total_label), "error");
+
+  if (!ks_scoring_rules_validate (&rules, &error) ||
+      !ks_store_set_rules (self->store, &rules, &error))
+    {
+      gtk_label_set_label (self->rules_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->rules_error), TRUE);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->rules_error), FALSE);
+}
+
+static void
+on_currency_changed (KsPreferencesWindow *self)
+{
+  const char * const *codes = ks_currency_get_codes ();
+  guint selected = adw_combo_row_get_selected (self->currency_row);
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  if (!ks_store_set_default_currency (self->store, codes[selected], &error))
+    g_warning ("%s", error->message);
+}
+
+static void
+on_company_apply (KsPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->company_row));
+
+  if (!ks_store_set_company_name (self->store, name, &error))
+    {
+      gtk_label_set_label (self->company_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->company_error), TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->company_row), "error");
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->company_error), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->company_row), "error");
+}
+
+static gboolean
+ks_preferences_window_close_request (GtkWindow *window)
+{
+  KsPreferencesWindow *self = KS_PREFERENCES_WINDOW (window);
+
+  /* A company name typed but not applied is not lost on close. */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->company_row)),
+                 ks_store_get_company_name (self->store)) != 0)
+    on_company_apply (self);
+
+  return GTK_WINDOW_CLASS (ks_preferences_window_parent_class)->close_request (window);
+}
+
+static void
+load (KsPreferencesWindow *self)
+{
+  const KsScoringRules *rules = ks_store_get_rules (self->store);
+  const char * const *codes = ks_currency_get_codes ();
+
+  self->loading = TRUE;
+  for (guint i = 0; i < KS_N_DIMENSIONS; i++)
+    gtk_spin_button_set_value (self->weights[i], rules->weights[i]);
+  gtk_spin_button_set_value (self->core_min, rules->core_min);
+  gtk_spin_button_set_value (self->key_min, rules->key_min);
+  gtk_spin_button_set_value (self->developing_min, rules->developing_min);
+  adw_combo_row_set_selected (self->split_row, rules->split_mode == KS_SPLIT_MEDIAN ? 1 : 0);
+  for (guint i = 0; codes[i] != NULL; i++)
+    if (g_strcmp0 (codes[i], ks_store_get_default_currency (self->store)) == 0)
+      adw_combo_row_set_selected (self->currency_row, i);
+  gtk_editable_set_text (GTK_EDITABLE (self->company_row),
+                         ks_store_get_company_name (self->store));
+  self->loading = FALSE;
+
+  on_rules_changed (self);
+}
+
+static void
+ks_preferences_window_dispose (GObject *object)
+{
+  KsPreferencesWindow *self = KS_PREFERENCES_WINDOW (object);
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (ks_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+ks_preferences_window_class_init (KsPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = ks_preferences_window_dispose;
+  window_class->close_request = ks_preferences_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/keystone_ka/Keystone/ks-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, weights_group);
+  gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, tiers_group);
+  gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, total_row);
+  gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, total_label);
+  gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, rules_error);
+  gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, split_row);
+  gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, company_row);
+  gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, company_error);
+}
+
+static void
+ks_preferences_window_init (KsPreferencesWindow *self)
+{
+  static const char * const weight_names[] = {
+    "weight-scale", "weight-strategic", "weight-cooperation", "weight-relationship"
+  };
+  g_autoptr(GtkStringList) splits = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) currencies = gtk_string_list_new (ks_currency_get_codes ());
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The weight rows go above the total row, which the template already holds. */
+  for (guint i = 0; i < KS_N_DIMENSIONS; i++)
+    {
+      self->weights[i] = add_spin_row (self->weights_group, ks_dimension_get_label (i),
+                                       weight_names[i], 0, 100);
+      g_signal_connect_swapped (self->weights[i], "value-changed",
+                                G_CALLBACK (on_rules_changed), self);
+    }
+  adw_preferences_group_remove (self->weights_group, GTK_WIDGET (self->total_row));
+  adw_preferences_group_add (self->weights_group, GTK_WIDGET (self->total_row));
+
+  /* Translators: “Core from” a KA score */
+  self->core_min = add_spin_row (self->tiers_group, _("Core from"), "threshold-core", 1, 100);
+  self->key_min = add_spin_row (self->tiers_group, _("Key from"), "threshold-key", 1, 100);
+  self->developing_min = add_spin_row (self->tiers_group, _("Developing from"),
+                                       "threshold-developing", 1, 100);
+  g_signal_connect_swapped (self->core_min, "value-changed", G_CALLBACK (on_rules_changed), self);
+  g_signal_connect_swapped (self->key_min, "value-changed", G_CALLBACK (on_rules_changed), self);
+  g_signal_connect_swapped (self->developing_min, "value-changed",
+                            G_CALLBACK (on_rules_changed), self);
+
+  gtk_string_list_append (splits, _("At 50 / 50"));
+  gtk_string_list_append (splits, _("At the portfolio medians"));
+  adw_combo_row_set_model (self->split_row, G_LIST_MODEL (splits));
+  g_signal_connect_swapped (self->split_row, "notify::selected",
+                            G_CALLBACK (on_rules_changed), self);
+
+  adw_combo_row_set_model (self->currency_row, G_LIST_MODEL (currencies));
+  g_signal_connect_swapped (self->currency_row, "notify::selected",
+                            G_CALLBACK (on_currency_changed), self);
+  g_signal_connect_swapped (self->company_row, "apply", G_CALLBACK (on_company_apply), self);
+}
+
+KsPreferencesWindow *
+ks_preferences_window_new (KsStore *store)
+{
+  KsPreferencesWindow *self;
+
+  g_return_val_if_fail (KS_IS_STORE (store), NULL);
+
+  self = g_object_new (KS_TYPE_PREFERENCES_WINDOW, NULL);
+  self->store = g_object_ref (store);
+  load (self);
+  return self;
+}

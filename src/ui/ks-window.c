@@ -1,0 +1,404 @@
+/* ks-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ks-account-editor.h"
+#include "ks-portfolio-view.h"
+#include "ks-preferences-window.h"
+#include "ks-window.h"
+
+struct _KsWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  KsStore *store;
+  GSettings *settings;
+  AdwToast *current_toast;   /* weak */
+
+  /* template children */
+  AdwToastOverlay *toast_overlay;
+  AdwViewStack *stack;
+  KsPortfolioView *portfolio_view;
+  GtkToggleButton *search_button;
+};
+
+G_DEFINE_FINAL_TYPE (KsWindow, ks_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* A new toast replaces the one on screen at once instead of queueing behind it:
+ * an Undo that appears four seconds late is no Undo. */
+static void
+add_toast (KsWindow *self,
+           AdwToast *toast)
+{
+  if (self->current_toast != NULL)
+    adw_toast_dismiss (self->current_toast);
+  g_set_weak_pointer (&self->current_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+ks_window_show_toast (KsWindow   *self,
+                      const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (KS_IS_WINDOW (self));
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 4);
+  add_toast (self, toast);
+}
+
+void
+ks_window_show_error (KsWindow     *self,
+                      const char   *heading,
+                      const GError *error)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (KS_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+GtkWindow *
+ks_window_edit_account (KsWindow  *self,
+                        KsAccount *account)
+{
+  GtkWindow *editor;
+
+  g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
+
+  editor = GTK_WINDOW (ks_account_editor_new (self->store, account));
+  gtk_window_set_transient_for (editor, GTK_WINDOW (self));
+  gtk_window_set_modal (editor, TRUE);
+  gtk_window_present (editor);
+  return editor;
+}
+
+static void
+on_undo_delete (AdwToast *toast,
+                KsWindow *self)
+{
+  KsAccount *account = g_object_get_data (G_OBJECT (toast), "account");
+  g_autoptr(GError) error = NULL;
+
+  if (!ks_store_restore_account (self->store, account, &error))
+    ks_window_show_error (self, _("The Account Could Not Be Restored"), error);
+}
+
+void
+ks_window_delete_account (KsWindow  *self,
+                          KsAccount *account)
+{
+  g_autoptr(KsAccount) keep = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (KS_IS_WINDOW (self));
+  g_return_if_fail (KS_IS_ACCOUNT (account));
+
+  keep = g_object_ref (account);
+  if (!ks_store_delete_account (self->store, keep, &error))
+    {
+      ks_window_show_error (self, _("The Account Could Not Be Deleted"), error);
+      return;
+    }
+
+  /* Translators: %s is an account name */
+  title = g_strdup_printf (_("“%s” deleted"), ks_account_get_name (keep));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "account",
+                          g_steal_pointer (&keep), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete), self, 0);
+  add_toast (self, toast);
+}
+
+void
+ks_window_show_preferences (KsWindow *self)
+{
+  GtkWindow *prefs;
+
+  g_return_if_fail (KS_IS_WINDOW (self));
+
+  prefs = GTK_WINDOW (ks_preferences_window_new (self->store));
+  gtk_window_set_transient_for (prefs, GTK_WINDOW (self));
+  gtk_window_set_modal (prefs, TRUE);
+  gtk_window_present (prefs);
+}
+
+static void
+add_account_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  ks_window_edit_account (KS_WINDOW (widget), NULL);
+}
+
+static void
+open_account_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  KsWindow *self = KS_WINDOW (widget);
+  KsAccount *account = ks_store_lookup_account (self->store, g_variant_get_int64 (param));
+
+  if (account != NULL)
+    ks_window_edit_account (self, account);
+}
+
+static void
+delete_account_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  KsWindow *self = KS_WINDOW (widget);
+  KsAccount *account = ks_store_lookup_account (self->store, g_variant_get_int64 (param));
+
+  if (account != NULL)
+    ks_window_delete_account (self, account);
+}
+
+static void
+load_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  KsWindow *self = KS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  guint before = ks_store_get_n_accounts (self->store);
+  guint added;
+  g_autofree char *message = NULL;
+
+  if (!ks_store_load_sample (self->store, &error))
+    {
+      ks_window_show_error (self, _("The Sample Portfolio Could Not Be Loaded"), error);
+      return;
+    }
+
+  added = ks_store_get_n_accounts (self->store) - before;
+  if (added == 0)
+    message = g_strdup (_("The sample accounts are already in the portfolio"));
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Added %u sample account",
+                                            "Added %u sample accounts", added),
+                               added);
+  ks_window_show_toast (self, message);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  KsWindow *self = KS_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->stack, "portfolio");
+  ks_portfolio_view_start_search (self->portfolio_view);
+}
+
+static void
+save_window_state (KsWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_set_string (self->settings, "last-view",
+                         adw_view_stack_get_visible_child_name (self->stack));
+}
+
+static gboolean
+ks_window_close_request (GtkWindow *window)
+{
+  save_window_state (KS_WINDOW (window));
+  return GTK_WINDOW_CLASS (ks_window_parent_class)->close_request (window);
+}
+
+static void
+on_first_frame (GdkFrameClock *clock,
+                KsWindow      *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
+
+  /* The benchmark measures start to first frame, then wants the process gone. */
+  if (g_getenv ("KEYSTONE_EXIT_AFTER_FIRST_FRAME") != NULL)
+    {
+      g_print ("first-frame %u accounts\n", ks_store_get_n_accounts (self->store));
+      g_application_quit (g_application_get_default ());
+      return;
+    }
+
+  if (!ks_store_backup_if_due (self->store, &error))
+    g_warning ("Daily backup failed: %s", error->message);
+}
+
+static void
+ks_window_realize (GtkWidget *widget)
+{
+  KsWindow *self = KS_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (ks_window_parent_class)->realize (widget);
+
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (on_first_frame), self, 0);
+}
+
+static void
+ks_window_constructed (GObject *object)
+{
+  KsWindow *self = KS_WINDOW (object);
+  g_autofree char *view = NULL;
+
+  G_OBJECT_CLASS (ks_window_parent_class)->constructed (object);
+
+  ks_portfolio_view_set_store (self->portfolio_view, self->store);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  view = g_settings_get_string (self->settings, "last-view");
+  if (adw_view_stack_get_child_by_name (self->stack, view) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, view);
+}
+
+static void
+ks_window_dispose (GObject *object)
+{
+  KsWindow *self = KS_WINDOW (object);
+
+  g_clear_weak_pointer (&self->current_toast);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (ks_window_parent_class)->dispose (object);
+}
+
+static void
+ks_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  KsWindow *self = KS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ks_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  KsWindow *self = KS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ks_window_class_init (KsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = ks_window_constructed;
+  object_class->dispose = ks_window_dispose;
+  object_class->get_property = ks_window_get_property;
+  object_class->set_property = ks_window_set_property;
+  widget_class->realize = ks_window_realize;
+  window_class->close_request = ks_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, KS_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (KS_TYPE_PORTFOLIO_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/keystone_ka/Keystone/ks-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, portfolio_view);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, search_button);
+
+  gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
+  gtk_widget_class_install_action (widget_class, "win.open-account", "x", open_account_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-account", "x",
+                                   delete_account_action);
+  gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+}
+
+static void
+ks_window_init (KsWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+
+  g_object_bind_property (self->search_button, "active",
+                          self->portfolio_view, "search-mode",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+}
+
+KsWindow *
+ks_window_new (KsApplication *application,
+               KsStore       *store)
+{
+  g_return_val_if_fail (KS_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (KS_IS_STORE (store), NULL);
+
+  return g_object_new (KS_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+KsStore *
+ks_window_get_store (KsWindow *self)
+{
+  g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
+  return self->store;
+}

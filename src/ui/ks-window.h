@@ -1,0 +1,34 @@
+/* ks-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ks-application.h"
+#include "ks-store.h"
+
+G_BEGIN_DECLS
+
+#define KS_TYPE_WINDOW (ks_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (KsWindow, ks_window, KS, WINDOW, AdwApplicationWindow)
+
+KsWindow  *ks_window_new                (KsApplication *application,
+                                         KsStore       *store);
+KsStore   *ks_window_get_store          (KsWindow      *self);
+void       ks_window_show_preferences   (KsWindow      *self);
+/* Opens the editor for @account, or for a new account when NULL. */
+GtkWindow *ks_window_edit_account       (KsWindow      *self,
+                                         KsAccount     *account);
+/* Deletes @account and offers Undo in a toast. */
+void       ks_window_delete_account     (KsWindow      *self,
+                                         KsAccount     *account);
+void       ks_window_show_toast         (KsWindow      *self,
+                                         const char    *message);
+void       ks_window_show_error         (KsWindow      *self,
+                                         const char    *heading,
+                                         const GError  *error);
+
+G_END_DECLS

@@ -1,0 +1,201 @@
+/* test-account.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "ks-account.h"
+#include "ks-error.h"
+
+static void
+test_fold (void)
+{
+  static const struct { const char *in; const char *out; } cases[] = {
+    { "Acme", "acme" },
+    { "  ACME   Trading  ", "acme trading" },
+    { "华东精密制造", "华东精密制造" },
+    { "ＡＢＣ", "abc" },           /* full-width letters, as Chinese input methods type them */
+    { "Straße", "strasse" },
+    { "", "" },
+    { "\t\n", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *folded = ks_account_fold (cases[i].in);
+
+      g_test_message ("case %u: “%s”", i, cases[i].in);
+      g_assert_cmpstr (folded, ==, cases[i].out);
+    }
+}
+
+static void
+test_matches (void)
+{
+  g_autoptr(KsAccount) account = ks_account_new ();
+  static const struct { const char *query; gboolean match; } cases[] = {
+    { "", TRUE },
+    { "northwind", TRUE },
+    { "NORTHWIND", TRUE },
+    { "wind log", TRUE },
+    { "华东", FALSE },
+    { "northwinds", FALSE },
+  };
+
+  ks_account_set_name (account, "Northwind  Logistics Ltd");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *query = ks_account_fold (cases[i].query);
+
+      g_test_message ("case %u: “%s”", i, cases[i].query);
+      g_assert_cmpint (ks_account_matches (account, query), ==, cases[i].match);
+    }
+
+  ks_account_set_name (account, "华东精密制造有限公司");
+  g_assert_true (ks_account_matches (account, "精密"));
+}
+
+static void
+test_validate (void)
+{
+  g_autoptr(KsAccount) account = ks_account_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_notes = NULL;
+
+  g_assert_false (ks_account_validate (account, &error));
+  g_assert_error (error, KS_ERROR, KS_ERROR_INVALID);
+  g_clear_error (&error);
+
+  ks_account_set_name (account, "Acme");
+  g_assert_true (ks_account_validate (account, &error));
+  g_assert_no_error (error);
+
+  ks_account_set_annual_purchases (account, -1);
+  g_assert_false (ks_account_validate (account, &error));
+  g_assert_error (error, KS_ERROR, KS_ERROR_INVALID);
+  g_clear_error (&error);
+  ks_account_set_annual_purchases (account, 0);
+
+  ks_account_set_revenue_share (account, 100.5);
+  g_assert_false (ks_account_validate (account, &error));
+  g_clear_error (&error);
+  ks_account_set_revenue_share (account, 100);
+
+  ks_account_set_currency (account, "XYZ");
+  g_assert_false (ks_account_validate (account, &error));
+  g_clear_error (&error);
+  ks_account_set_currency (account, "USD");
+
+  ks_account_set_rating (account, KS_CRITERION_GROWTH, 6);
+  g_assert_false (ks_account_validate (account, &error));
+  g_clear_error (&error);
+  ks_account_set_rating (account, KS_CRITERION_GROWTH, 5);
+
+  /* A 10 MB note is refused with a message, not stored. */
+  long_notes = g_strnfill (10 * 1024 * 1024, 'x');
+  ks_account_set_notes (account, long_notes);
+  g_assert_false (ks_account_validate (account, &error));
+  g_assert_error (error, KS_ERROR, KS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "100000"));
+  g_clear_error (&error);
+
+  ks_account_set_notes (account, "短备注");
+  g_assert_true (ks_account_validate (account, NULL));
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              GPtrArray  *names)
+{
+  g_ptr_array_add (names, g_strdup (pspec->name));
+}
+
+static gboolean
+has_name (GPtrArray  *names,
+          const char *name)
+{
+  for (guint i = 0; i < names->len; i++)
+    if (g_strcmp0 (names->pdata[i], name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_scores_and_override (void)
+{
+  g_autoptr(KsAccount) account = ks_account_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  KsScoringRules rules;
+
+  ks_scoring_rules_init_default (&rules);
+  for (guint c = 0; c < KS_N_CRITERIA; c++)
+    ks_account_set_rating (account, c, 5);
+
+  g_signal_connect (account, "notify", G_CALLBACK (count_notify), names);
+  ks_account_apply_scores (account, &rules, 50, 50);
+  g_assert_cmpfloat_with_epsilon (ks_account_get_ka_score (account), 100, 1e-9);
+  g_assert_cmpint (ks_account_get_tier (account), ==, KS_TIER_CORE);
+  g_assert_cmpint (ks_account_get_quadrant (account), ==, KS_QUADRANT_STRATEGIC);
+  g_assert_true (has_name (names, "ka-score"));
+  g_assert_true (has_name (names, "tier"));
+  g_assert_true (has_name (names, "quadrant"));
+
+  /* Same scores again: nothing to announce. */
+  g_ptr_array_set_size (names, 0);
+  ks_account_apply_scores (account, &rules, 50, 50);
+  g_assert_cmpuint (names->len, ==, 0);
+
+  ks_account_set_tier_override (account, KS_TIER_DEVELOPING);
+  g_assert_cmpint (ks_account_get_tier (account), ==, KS_TIER_DEVELOPING);
+  g_assert_cmpint (ks_account_get_scored_tier (account), ==, KS_TIER_CORE);
+  g_assert_true (has_name (names, "tier"));
+}
+
+static void
+test_copy_assign (void)
+{
+  g_autoptr(KsAccount) account = ks_account_new ();
+  g_autoptr(KsAccount) copy = NULL;
+
+  ks_account_set_id (account, 42);
+  ks_account_set_name (account, "Helios Medical GmbH");
+  ks_account_set_owner (account, "Emily Chen");
+  ks_account_set_currency (account, "EUR");
+  ks_account_set_annual_purchases (account, 123456789);
+  ks_account_set_rating (account, KS_CRITERION_STABILITY, 3);
+  ks_account_set_tier_override (account, KS_TIER_KEY);
+
+  copy = ks_account_copy (account);
+  g_assert_cmpint (ks_account_get_id (copy), ==, 42);
+  g_assert_cmpstr (ks_account_get_name (copy), ==, "Helios Medical GmbH");
+  g_assert_cmpstr (ks_account_get_name_key (copy), ==, "helios medical gmbh");
+  g_assert_cmpstr (ks_account_get_currency (copy), ==, "EUR");
+  g_assert_cmpint (ks_account_get_annual_purchases (copy), ==, 123456789);
+  g_assert_cmpuint (ks_account_get_rating (copy, KS_CRITERION_STABILITY), ==, 3);
+  g_assert_cmpint (ks_account_get_tier_override (copy), ==, KS_TIER_KEY);
+
+  ks_account_set_name (copy, "Helios Medical AG");
+  g_assert_cmpstr (ks_account_get_name (account), ==, "Helios Medical GmbH");
+  ks_account_assign (account, copy);
+  g_assert_cmpstr (ks_account_get_name (account), ==, "Helios Medical AG");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/keystone/account/fold", test_fold);
+  g_test_add_func ("/keystone/account/matches", test_matches);
+  g_test_add_func ("/keystone/account/validate", test_validate);
+  g_test_add_func ("/keystone/account/scores-and-override", test_scores_and_override);
+  g_test_add_func ("/keystone/account/copy-assign", test_copy_assign);
+
+  return g_test_run ();
+}

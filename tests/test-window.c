@@ -1,0 +1,500 @@
+/* test-window.c — drives the real Keystone window: what a user sees and does
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ks-account-editor.h"
+#include "ks-application.h"
+#include "ks-portfolio-view.h"
+#include "ks-preferences-window.h"
+#include "ks-store.h"
+#include "ks-test-ui.h"
+#include "ks-window.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  KsApplication *app;
+  KsWindow *window;
+  KsStore *store;
+  KsPortfolioView *view;
+} Fixture;
+
+static KsApplication *app;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("keystone-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "portfolio.db", NULL);
+  f->app = app;
+
+  f->window = KS_WINDOW (ks_application_open_database (app, f->path));
+  g_assert_true (KS_IS_WINDOW (f->window));
+  f->store = ks_window_get_store (f->window);
+  f->view = KS_PORTFOLIO_VIEW (ks_test_ui_find_by_type (GTK_WIDGET (f->window),
+                                                        KS_TYPE_PORTFOLIO_VIEW));
+  g_assert_nonnull (f->view);
+  ks_test_ui_wait (100);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWindow *other;
+
+  /* Close whatever the test left open: editors, dialogs, the window. */
+  while ((other = ks_test_ui_find_toplevel (GTK_TYPE_WINDOW, NULL)) != NULL)
+    {
+      gtk_window_destroy (other);
+      ks_test_ui_wait (10);
+    }
+  ks_test_ui_wait (50);
+  remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static GtkStack *
+main_stack (Fixture *f)
+{
+  return GTK_STACK (gtk_widget_get_first_child (GTK_WIDGET (f->view)));
+}
+
+static guint
+n_visible (Fixture *f)
+{
+  return g_list_model_get_n_items (ks_portfolio_view_get_visible_accounts (f->view));
+}
+
+static KsAccount *
+visible_account (Fixture *f,
+                 guint    position)
+{
+  GListModel *model = ks_portfolio_view_get_visible_accounts (f->view);
+  g_autoptr(KsAccount) account = g_list_model_get_item (model, position);
+
+  return account;   /* the store keeps it alive */
+}
+
+static void
+load_sample (Fixture *f)
+{
+  GtkWidget *button = ks_test_ui_find_button (GTK_WIDGET (f->view), "Load Sample Portfolio");
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_signal_emit_by_name (button, "clicked");
+  ks_test_ui_wait (100);
+}
+
+static KsAccountEditor *
+open_editor (Fixture *f)
+{
+  KsAccountEditor *editor;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-account", NULL));
+  ks_test_ui_wait (100);
+  editor = KS_ACCOUNT_EDITOR (ks_test_ui_find_toplevel (KS_TYPE_ACCOUNT_EDITOR, NULL));
+  g_assert_nonnull (editor);
+  return editor;
+}
+
+static void
+type_into (GtkWidget  *root,
+           const char *name,
+           const char *text)
+{
+  GtkWidget *widget = ks_test_ui_find_by_name (root, name);
+
+  g_assert_nonnull (widget);
+  gtk_editable_set_text (GTK_EDITABLE (widget), text);
+  ks_test_ui_wait (10);
+}
+
+static void
+set_spin (GtkWidget  *root,
+          const char *name,
+          double      value)
+{
+  GtkWidget *spin = ks_test_ui_find_by_name (root, name);
+
+  g_assert_true (GTK_IS_SPIN_BUTTON (spin));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+  ks_test_ui_wait (10);
+}
+
+static const char *
+label_text (GtkWidget  *root,
+            const char *name)
+{
+  GtkWidget *label = ks_test_ui_find_by_name (root, name);
+
+  g_assert_true (GTK_IS_LABEL (label));
+  return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+/* The first run shows the empty state; the sample fills the list. */
+static void
+test_empty_state_and_sample (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *count = NULL;
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack (f)), ==, "empty");
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (f->view), "No Accounts Yet"));
+  g_assert_nonnull (ks_test_ui_find_button (GTK_WIDGET (f->view), "Add Account"));
+
+  load_sample (f);
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack (f)), ==, "list");
+  g_assert_cmpuint (n_visible (f), >=, 25);
+  count = g_strdup_printf ("%u accounts", n_visible (f));
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (f->view), count));
+
+  /* Highest KA score first, and the names are drawn in the list. */
+  g_assert_cmpfloat (ks_account_get_ka_score (visible_account (f, 0)), >=,
+                     ks_account_get_ka_score (visible_account (f, 1)));
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (f->view),
+                                      ks_account_get_name (visible_account (f, 0))));
+}
+
+/* Add an account through the editor, then find it by search in Chinese and Latin. */
+static void
+test_add_and_search (Fixture       *f,
+                     gconstpointer  data)
+{
+  KsAccountEditor *editor;
+  KsAccount *account;
+  GtkEditable *search;
+
+  load_sample (f);
+  editor = open_editor (f);
+  type_into (GTK_WIDGET (editor), "name-row", "杭州新锐电子有限公司");
+  type_into (GTK_WIDGET (editor), "industry-row", "电子");
+  type_into (GTK_WIDGET (editor), "owner-row", "李娜");
+  type_into (GTK_WIDGET (editor), "purchases-row", "¥1,200,000.50");
+  type_into (GTK_WIDGET (editor), "profit-row", "12.5");
+  set_spin (GTK_WIDGET (editor), "rating-purchases", 5);
+  set_spin (GTK_WIDGET (editor), "rating-need_fit", 4);
+  g_assert_true (ks_account_editor_save (editor));
+  ks_test_ui_wait (100);
+  g_assert_null (ks_test_ui_find_toplevel (KS_TYPE_ACCOUNT_EDITOR, NULL));
+
+  account = ks_store_find_account_by_name (f->store, "杭州新锐电子有限公司");
+  g_assert_nonnull (account);
+  g_assert_cmpint (ks_account_get_annual_purchases (account), ==, 120000050);
+  g_assert_cmpfloat (ks_account_get_profit_contribution (account), ==, 12.5);
+  g_assert_cmpuint (ks_account_get_rating (account, KS_CRITERION_PURCHASES), ==, 5);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  ks_test_ui_wait (50);
+  search = ks_portfolio_view_get_search_entry (f->view);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (search)) ||
+                 gtk_widget_is_focus (gtk_widget_get_first_child (GTK_WIDGET (search))) ||
+                 gtk_widget_get_mapped (GTK_WIDGET (search)));
+
+  gtk_editable_set_text (search, "新锐");
+  ks_test_ui_wait (100);
+  g_assert_cmpuint (n_visible (f), ==, 1);
+  g_assert_true (visible_account (f, 0) == account);
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (f->view), "杭州新锐电子有限公司"));
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (f->view), "¥1,200,000.50"));
+
+  /* Latin names match whatever the case. */
+  gtk_editable_set_text (search, "NORTHWIND");
+  ks_test_ui_wait (100);
+  g_assert_cmpuint (n_visible (f), >=, 1);
+  for (guint i = 0; i < n_visible (f); i++)
+    g_assert_nonnull (g_strstr_len (ks_account_get_name_key (visible_account (f, i)), -1,
+                                    "northwind"));
+
+  gtk_editable_set_text (search, "no such account zzz");
+  ks_test_ui_wait (100);
+  g_assert_cmpuint (n_visible (f), ==, 0);
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (f->view), "No Matching Accounts"));
+
+  gtk_editable_set_text (search, "");
+  ks_test_ui_wait (100);
+  g_assert_cmpuint (n_visible (f), ==, ks_store_get_n_accounts (f->store));
+}
+
+/* Bad input is refused beside the field, and nothing is saved. */
+static void
+test_invalid_input (Fixture       *f,
+                    gconstpointer  data)
+{
+  KsAccountEditor *editor;
+  guint before;
+
+  load_sample (f);
+  before = ks_store_get_n_accounts (f->store);
+  editor = open_editor (f);
+
+  /* No name. */
+  g_assert_false (ks_account_editor_save (editor));
+  g_assert_cmpstr (label_text (GTK_WIDGET (editor), "profile-error"), ==,
+                   "The account needs a name.");
+
+  /* Letters in a number are flagged as they are typed. */
+  type_into (GTK_WIDGET (editor), "name-row", "Acme Test Industries");
+  type_into (GTK_WIDGET (editor), "purchases-row", "12abc");
+  g_assert_nonnull (label_text (GTK_WIDGET (editor), "figures-error"));
+  g_assert_true (gtk_widget_has_css_class (ks_test_ui_find_by_name (GTK_WIDGET (editor),
+                                                                     "purchases-row"),
+                                           "error"));
+  g_assert_false (ks_account_editor_save (editor));
+
+  /* A negative amount. */
+  type_into (GTK_WIDGET (editor), "purchases-row", "-5");
+  g_assert_false (ks_account_editor_save (editor));
+  g_assert_nonnull (label_text (GTK_WIDGET (editor), "figures-error"));
+
+  /* A percentage over 100. */
+  type_into (GTK_WIDGET (editor), "purchases-row", "5000");
+  type_into (GTK_WIDGET (editor), "share-row", "140");
+  g_assert_false (ks_account_editor_save (editor));
+  g_assert_nonnull (label_text (GTK_WIDGET (editor), "figures-error"));
+  type_into (GTK_WIDGET (editor), "share-row", "14");
+  g_assert_null (label_text (GTK_WIDGET (editor), "figures-error"));
+
+  /* A name that is already in the portfolio, in another case and spacing. */
+  {
+    g_autofree char *shouted =
+      g_utf8_strup (ks_account_get_name (visible_account (f, 0)), -1);
+    g_autofree char *padded = g_strconcat ("  ", shouted, " ", NULL);
+
+    type_into (GTK_WIDGET (editor), "name-row", padded);
+  }
+  g_assert_false (ks_account_editor_save (editor));
+  g_assert_nonnull (g_strstr_len (label_text (GTK_WIDGET (editor), "profile-error"), -1,
+                                  "already exists"));
+
+  g_assert_cmpuint (ks_store_get_n_accounts (f->store), ==, before);
+  g_assert_nonnull (ks_test_ui_find_toplevel (KS_TYPE_ACCOUNT_EDITOR, NULL));
+
+  /* Fixed, it saves. */
+  type_into (GTK_WIDGET (editor), "name-row", "Acme Test Industries");
+  g_assert_true (ks_account_editor_save (editor));
+  g_assert_cmpuint (ks_store_get_n_accounts (f->store), ==, before + 1);
+}
+
+/* Sorting by a column orders what the list shows. */
+static void
+test_sort (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkColumnView *view;
+  GListModel *columns;
+  g_autoptr(GtkColumnViewColumn) name_column = NULL;
+  g_autoptr(GtkColumnViewColumn) purchases_column = NULL;
+
+  load_sample (f);
+  view = GTK_COLUMN_VIEW (ks_test_ui_find_by_type (GTK_WIDGET (f->view), GTK_TYPE_COLUMN_VIEW));
+  columns = gtk_column_view_get_columns (view);
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 8);
+  name_column = g_list_model_get_item (columns, 0);
+  purchases_column = g_list_model_get_item (columns, 6);
+  g_assert_cmpstr (gtk_column_view_column_get_title (name_column), ==, "Name");
+  g_assert_cmpstr (gtk_column_view_column_get_title (purchases_column), ==, "Annual Purchases");
+
+  gtk_column_view_sort_by_column (view, name_column, GTK_SORT_ASCENDING);
+  ks_test_ui_wait (50);
+  for (guint i = 1; i < n_visible (f); i++)
+    g_assert_cmpint (g_strcmp0 (ks_account_get_name_key (visible_account (f, i - 1)),
+                                ks_account_get_name_key (visible_account (f, i))), <=, 0);
+
+  gtk_column_view_sort_by_column (view, purchases_column, GTK_SORT_DESCENDING);
+  ks_test_ui_wait (50);
+  for (guint i = 1; i < n_visible (f); i++)
+    g_assert_cmpint (ks_account_get_annual_purchases (visible_account (f, i - 1)), >=,
+                     ks_account_get_annual_purchases (visible_account (f, i)));
+}
+
+/* Delete shows a toast; Undo brings the account back. */
+static void
+test_delete_undo (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(KsAccount) account = NULL;
+  g_autofree char *toast_title = NULL;
+  guint before;
+  gint64 id;
+  GtkWidget *undo;
+
+  load_sample (f);
+  before = ks_store_get_n_accounts (f->store);
+  account = g_object_ref (visible_account (f, 0));
+  id = ks_account_get_id (account);
+
+  /* Select the first row and press Delete, as a user would. */
+  {
+    GtkColumnView *view = GTK_COLUMN_VIEW (ks_test_ui_find_by_type (GTK_WIDGET (f->view),
+                                                                    GTK_TYPE_COLUMN_VIEW));
+    GtkSelectionModel *selection = gtk_column_view_get_model (view);
+    GListModel *controllers;
+    gboolean handled = FALSE;
+
+    gtk_selection_model_select_item (selection, 0, TRUE);
+    controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_SHORTCUT_CONTROLLER (controller))
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+              GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+              if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+                  gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == GDK_KEY_Delete)
+                handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                        GTK_WIDGET (view), NULL);
+            }
+      }
+    g_object_unref (controllers);
+    g_assert_true (handled);
+  }
+  ks_test_ui_wait (200);
+
+  g_assert_cmpuint (ks_store_get_n_accounts (f->store), ==, before - 1);
+  g_assert_null (ks_store_lookup_account (f->store, id));
+  toast_title = g_strdup_printf ("“%s” deleted", ks_account_get_name (account));
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (f->window), toast_title));
+
+  undo = ks_test_ui_find_button (GTK_WIDGET (f->window), "Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  ks_test_ui_wait (200);
+
+  g_assert_cmpuint (ks_store_get_n_accounts (f->store), ==, before);
+  g_assert_nonnull (ks_store_lookup_account (f->store, id));
+  g_assert_cmpstr (ks_account_get_name (ks_store_lookup_account (f->store, id)), ==,
+                   ks_account_get_name (account));
+}
+
+/* Changing a weight in Preferences changes the scores the list shows. */
+static void
+test_weights_change_scores (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWindow *prefs;
+  KsAccount *account;
+  double before;
+  g_autofree char *before_text = NULL;
+  g_autofree char *after_text = NULL;
+
+  load_sample (f);
+  account = visible_account (f, 0);
+  before = ks_account_get_ka_score (account);
+  before_text = g_strdup_printf ("%.1f", before);
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (f->view), before_text));
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (f->app), "preferences"));
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+  ks_test_ui_wait (100);
+  prefs = ks_test_ui_find_toplevel (KS_TYPE_PREFERENCES_WINDOW, NULL);
+  g_assert_nonnull (prefs);
+  g_assert_cmpstr (label_text (GTK_WIDGET (prefs), "weights-total"), ==, "100 %");
+
+  /* 110 % is refused and changes nothing. */
+  set_spin (GTK_WIDGET (prefs), "weight-scale", 50);
+  g_assert_cmpstr (label_text (GTK_WIDGET (prefs), "weights-total"), ==, "110 %");
+  g_assert_nonnull (label_text (GTK_WIDGET (prefs), "rules-error"));
+  g_assert_cmpfloat (ks_account_get_ka_score (account), ==, before);
+
+  /* Back to 100 % with relationship depth at 5 %: scores update at once. */
+  set_spin (GTK_WIDGET (prefs), "weight-relationship", 5);
+  g_assert_cmpstr (label_text (GTK_WIDGET (prefs), "weights-total"), ==, "100 %");
+  g_assert_null (label_text (GTK_WIDGET (prefs), "rules-error"));
+  g_assert_cmpint (ks_store_get_rules (f->store)->weights[KS_DIMENSION_SCALE], ==, 50);
+  ks_test_ui_wait (100);
+
+  g_assert_cmpfloat (ks_account_get_ka_score (account), !=, before);
+  after_text = g_strdup_printf ("%.1f", ks_account_get_ka_score (account));
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (f->view), after_text));
+}
+
+/* A file that is not a database gets a message, and the file is left as it was. */
+static void
+test_bad_database (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *bad = g_build_filename (f->dir, "not-a-database.db", NULL);
+  const char *garbage = "This is a shopping list, not a database.\n";
+  g_autofree char *after = NULL;
+  gsize length;
+  GtkWindow *dialog;
+
+  g_assert_true (g_file_set_contents (bad, garbage, -1, NULL));
+  dialog = ks_application_open_database (f->app, bad);
+  ks_test_ui_wait (100);
+
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "The Database Cannot Be Opened");
+  g_assert_nonnull (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), !=, "");
+
+  g_assert_true (g_file_get_contents (bad, &after, &length, NULL));
+  g_assert_cmpstr (after, ==, garbage);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  ks_test_ui_init (&argc, &argv);
+  g_test_init (&argc, &argv, NULL);
+
+  app = ks_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  /* Keep the application alive between tests, when no window is open. */
+  g_application_hold (G_APPLICATION (app));
+
+#define ADD(path, func) \
+  g_test_add ("/keystone/window/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("empty-state-and-sample", test_empty_state_and_sample);
+  ADD ("add-and-search", test_add_and_search);
+  ADD ("invalid-input", test_invalid_input);
+  ADD ("sort", test_sort);
+  ADD ("delete-undo", test_delete_undo);
+  ADD ("weights-change-scores", test_weights_change_scores);
+  ADD ("bad-database", test_bad_database);
+
+  status = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}
