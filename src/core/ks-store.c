@@ -1,0 +1,2405 @@
+/* ks-store.c — the SQLite database: the only place with SQL
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "ks-error.h"
+#include "ks-money.h"
+#include "ks-sample.h"
+#include "ks-store.h"
+
+/* PRAGMA application_id: "KSTN". Tells our files from other programs' SQLite files. */
+#define KS_APPLICATION_ID 0x4B53544E
+
+#define COMPANY_NAME_MAX 200
+#define BACKUP_DIR_NAME "backups"
+/* "YYYYMMDD-HHMMSS" */
+#define BACKUP_STAMP_LEN 15
+
+/* Schema migrations: entry N - 1 takes a database from version N - 1 to N, in one
+ * transaction. Never edit a released entry; add a new one and bump KS_SCHEMA_VERSION.
+ * AUTOINCREMENT keeps a deleted account's id from being reused, so Undo can put it back. */
+static const char * const migrations[] = {
+  /* 1: settings and accounts */
+  "CREATE TABLE settings ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ");"
+  "CREATE TABLE account ("
+  "  id                  INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  name                TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+  "  name_key            TEXT NOT NULL,"
+  "  industry            TEXT NOT NULL DEFAULT '',"
+  "  region              TEXT NOT NULL DEFAULT '',"
+  "  owner               TEXT NOT NULL DEFAULT '',"
+  "  currency            TEXT NOT NULL DEFAULT 'CNY' CHECK (length (currency) = 3),"
+  "  annual_purchases    INTEGER NOT NULL DEFAULT 0 CHECK (annual_purchases >= 0),"
+  "  profit_contribution REAL NOT NULL DEFAULT 0"
+  "                      CHECK (profit_contribution BETWEEN 0 AND 100),"
+  "  revenue_share       REAL NOT NULL DEFAULT 0 CHECK (revenue_share BETWEEN 0 AND 100),"
+  "  notes               TEXT NOT NULL DEFAULT '',"
+  "  r_purchases         INTEGER NOT NULL DEFAULT 0 CHECK (r_purchases BETWEEN 0 AND 5),"
+  "  r_profit            INTEGER NOT NULL DEFAULT 0 CHECK (r_profit BETWEEN 0 AND 5),"
+  "  r_share             INTEGER NOT NULL DEFAULT 0 CHECK (r_share BETWEEN 0 AND 5),"
+  "  r_influence         INTEGER NOT NULL DEFAULT 0 CHECK (r_influence BETWEEN 0 AND 5),"
+  "  r_benchmark         INTEGER NOT NULL DEFAULT 0 CHECK (r_benchmark BETWEEN 0 AND 5),"
+  "  r_channel           INTEGER NOT NULL DEFAULT 0 CHECK (r_channel BETWEEN 0 AND 5),"
+  "  r_need_fit          INTEGER NOT NULL DEFAULT 0 CHECK (r_need_fit BETWEEN 0 AND 5),"
+  "  r_growth            INTEGER NOT NULL DEFAULT 0 CHECK (r_growth BETWEEN 0 AND 5),"
+  "  r_years             INTEGER NOT NULL DEFAULT 0 CHECK (r_years BETWEEN 0 AND 5),"
+  "  r_contact_level     INTEGER NOT NULL DEFAULT 0 CHECK (r_contact_level BETWEEN 0 AND 5),"
+  "  r_stability         INTEGER NOT NULL DEFAULT 0 CHECK (r_stability BETWEEN 0 AND 5),"
+  "  tier_override       INTEGER"
+  "                      CHECK (tier_override IS NULL OR tier_override BETWEEN 0 AND 3),"
+  "  created_at          TEXT NOT NULL,"
+  "  updated_at          TEXT NOT NULL"
+  ");"
+  /* Not unique: an import may keep duplicates on purpose; add and edit refuse them. */
+  "CREATE INDEX account_name_key ON account (name_key);"
+  "PRAGMA application_id = 1263752270;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KS_SCHEMA_VERSION);
+G_STATIC_ASSERT (KS_APPLICATION_ID == 1263752270);
+
+/* The stored fields of an account, in the order of account_field_columns(). */
+enum
+{
+  FIELD_NAME,
+  FIELD_NAME_KEY,
+  FIELD_INDUSTRY,
+  FIELD_REGION,
+  FIELD_OWNER,
+  FIELD_CURRENCY,
+  FIELD_PURCHASES,
+  FIELD_PROFIT,
+  FIELD_SHARE,
+  FIELD_NOTES,
+  FIELD_RATINGS,
+  FIELD_TIER = FIELD_RATINGS + KS_N_CRITERIA,
+  N_FIELDS
+};
+
+static const char * const plain_columns[] = {
+  "name", "name_key", "industry", "region", "owner", "currency",
+  "annual_purchases", "profit_contribution", "revenue_share", "notes",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (plain_columns) == FIELD_RATINGS);
+
+/* INSERT and UPDATE bind the id as ?1 and the fields from ?2. */
+#define FIRST_FIELD_PARAM 2
+
+typedef enum
+{
+  STMT_BEGIN,
+  STMT_COMMIT,
+  STMT_ROLLBACK,
+  STMT_INSERT_ACCOUNT,
+  STMT_UPDATE_ACCOUNT,
+  STMT_DELETE_ACCOUNT,
+  STMT_GET_CREATED_AT,
+  STMT_NAME_TAKEN,
+  STMT_FIND_NAME,
+  STMT_SET_SETTING,
+  N_STMTS
+} StmtId;
+
+/* Setting keys */
+#define SETTING_WEIGHT_SCALE        "weight-scale"
+#define SETTING_WEIGHT_STRATEGIC    "weight-strategic"
+#define SETTING_WEIGHT_COOPERATION  "weight-cooperation"
+#define SETTING_WEIGHT_RELATIONSHIP "weight-relationship"
+#define SETTING_CORE_MIN            "tier-core-min"
+#define SETTING_KEY_MIN             "tier-key-min"
+#define SETTING_DEVELOPING_MIN      "tier-developing-min"
+#define SETTING_SPLIT_MODE          "split-mode"
+#define SETTING_DEFAULT_CURRENCY    "default-currency"
+#define SETTING_COMPANY_NAME        "company-name"
+
+static const char * const weight_keys[KS_N_DIMENSIONS] = {
+  SETTING_WEIGHT_SCALE,
+  SETTING_WEIGHT_STRATEGIC,
+  SETTING_WEIGHT_COOPERATION,
+  SETTING_WEIGHT_RELATIONSHIP,
+};
+
+struct _KsStore
+{
+  GObject         parent_instance;
+
+  char           *path;
+  sqlite3        *db;
+  sqlite3_stmt   *stmts[N_STMTS];
+
+  KsScoringRules  rules;
+  char           *default_currency;
+  char           *company_name;
+  double          split_value;
+  double          split_growth;
+
+  GListStore     *accounts;            /* KsAccount, ordered by id */
+  GHashTable     *by_id;               /* gint64 * → KsAccount (a reference) */
+  GHashTable     *deleted_created_at;  /* gint64 * → char *, kept for Undo */
+};
+
+G_DEFINE_FINAL_TYPE (KsStore, ks_store, G_TYPE_OBJECT)
+
+enum
+{
+  RULES_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* g_set_str() is GLib 2.76 */
+static void
+set_str (char       **str_pointer,
+         const char  *new_str)
+{
+  if (g_strcmp0 (*str_pointer, new_str) == 0)
+    return;
+  g_free (*str_pointer);
+  *str_pointer = g_strdup (new_str);
+}
+
+/* Errors */
+
+/* Maps an SQLite result code to a KS_ERROR naming @path, the file concerned. */
+static void
+set_sqlite_error (GError     **error,
+                  const char  *path,
+                  int          rc,
+                  const char  *detail)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  if (detail == NULL)
+    detail = sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, KS_ERROR, KS_ERROR_READ_ONLY,
+                   _("“%s” cannot be written: the file, its folder or the disk is read-only. "
+                     "Make it writable or copy the database to a folder you can write to, "
+                     "then open it again."),
+                   display);
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, KS_ERROR, KS_ERROR_LOCKED,
+                   _("“%s” is in use by another program. Close it and try again."),
+                   display);
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, KS_ERROR, KS_ERROR_CORRUPT,
+                   _("“%s” is damaged or is not a Keystone database. Restore a backup "
+                     "from the “backups” folder beside it, or open another file."),
+                   display);
+      break;
+
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+      g_set_error (error, KS_ERROR, KS_ERROR_IO,
+                   _("The disk is full or could not be written, so “%s” was not saved. "
+                     "Free some space or check the disk, then try again."),
+                   display);
+      break;
+
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
+                   _("A value is outside what “%s” accepts (%s). Correct it and try again."),
+                   display, detail);
+      break;
+
+    case SQLITE_CANTOPEN:
+      g_set_error (error, KS_ERROR, KS_ERROR_IO,
+                   _("“%s” could not be opened (%s). Check that the file and its folder "
+                     "exist and that you may read them."),
+                   display, detail);
+      break;
+
+    default:
+      g_set_error (error, KS_ERROR, KS_ERROR_FAILED,
+                   _("“%s” could not be read or written (%s)."),
+                   display, detail);
+      break;
+    }
+}
+
+static void
+set_db_error (KsStore  *self,
+              int       rc,
+              GError  **error)
+{
+  set_sqlite_error (error, self->path, rc, self->db ? sqlite3_errmsg (self->db) : NULL);
+}
+
+static void
+set_errno_error (GError     **error,
+                 const char  *path,
+                 int          saved_errno)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  switch (saved_errno)
+    {
+    case EACCES:
+    case EPERM:
+    case EROFS:
+      g_set_error (error, KS_ERROR, KS_ERROR_READ_ONLY,
+                   _("“%s” cannot be written (%s). Choose a folder you can write to."),
+                   display, g_strerror (saved_errno));
+      break;
+
+    case ENOSPC:
+    case EDQUOT:
+    case EIO:
+      g_set_error (error, KS_ERROR, KS_ERROR_IO,
+                   _("The disk is full or could not be written, so “%s” was not saved. "
+                     "Free some space or check the disk, then try again."),
+                   display);
+      break;
+
+    default:
+      g_set_error (error, KS_ERROR, KS_ERROR_FAILED,
+                   _("“%s” could not be opened or created (%s). Check the location "
+                     "and try again."),
+                   display, g_strerror (saved_errno));
+      break;
+    }
+}
+
+static void
+set_corrupt_error (GError     **error,
+                   const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, KS_ERROR, KS_ERROR_CORRUPT,
+               _("“%s” is damaged: SQLite found errors in it. Restore a backup from the "
+                 "“backups” folder beside it, or open another file. Keystone has not "
+                 "changed it."),
+               display);
+}
+
+static void
+set_not_keystone_error (GError     **error,
+                        const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, KS_ERROR, KS_ERROR_CORRUPT,
+               _("“%s” is a database of another program, not a Keystone database. "
+                 "Open another file."),
+               display);
+}
+
+/* Prepared statements */
+
+static char *
+account_field_columns (void)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      if (i > 0)
+        g_string_append (s, ", ");
+      if (i < FIELD_RATINGS)
+        g_string_append (s, plain_columns[i]);
+      else if (i < FIELD_TIER)
+        g_string_append_printf (s, "r_%s", ks_criterion_get_key (i - FIELD_RATINGS));
+      else
+        g_string_append (s, "tier_override");
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+static char *
+build_insert_sql (void)
+{
+  g_autofree char *columns = account_field_columns ();
+  GString *s = g_string_new (NULL);
+
+  g_string_append_printf (s, "INSERT INTO account (id, %s, created_at, updated_at) VALUES (?1",
+                          columns);
+  for (guint i = 0; i < N_FIELDS + 2; i++)
+    g_string_append_printf (s, ", ?%u", FIRST_FIELD_PARAM + i);
+  g_string_append (s, ")");
+
+  return g_string_free (s, FALSE);
+}
+
+static char *
+build_update_sql (void)
+{
+  g_auto(GStrv) columns = NULL;
+  g_autofree char *joined = account_field_columns ();
+  GString *s = g_string_new ("UPDATE account SET ");
+
+  columns = g_strsplit (joined, ", ", -1);
+  g_assert (g_strv_length (columns) == N_FIELDS);
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    g_string_append_printf (s, "%s = ?%u, ", columns[i], FIRST_FIELD_PARAM + i);
+  g_string_append_printf (s, "updated_at = ?%u WHERE id = ?1", FIRST_FIELD_PARAM + N_FIELDS);
+
+  return g_string_free (s, FALSE);
+}
+
+static char *
+build_statement_sql (StmtId id)
+{
+  switch (id)
+    {
+    case STMT_BEGIN:
+      return g_strdup ("BEGIN IMMEDIATE");
+    case STMT_COMMIT:
+      return g_strdup ("COMMIT");
+    case STMT_ROLLBACK:
+      return g_strdup ("ROLLBACK");
+    case STMT_INSERT_ACCOUNT:
+      return build_insert_sql ();
+    case STMT_UPDATE_ACCOUNT:
+      return build_update_sql ();
+    case STMT_DELETE_ACCOUNT:
+      return g_strdup ("DELETE FROM account WHERE id = ?1");
+    case STMT_GET_CREATED_AT:
+      return g_strdup ("SELECT created_at FROM account WHERE id = ?1");
+    case STMT_NAME_TAKEN:
+      return g_strdup ("SELECT 1 FROM account WHERE name_key = ?1 AND id <> ?2 LIMIT 1");
+    case STMT_FIND_NAME:
+      return g_strdup ("SELECT id FROM account WHERE name_key = ?1 ORDER BY id");
+    case STMT_SET_SETTING:
+      return g_strdup ("INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    case N_STMTS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* A cached statement, reset and ready to bind. */
+static sqlite3_stmt *
+get_stmt (KsStore  *self,
+          StmtId    id,
+          GError  **error)
+{
+  if (self->stmts[id] == NULL)
+    {
+      g_autofree char *sql = build_statement_sql (id);
+      int rc;
+
+      rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                               &self->stmts[id], NULL);
+      if (rc != SQLITE_OK)
+        {
+          set_db_error (self, rc, error);
+          g_clear_pointer (&self->stmts[id], sqlite3_finalize);
+          return NULL;
+        }
+    }
+
+  sqlite3_reset (self->stmts[id]);
+  sqlite3_clear_bindings (self->stmts[id]);
+
+  return self->stmts[id];
+}
+
+/* Steps @stmt to the end, sets @error on failure, and resets it either way. */
+static gboolean
+step_done (KsStore       *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    set_db_error (self, rc, error);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  return rc == SQLITE_DONE || rc == SQLITE_ROW;
+}
+
+static gboolean
+run_stmt (KsStore  *self,
+          StmtId    id,
+          GError  **error)
+{
+  sqlite3_stmt *stmt = get_stmt (self, id, error);
+
+  return stmt != NULL && step_done (self, stmt, error);
+}
+
+static gboolean
+begin (KsStore  *self,
+       GError  **error)
+{
+  return run_stmt (self, STMT_BEGIN, error);
+}
+
+static void
+rollback (KsStore *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (sqlite3_get_autocommit (self->db))
+    return;   /* SQLite rolled back already (after SQLITE_FULL, for example) */
+  if (!run_stmt (self, STMT_ROLLBACK, &error))
+    g_warning ("Could not roll back: %s", error->message);
+}
+
+static gboolean
+commit (KsStore  *self,
+        GError  **error)
+{
+  if (run_stmt (self, STMT_COMMIT, error))
+    return TRUE;
+  rollback (self);
+  return FALSE;
+}
+
+/* Runs @sql outside the statement cache (setup and migrations). */
+static int
+exec_sql (sqlite3     *db,
+          const char  *sql)
+{
+  return sqlite3_exec (db, sql, NULL, NULL, NULL);
+}
+
+/* The first column of the first row of @sql as an integer. */
+static int
+query_int (sqlite3     *db,
+           const char  *sql,
+           int         *out_value)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out_value = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+      else if (rc == SQLITE_DONE)
+        {
+          *out_value = 0;
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  return rc;
+}
+
+static char *
+now_utc_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* Accounts: rows ↔ objects */
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL ? text : "";
+}
+
+static void
+bind_string (sqlite3_stmt *stmt,
+             int           param,
+             const char   *text)
+{
+  /* Static: the strings outlive the step; the statement is reset right after. */
+  sqlite3_bind_text (stmt, param, text != NULL ? text : "", -1, SQLITE_STATIC);
+}
+
+static void
+bind_account_fields (sqlite3_stmt *stmt,
+                     KsAccount    *account)
+{
+  const guint8 *ratings = ks_account_get_ratings (account);
+  int tier = ks_account_get_tier_override (account);
+  int p = FIRST_FIELD_PARAM;
+
+  bind_string (stmt, p + FIELD_NAME, ks_account_get_name (account));
+  bind_string (stmt, p + FIELD_NAME_KEY, ks_account_get_name_key (account));
+  bind_string (stmt, p + FIELD_INDUSTRY, ks_account_get_industry (account));
+  bind_string (stmt, p + FIELD_REGION, ks_account_get_region (account));
+  bind_string (stmt, p + FIELD_OWNER, ks_account_get_owner (account));
+  bind_string (stmt, p + FIELD_CURRENCY, ks_account_get_currency (account));
+  sqlite3_bind_int64 (stmt, p + FIELD_PURCHASES, ks_account_get_annual_purchases (account));
+  sqlite3_bind_double (stmt, p + FIELD_PROFIT, ks_account_get_profit_contribution (account));
+  sqlite3_bind_double (stmt, p + FIELD_SHARE, ks_account_get_revenue_share (account));
+  bind_string (stmt, p + FIELD_NOTES, ks_account_get_notes (account));
+  for (guint i = 0; i < KS_N_CRITERIA; i++)
+    sqlite3_bind_int (stmt, p + FIELD_RATINGS + i, ratings[i]);
+  if (tier == KS_TIER_NONE)
+    sqlite3_bind_null (stmt, p + FIELD_TIER);
+  else
+    sqlite3_bind_int (stmt, p + FIELD_TIER, tier);
+}
+
+/* @stmt's columns: id, then the fields. */
+static KsAccount *
+account_from_row (sqlite3_stmt *stmt)
+{
+  KsAccount *account = ks_account_new ();
+  int c = 1;
+
+  ks_account_set_id (account, sqlite3_column_int64 (stmt, 0));
+  ks_account_set_name (account, column_text (stmt, c + FIELD_NAME));
+  ks_account_set_industry (account, column_text (stmt, c + FIELD_INDUSTRY));
+  ks_account_set_region (account, column_text (stmt, c + FIELD_REGION));
+  ks_account_set_owner (account, column_text (stmt, c + FIELD_OWNER));
+  ks_account_set_currency (account, column_text (stmt, c + FIELD_CURRENCY));
+  ks_account_set_annual_purchases (account, sqlite3_column_int64 (stmt, c + FIELD_PURCHASES));
+  ks_account_set_profit_contribution (account, sqlite3_column_double (stmt, c + FIELD_PROFIT));
+  ks_account_set_revenue_share (account, sqlite3_column_double (stmt, c + FIELD_SHARE));
+  ks_account_set_notes (account, column_text (stmt, c + FIELD_NOTES));
+  for (guint i = 0; i < KS_N_CRITERIA; i++)
+    {
+      int rating = sqlite3_column_int (stmt, c + FIELD_RATINGS + i);
+
+      ks_account_set_rating (account, i, CLAMP (rating, 0, KS_RATING_MAX));
+    }
+  if (sqlite3_column_type (stmt, c + FIELD_TIER) == SQLITE_NULL)
+    ks_account_set_tier_override (account, KS_TIER_NONE);
+  else
+    ks_account_set_tier_override (account, sqlite3_column_int (stmt, c + FIELD_TIER));
+
+  return account;
+}
+
+static gint64 *
+id_key (gint64 id)
+{
+  return g_memdup2 (&id, sizeof id);
+}
+
+static KsAccount *
+lookup (KsStore *self,
+        gint64   id)
+{
+  return g_hash_table_lookup (self->by_id, &id);
+}
+
+/* Where @id is in the model, or where it would go. */
+static gboolean
+find_position (KsStore *self,
+               gint64   id,
+               guint   *position)
+{
+  GListModel *model = G_LIST_MODEL (self->accounts);
+  guint lo = 0;
+  guint hi = g_list_model_get_n_items (model);
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      g_autoptr(KsAccount) item = g_list_model_get_item (model, mid);
+      gint64 item_id = ks_account_get_id (item);
+
+      if (item_id == id)
+        {
+          *position = mid;
+          return TRUE;
+        }
+      if (item_id < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  *position = lo;
+  return FALSE;
+}
+
+/* Scores */
+
+static void
+update_split (KsStore *self)
+{
+  g_autofree double *values = NULL;
+  g_autofree double *growths = NULL;
+  GHashTableIter iter;
+  gpointer account;
+  gsize n = 0;
+
+  if (self->rules.split_mode != KS_SPLIT_MEDIAN)
+    {
+      self->split_value = 50.0;
+      self->split_growth = 50.0;
+      return;
+    }
+
+  values = g_new (double, g_hash_table_size (self->by_id) + 1);
+  growths = g_new (double, g_hash_table_size (self->by_id) + 1);
+
+  g_hash_table_iter_init (&iter, self->by_id);
+  while (g_hash_table_iter_next (&iter, NULL, &account))
+    {
+      const guint8 *ratings = ks_account_get_ratings (account);
+
+      values[n] = ks_scoring_value (&self->rules, ratings);
+      growths[n] = ks_scoring_growth (ratings);
+      n++;
+    }
+
+  self->split_value = ks_scoring_median (values, n);
+  self->split_growth = ks_scoring_median (growths, n);
+}
+
+static void
+apply_scores (KsStore   *self,
+              KsAccount *account)
+{
+  ks_account_apply_scores (account, &self->rules, self->split_value, self->split_growth);
+}
+
+static void
+apply_scores_to_all (KsStore *self)
+{
+  GHashTableIter iter;
+  gpointer account;
+
+  g_hash_table_iter_init (&iter, self->by_id);
+  while (g_hash_table_iter_next (&iter, NULL, &account))
+    apply_scores (self, account);
+}
+
+/* After accounts were added, edited or removed: moves the split when the portfolio moved
+ * it, and re-scores every account then, else only the @n_changed changed ones. */
+static void
+refresh_scores (KsStore    *self,
+                KsAccount **changed,
+                guint       n_changed)
+{
+  double old_value = self->split_value;
+  double old_growth = self->split_growth;
+
+  update_split (self);
+
+  if (old_value != self->split_value || old_growth != self->split_growth)
+    {
+      apply_scores_to_all (self);
+      return;
+    }
+
+  for (guint i = 0; i < n_changed; i++)
+    apply_scores (self, changed[i]);
+}
+
+/* Settings */
+
+static gboolean
+parse_int_setting (const char *text,
+                   int         min,
+                   int         max,
+                   int        *out_value)
+{
+  gint64 value;
+
+  if (!g_ascii_string_to_signed (text, 10, min, max, &value, NULL))
+    return FALSE;
+  *out_value = (int) value;
+  return TRUE;
+}
+
+static gboolean
+load_settings (KsStore  *self,
+               GError  **error)
+{
+  KsScoringRules rules;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  ks_scoring_rules_init_default (&rules);
+
+  rc = sqlite3_prepare_v2 (self->db, "SELECT key, value FROM settings", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (self, rc, error);
+      return FALSE;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = column_text (stmt, 0);
+      const char *value = column_text (stmt, 1);
+      gboolean ok = TRUE;
+
+      for (guint i = 0; i < KS_N_DIMENSIONS; i++)
+        if (g_str_equal (key, weight_keys[i]))
+          ok = parse_int_setting (value, 0, 100, &rules.weights[i]);
+
+      if (g_str_equal (key, SETTING_CORE_MIN))
+        ok = parse_int_setting (value, 0, 100, &rules.core_min);
+      else if (g_str_equal (key, SETTING_KEY_MIN))
+        ok = parse_int_setting (value, 0, 100, &rules.key_min);
+      else if (g_str_equal (key, SETTING_DEVELOPING_MIN))
+        ok = parse_int_setting (value, 0, 100, &rules.developing_min);
+      else if (g_str_equal (key, SETTING_SPLIT_MODE))
+        {
+          if (g_str_equal (value, "median"))
+            rules.split_mode = KS_SPLIT_MEDIAN;
+          else if (g_str_equal (value, "fixed"))
+            rules.split_mode = KS_SPLIT_FIXED;
+          else
+            ok = FALSE;
+        }
+      else if (g_str_equal (key, SETTING_DEFAULT_CURRENCY))
+        {
+          if (ks_currency_is_valid (value))
+            set_str (&self->default_currency, value);
+          else
+            ok = FALSE;
+        }
+      else if (g_str_equal (key, SETTING_COMPANY_NAME))
+        set_str (&self->company_name, value);
+
+      if (!ok)
+        g_message ("Ignoring setting %s = “%s”, using the default", key, value);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, rc, error);
+      return FALSE;
+    }
+
+  if (ks_scoring_rules_validate (&rules, NULL))
+    self->rules = rules;
+  else
+    g_message ("The stored scoring rules are inconsistent, using the defaults");
+
+  return TRUE;
+}
+
+static gboolean
+write_setting (KsStore     *self,
+               const char  *key,
+               const char  *value,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = get_stmt (self, STMT_SET_SETTING, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  return step_done (self, stmt, error);
+}
+
+static gboolean
+write_int_setting (KsStore     *self,
+                   const char  *key,
+                   int          value,
+                   GError     **error)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_snprintf (text, sizeof text, "%d", value);
+  return write_setting (self, key, text, error);
+}
+
+static gboolean
+write_rules (KsStore              *self,
+             const KsScoringRules *rules,
+             GError              **error)
+{
+  for (guint i = 0; i < KS_N_DIMENSIONS; i++)
+    if (!write_int_setting (self, weight_keys[i], rules->weights[i], error))
+      return FALSE;
+
+  return write_int_setting (self, SETTING_CORE_MIN, rules->core_min, error)
+    && write_int_setting (self, SETTING_KEY_MIN, rules->key_min, error)
+    && write_int_setting (self, SETTING_DEVELOPING_MIN, rules->developing_min, error)
+    && write_setting (self, SETTING_SPLIT_MODE,
+                      rules->split_mode == KS_SPLIT_MEDIAN ? "median" : "fixed", error);
+}
+
+/* Loading */
+
+static gboolean
+load_accounts (KsStore  *self,
+               GError  **error)
+{
+  g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *columns = account_field_columns ();
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  sql = g_strdup_printf ("SELECT id, %s FROM account ORDER BY id", columns);
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (self, rc, error);
+      return FALSE;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (loaded, account_from_row (stmt));
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, rc, error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < loaded->len; i++)
+    {
+      KsAccount *account = g_ptr_array_index (loaded, i);
+
+      g_hash_table_insert (self->by_id, id_key (ks_account_get_id (account)),
+                           g_object_ref (account));
+    }
+
+  update_split (self);
+  apply_scores_to_all (self);
+
+  g_list_store_splice (self->accounts, 0, 0, loaded->pdata, loaded->len);
+
+  return TRUE;
+}
+
+/* Opening */
+
+static guint32
+read_be32 (const guint8 *bytes)
+{
+  return ((guint32) bytes[0] << 24) | ((guint32) bytes[1] << 16)
+    | ((guint32) bytes[2] << 8) | (guint32) bytes[3];
+}
+
+/* Why the file at @path is not one we may open, before SQLite touches it. */
+static gboolean
+check_file_header (const char     *path,
+                   const GStatBuf *st,
+                   GError        **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *wal_path = NULL;
+  guint8 header[100];
+  guint32 page_size;
+  guint32 change_counter;
+  guint32 valid_for;
+  guint32 n_pages;
+  gssize n_read = 0;
+  GStatBuf wal_st;
+  int fd;
+
+  if (!S_ISREG (st->st_mode))
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_FAILED,
+                   _("“%s” is a folder or a device, not a database file. Open a file."),
+                   display);
+      return FALSE;
+    }
+
+  if (st->st_size == 0)
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_CORRUPT,
+                   _("“%s” is empty (zero bytes). It is not a Keystone database; "
+                     "open another file or move it away."),
+                   display);
+      return FALSE;
+    }
+
+  fd = g_open (path, O_RDONLY, 0);
+  if (fd < 0)
+    {
+      set_errno_error (error, path, errno);
+      return FALSE;
+    }
+  while (n_read < (gssize) sizeof header)
+    {
+      gssize n = read (fd, header + n_read, sizeof header - n_read);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      n_read += n;
+    }
+  g_close (fd, NULL);
+
+  if (n_read < (gssize) sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_CORRUPT,
+                   _("“%s” is not a Keystone database (it is not an SQLite database at "
+                     "all). Open another file."),
+                   display);
+      return FALSE;
+    }
+
+  page_size = (header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  change_counter = read_be32 (header + 24);
+  n_pages = read_be32 (header + 28);
+  valid_for = read_be32 (header + 92);
+
+  if (page_size < 512 || page_size > 65536 || (page_size & (page_size - 1)) != 0)
+    {
+      set_corrupt_error (error, path);
+      return FALSE;
+    }
+
+  /* While a checkpoint runs the main file may be short; the WAL beside it still holds
+   * the pages, so then only SQLite can tell. */
+  wal_path = g_strconcat (path, "-wal", NULL);
+  if (st->st_size % page_size != 0
+      || (n_pages != 0 && change_counter == valid_for
+          && (guint64) st->st_size < (guint64) n_pages * page_size
+          && (g_stat (wal_path, &wal_st) != 0 || wal_st.st_size == 0)))
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_CORRUPT,
+                   _("“%s” is incomplete: the file is shorter than the database it holds, "
+                     "so it was probably cut off while being copied or saved. Restore a "
+                     "backup or copy the file again. Keystone has not changed it."),
+                   display);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_read_only (const char     *path,
+              const GStatBuf *st)
+{
+  /* root passes access(), so a file nobody may write counts as read-only too */
+  return (st->st_mode & 0222) == 0 || g_access (path, W_OK) != 0;
+}
+
+static gboolean
+check_writable (const char     *path,
+                const GStatBuf *st,
+                GError        **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  GStatBuf dir_st;
+
+  if (is_read_only (path, st))
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_READ_ONLY,
+                   _("“%s” is read-only. Keystone needs to write to it: make the file "
+                     "writable, or copy it to a folder you can write to and open the copy."),
+                   display);
+      return FALSE;
+    }
+
+  /* SQLite writes its journal files beside the database */
+  if (g_stat (dir, &dir_st) != 0 || is_read_only (dir, &dir_st))
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_READ_ONLY,
+                   _("The folder of “%s” is read-only, and Keystone needs to write beside "
+                     "the database. Move it to a folder you can write to and open it there."),
+                   display);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+typedef enum
+{
+  INSPECT_OK,
+  INSPECT_FAILED,
+  INSPECT_NEEDS_WRITE,   /* a hot journal: only a writer can look inside */
+} InspectResult;
+
+/* Checks that @db is an intact Keystone database this build can open.
+ * A read-only connection that meets an interrupted transaction cannot roll it back. */
+static InspectResult
+inspect_database (const char  *path,
+                  sqlite3     *db,
+                  int         *out_version,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+  int version = 0;
+  int app_id = 0;
+  int n_tables = 0;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          const char *result = (const char *) sqlite3_column_text (stmt, 0);
+
+          if (g_strcmp0 (result, "ok") != 0)
+            {
+              sqlite3_finalize (stmt);
+              set_corrupt_error (error, path);
+              return INSPECT_FAILED;
+            }
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc == SQLITE_OK)
+    rc = query_int (db, "PRAGMA application_id", &app_id);
+  if (rc == SQLITE_OK)
+    rc = query_int (db, "PRAGMA user_version", &version);
+
+  if (rc == SQLITE_READONLY_ROLLBACK || rc == SQLITE_READONLY_RECOVERY)
+    return INSPECT_NEEDS_WRITE;
+  if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+    {
+      set_corrupt_error (error, path);
+      return INSPECT_FAILED;
+    }
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, path, rc, sqlite3_errmsg (db));
+      return INSPECT_FAILED;
+    }
+
+  if (app_id != 0 && app_id != KS_APPLICATION_ID)
+    {
+      set_not_keystone_error (error, path);
+      return INSPECT_FAILED;
+    }
+
+  if (version > KS_SCHEMA_VERSION)
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_NEWER_SCHEMA,
+                   _("“%s” was made by a newer version of Keystone. Update Keystone to open "
+                     "it; this version has not changed it."),
+                   display);
+      return INSPECT_FAILED;
+    }
+
+  if (version == 0)
+    rc = query_int (db, "SELECT count(*) FROM sqlite_master", &n_tables);
+  else
+    rc = query_int (db,
+                    "SELECT count(*) FROM sqlite_master "
+                    "WHERE type = 'table' AND name IN ('account', 'settings')",
+                    &n_tables);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, path, rc, sqlite3_errmsg (db));
+      return INSPECT_FAILED;
+    }
+
+  /* Version 0 is a new, empty database; anything in it belongs to another program. */
+  if ((version == 0 && n_tables != 0) || (version > 0 && n_tables != 2))
+    {
+      set_not_keystone_error (error, path);
+      return INSPECT_FAILED;
+    }
+
+  *out_version = version;
+  return INSPECT_OK;
+}
+
+/* Looks inside an existing file without being able to change it. */
+static InspectResult
+inspect_read_only (const char  *path,
+                   int         *out_version,
+                   GError     **error)
+{
+  sqlite3 *db = NULL;
+  InspectResult result;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, path, rc, db ? sqlite3_errmsg (db) : NULL);
+      sqlite3_close (db);
+      return INSPECT_FAILED;
+    }
+
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  sqlite3_busy_timeout (db, 1000);
+
+  result = inspect_database (path, db, out_version, error);
+  sqlite3_close (db);
+
+  return result;
+}
+
+/* Opens the connection we keep. Until it is known to be ours to write, nothing may
+ * reach the main file: no checkpoint on close, no journal mode change. */
+static gboolean
+open_read_write (KsStore   *self,
+                 gboolean   inspect,
+                 int       *version,
+                 GError   **error)
+{
+  int rc;
+
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (self, rc, error);
+      g_clear_pointer (&self->db, sqlite3_close);
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  sqlite3_busy_timeout (self->db, 1000);
+
+  if (inspect && inspect_database (self->path, self->db, version, error) != INSPECT_OK)
+    {
+      if (error != NULL && *error == NULL)
+        set_corrupt_error (error, self->path);
+      return FALSE;
+    }
+
+  rc = exec_sql (self->db, "BEGIN IMMEDIATE");
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (self, rc, error);
+      return FALSE;
+    }
+  exec_sql (self->db, "ROLLBACK");
+
+  return TRUE;
+}
+
+/* The file is ours now: switch to WAL and the settings we run with. */
+static gboolean
+configure_connection (KsStore  *self,
+                      GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          if (g_ascii_strcasecmp (column_text (stmt, 0), "wal") != 0)
+            g_debug ("%s stays in journal mode %s", self->path, column_text (stmt, 0));
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc == SQLITE_OK)
+    rc = exec_sql (self->db, "PRAGMA foreign_keys = ON");
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (self, rc, error);
+      return FALSE;
+    }
+
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+
+  return TRUE;
+}
+
+static gboolean
+migrate (KsStore  *self,
+         int       version,
+         GError  **error)
+{
+  if (version >= 1 && version < KS_SCHEMA_VERSION)
+    {
+      g_autofree char *backup = ks_store_backup (self, error);
+
+      if (backup == NULL)
+        return FALSE;
+    }
+
+  for (int v = version; v < KS_SCHEMA_VERSION; v++)
+    {
+      /* A pragma takes no parameters; the number comes from this file. */
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
+      int rc;
+
+      rc = exec_sql (self->db, "BEGIN IMMEDIATE");
+      if (rc == SQLITE_OK)
+        rc = exec_sql (self->db, migrations[v]);
+      if (rc == SQLITE_OK)
+        rc = exec_sql (self->db, set_version);
+      if (rc == SQLITE_OK)
+        rc = exec_sql (self->db, "COMMIT");
+
+      if (rc != SQLITE_OK)
+        {
+          set_db_error (self, rc, error);
+          if (!sqlite3_get_autocommit (self->db))
+            exec_sql (self->db, "ROLLBACK");
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+create_database_file (const char  *path,
+                      GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *display = g_filename_display_name (path);
+  GStatBuf dir_st;
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      set_errno_error (error, dir, errno);
+      return FALSE;
+    }
+
+  if (g_stat (dir, &dir_st) != 0 || is_read_only (dir, &dir_st))
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_READ_ONLY,
+                   _("The folder of “%s” is read-only, so the database cannot be created "
+                     "there. Choose a folder you can write to."),
+                   display);
+      return FALSE;
+    }
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+  if (fd < 0)
+    {
+      set_errno_error (error, path, errno);
+      return FALSE;
+    }
+  /* the umask only takes bits away, but make sure */
+  if (fchmod (fd, 0600) != 0)
+    g_debug ("Could not chmod %s: %s", path, g_strerror (errno));
+  g_close (fd, NULL);
+
+  return TRUE;
+}
+
+static void
+close_database (KsStore *self)
+{
+  for (guint i = 0; i < N_STMTS; i++)
+    g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+
+  if (self->db != NULL && sqlite3_close (self->db) != SQLITE_OK)
+    g_warning ("Could not close %s: %s", self->path, sqlite3_errmsg (self->db));
+  self->db = NULL;
+}
+
+static void
+remove_new_database (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
+static gboolean
+open_database (KsStore  *self,
+               gboolean *created,
+               GError  **error)
+{
+  GStatBuf st;
+  int version = 0;
+
+  *created = FALSE;
+
+  if (g_stat (self->path, &st) == 0)
+    {
+      InspectResult inspected;
+
+      if (!check_file_header (self->path, &st, error)
+          || !check_writable (self->path, &st, error))
+        return FALSE;
+
+      inspected = inspect_read_only (self->path, &version, error);
+      if (inspected == INSPECT_FAILED)
+        return FALSE;
+
+      if (!open_read_write (self, inspected == INSPECT_NEEDS_WRITE, &version, error))
+        return FALSE;
+    }
+  else
+    {
+      int saved_errno = errno;
+
+      if (saved_errno != ENOENT)
+        {
+          set_errno_error (error, self->path, saved_errno);
+          return FALSE;
+        }
+
+      if (!create_database_file (self->path, error))
+        return FALSE;
+      *created = TRUE;
+
+      if (!open_read_write (self, FALSE, &version, error))
+        return FALSE;
+    }
+
+  return configure_connection (self, error)
+    && migrate (self, version, error)
+    && load_settings (self, error)
+    && load_accounts (self, error);
+}
+
+/* GObject */
+
+static void
+ks_store_dispose (GObject *object)
+{
+  KsStore *self = KS_STORE (object);
+
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_object (&self->accounts);
+
+  G_OBJECT_CLASS (ks_store_parent_class)->dispose (object);
+}
+
+static void
+ks_store_finalize (GObject *object)
+{
+  KsStore *self = KS_STORE (object);
+
+  close_database (self);
+
+  g_clear_pointer (&self->deleted_created_at, g_hash_table_unref);
+  g_clear_pointer (&self->default_currency, g_free);
+  g_clear_pointer (&self->company_name, g_free);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (ks_store_parent_class)->finalize (object);
+}
+
+static void
+ks_store_class_init (KsStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ks_store_dispose;
+  object_class->finalize = ks_store_finalize;
+
+  /**
+   * KsStore::rules-changed:
+   *
+   * The scoring rules changed and every account was re-scored.
+   */
+  signals[RULES_CHANGED] =
+    g_signal_new ("rules-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+ks_store_init (KsStore *self)
+{
+  self->accounts = g_list_store_new (KS_TYPE_ACCOUNT);
+  self->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->deleted_created_at = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                    g_free, g_free);
+  ks_scoring_rules_init_default (&self->rules);
+  self->default_currency = g_strdup ("CNY");
+  self->company_name = g_strdup ("");
+  self->split_value = 50.0;
+  self->split_growth = 50.0;
+}
+
+/* Public API */
+
+char *
+ks_store_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "keystone", "keystone.db", NULL);
+}
+
+KsStore *
+ks_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(KsStore) self = NULL;
+  gboolean created = FALSE;
+
+  g_return_val_if_fail (path != NULL && *path != '\0', NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (KS_TYPE_STORE, NULL);
+  self->path = g_canonicalize_filename (path, NULL);
+
+  if (!open_database (self, &created, error))
+    {
+      close_database (self);
+      if (created)
+        remove_new_database (self->path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+ks_store_get_path (KsStore *self)
+{
+  g_return_val_if_fail (KS_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+GListModel *
+ks_store_get_accounts (KsStore *self)
+{
+  g_return_val_if_fail (KS_IS_STORE (self), NULL);
+
+  return G_LIST_MODEL (self->accounts);
+}
+
+guint
+ks_store_get_n_accounts (KsStore *self)
+{
+  g_return_val_if_fail (KS_IS_STORE (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->accounts));
+}
+
+KsAccount *
+ks_store_lookup_account (KsStore *self,
+                         gint64   id)
+{
+  g_return_val_if_fail (KS_IS_STORE (self), NULL);
+
+  return lookup (self, id);
+}
+
+KsAccount *
+ks_store_find_account_by_name (KsStore    *self,
+                               const char *name)
+{
+  g_autofree char *key = NULL;
+  sqlite3_stmt *stmt;
+  KsAccount *found = NULL;
+
+  g_return_val_if_fail (KS_IS_STORE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  key = ks_account_fold (name);
+  if (key == NULL || *key == '\0')
+    return NULL;
+
+  stmt = get_stmt (self, STMT_FIND_NAME, NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  while (found == NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    found = lookup (self, sqlite3_column_int64 (stmt, 0));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  return found;
+}
+
+static int
+compare_owners (gconstpointer a,
+                gconstpointer b)
+{
+  const char *owner_a = *(char * const *) a;
+  const char *owner_b = *(char * const *) b;
+  int cmp = g_utf8_collate (owner_a, owner_b);
+
+  return cmp != 0 ? cmp : strcmp (owner_a, owner_b);
+}
+
+GStrv
+ks_store_dup_owners (KsStore *self)
+{
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GPtrArray) owners = NULL;
+  GHashTableIter iter;
+  gpointer account;
+  gpointer owner;
+
+  g_return_val_if_fail (KS_IS_STORE (self), NULL);
+
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_iter_init (&iter, self->by_id);
+  while (g_hash_table_iter_next (&iter, NULL, &account))
+    {
+      const char *name = ks_account_get_owner (account);
+
+      if (name != NULL && *name != '\0')
+        g_hash_table_add (seen, (gpointer) name);
+    }
+
+  owners = g_ptr_array_new_full (g_hash_table_size (seen) + 1, g_free);
+  g_hash_table_iter_init (&iter, seen);
+  while (g_hash_table_iter_next (&iter, &owner, NULL))
+    g_ptr_array_add (owners, g_strdup (owner));
+
+  g_ptr_array_sort (owners, compare_owners);
+  g_ptr_array_add (owners, NULL);
+
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&owners), FALSE);
+}
+
+/* Whether another account than @except_id already has @account's name. */
+static gboolean
+check_name_free (KsStore    *self,
+                 KsAccount  *account,
+                 gint64      except_id,
+                 GError    **error)
+{
+  sqlite3_stmt *stmt = get_stmt (self, STMT_NAME_TAKEN, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_string (stmt, 1, ks_account_get_name_key (account));
+  sqlite3_bind_int64 (stmt, 2, except_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    set_db_error (self, rc, error);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_DUPLICATE,
+                   _("An account named “%s” already exists."),
+                   ks_account_get_name (account));
+      return FALSE;
+    }
+
+  return rc == SQLITE_DONE;
+}
+
+/* INSERTs @account; with @id ≤ 0 SQLite picks the id. */
+static gboolean
+insert_account (KsStore    *self,
+                KsAccount  *account,
+                gint64      id,
+                const char *created_at,
+                const char *updated_at,
+                gint64     *out_id,
+                GError    **error)
+{
+  sqlite3_stmt *stmt = get_stmt (self, STMT_INSERT_ACCOUNT, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  else
+    sqlite3_bind_null (stmt, 1);
+  bind_account_fields (stmt, account);
+  sqlite3_bind_text (stmt, FIRST_FIELD_PARAM + N_FIELDS, created_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, FIRST_FIELD_PARAM + N_FIELDS + 1, updated_at, -1, SQLITE_STATIC);
+
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  *out_id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+/* Puts @account, already saved, into the model. */
+static void
+take_account (KsStore   *self,
+              KsAccount *account)
+{
+  guint position;
+
+  g_hash_table_insert (self->by_id, id_key (ks_account_get_id (account)),
+                       g_object_ref (account));
+  refresh_scores (self, &account, 1);
+
+  find_position (self, ks_account_get_id (account), &position);
+  g_list_store_insert (self->accounts, position, account);
+}
+
+gboolean
+ks_store_add_account (KsStore    *self,
+                      KsAccount  *account,
+                      GError    **error)
+{
+  g_autofree char *now = NULL;
+  gint64 id = 0;
+
+  g_return_val_if_fail (KS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KS_IS_ACCOUNT (account), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (lookup (self, ks_account_get_id (account)) != account, FALSE);
+
+  if (!ks_account_validate (account, error))
+    return FALSE;
+
+  now = now_utc_iso8601 ();
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!check_name_free (self, account, 0, error)
+      || !insert_account (self, account, 0, now, now, &id, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  if (!commit (self, error))
+    return FALSE;
+
+  ks_account_set_id (account, id);
+  take_account (self, account);
+
+  return TRUE;
+}
+
+static void
+set_not_found_error (GError    **error,
+                     KsAccount  *account)
+{
+  g_set_error (error, KS_ERROR, KS_ERROR_NOT_FOUND,
+               _("The account “%s” no longer exists; it was deleted. Your changes to it "
+                 "cannot be saved."),
+               ks_account_get_name (account));
+}
+
+gboolean
+ks_store_update_account (KsStore    *self,
+                         KsAccount  *edited,
+                         GError    **error)
+{
+  g_autoptr(KsAccount) live = NULL;
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+  guint position;
+
+  g_return_val_if_fail (KS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KS_IS_ACCOUNT (edited), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  id = ks_account_get_id (edited);
+  if (lookup (self, id) == NULL)
+    {
+      set_not_found_error (error, edited);
+      return FALSE;
+    }
+  live = g_object_ref (lookup (self, id));
+
+  if (!ks_account_validate (edited, error))
+    return FALSE;
+
+  now = now_utc_iso8601 ();
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!check_name_free (self, edited, id, error)
+      || (stmt = get_stmt (self, STMT_UPDATE_ACCOUNT, error)) == NULL)
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  bind_account_fields (stmt, edited);
+  sqlite3_bind_text (stmt, FIRST_FIELD_PARAM + N_FIELDS, now, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  if (sqlite3_changes (self->db) != 1)
+    {
+      /* another program deleted the row */
+      rollback (self);
+      set_not_found_error (error, edited);
+      return FALSE;
+    }
+  if (!commit (self, error))
+    return FALSE;
+
+  if (live != edited)
+    ks_account_assign (live, edited);
+  refresh_scores (self, (KsAccount **) &live, 1);
+
+  /* The same object in place: sorted and filtered views look at it again. */
+  if (find_position (self, id, &position))
+    g_list_store_splice (self->accounts, position, 1, (gpointer *) &live, 1);
+
+  return TRUE;
+}
+
+gboolean
+ks_store_delete_account (KsStore    *self,
+                         KsAccount  *account,
+                         GError    **error)
+{
+  g_autoptr(KsAccount) live = NULL;
+  g_autofree char *created_at = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+  guint position;
+
+  g_return_val_if_fail (KS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KS_IS_ACCOUNT (account), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  id = ks_account_get_id (account);
+  if (lookup (self, id) == NULL)
+    {
+      set_not_found_error (error, account);
+      return FALSE;
+    }
+  live = g_object_ref (lookup (self, id));
+
+  if (!begin (self, error))
+    return FALSE;
+
+  stmt = get_stmt (self, STMT_GET_CREATED_AT, error);
+  if (stmt == NULL)
+    {
+      rollback (self);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    created_at = g_strdup (column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  stmt = get_stmt (self, STMT_DELETE_ACCOUNT, error);
+  if (stmt == NULL)
+    {
+      rollback (self);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!step_done (self, stmt, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  if (!commit (self, error))
+    return FALSE;
+
+  if (created_at != NULL)
+    g_hash_table_insert (self->deleted_created_at, id_key (id), g_steal_pointer (&created_at));
+
+  if (find_position (self, id, &position))
+    g_list_store_remove (self->accounts, position);
+  g_hash_table_remove (self->by_id, &id);
+  refresh_scores (self, NULL, 0);
+
+  return TRUE;
+}
+
+gboolean
+ks_store_restore_account (KsStore    *self,
+                          KsAccount  *account,
+                          GError    **error)
+{
+  g_autofree char *now = NULL;
+  const char *created_at;
+  gint64 id;
+  gint64 new_id = 0;
+
+  g_return_val_if_fail (KS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KS_IS_ACCOUNT (account), FALSE);
+  g_return_val_if_fail (ks_account_get_id (account) > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  id = ks_account_get_id (account);
+  if (lookup (self, id) != NULL)
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_DUPLICATE,
+                   _("The account “%s” cannot be put back: it is in the list already."),
+                   ks_account_get_name (account));
+      return FALSE;
+    }
+
+  if (!ks_account_validate (account, error))
+    return FALSE;
+
+  now = now_utc_iso8601 ();
+  created_at = g_hash_table_lookup (self->deleted_created_at, &id);
+  if (created_at == NULL)
+    created_at = now;
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!check_name_free (self, account, id, error)
+      || !insert_account (self, account, id, created_at, now, &new_id, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  if (!commit (self, error))
+    return FALSE;
+
+  g_assert (new_id == id);
+  g_hash_table_remove (self->deleted_created_at, &id);
+  take_account (self, account);
+
+  return TRUE;
+}
+
+gboolean
+ks_store_load_sample (KsStore  *self,
+                      GError  **error)
+{
+  g_autoptr(GPtrArray) samples = NULL;
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *now = NULL;
+  guint n_before;
+
+  g_return_val_if_fail (KS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  samples = ks_sample_create_accounts ();
+  added = g_ptr_array_new ();
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  now = now_utc_iso8601 ();
+
+  if (!begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < samples->len; i++)
+    {
+      KsAccount *account = g_ptr_array_index (samples, i);
+      g_autoptr(GError) local_error = NULL;
+      gint64 id = 0;
+
+      if (!ks_account_validate (account, error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+
+      if (!check_name_free (self, account, 0, &local_error))
+        {
+          if (g_error_matches (local_error, KS_ERROR, KS_ERROR_DUPLICATE))
+            continue;
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          rollback (self);
+          return FALSE;
+        }
+
+      if (!insert_account (self, account, 0, now, now, &id, error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+      g_ptr_array_add (added, account);
+      g_array_append_val (ids, id);
+    }
+
+  if (!commit (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < added->len; i++)
+    {
+      KsAccount *account = g_ptr_array_index (added, i);
+
+      ks_account_set_id (account, g_array_index (ids, gint64, i));
+      g_hash_table_insert (self->by_id, id_key (ks_account_get_id (account)),
+                           g_object_ref (account));
+    }
+  refresh_scores (self, (KsAccount **) added->pdata, added->len);
+
+  /* New ids follow every existing one, so they go in at the end in one change. */
+  n_before = g_list_model_get_n_items (G_LIST_MODEL (self->accounts));
+  g_list_store_splice (self->accounts, n_before, 0, added->pdata, added->len);
+
+  return TRUE;
+}
+
+const KsScoringRules *
+ks_store_get_rules (KsStore *self)
+{
+  g_return_val_if_fail (KS_IS_STORE (self), NULL);
+
+  return &self->rules;
+}
+
+gboolean
+ks_store_set_rules (KsStore              *self,
+                    const KsScoringRules *rules,
+                    GError              **error)
+{
+  g_return_val_if_fail (KS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (rules != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!ks_scoring_rules_validate (rules, error))
+    return FALSE;
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!write_rules (self, rules, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  if (!commit (self, error))
+    return FALSE;
+
+  self->rules = *rules;
+  update_split (self);
+  apply_scores_to_all (self);
+
+  g_signal_emit (self, signals[RULES_CHANGED], 0);
+
+  return TRUE;
+}
+
+void
+ks_store_get_split (KsStore *self,
+                    double  *split_value,
+                    double  *split_growth)
+{
+  g_return_if_fail (KS_IS_STORE (self));
+
+  if (split_value != NULL)
+    *split_value = self->split_value;
+  if (split_growth != NULL)
+    *split_growth = self->split_growth;
+}
+
+const char *
+ks_store_get_default_currency (KsStore *self)
+{
+  g_return_val_if_fail (KS_IS_STORE (self), NULL);
+
+  return self->default_currency;
+}
+
+gboolean
+ks_store_set_default_currency (KsStore     *self,
+                               const char  *currency,
+                               GError     **error)
+{
+  g_return_val_if_fail (KS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (currency != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!ks_currency_is_valid (currency))
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
+                   _("“%s” is not a currency Keystone knows. Choose one from the list."),
+                   currency);
+      return FALSE;
+    }
+
+  if (!write_setting (self, SETTING_DEFAULT_CURRENCY, currency, error))
+    return FALSE;
+
+  set_str (&self->default_currency, currency);
+
+  return TRUE;
+}
+
+const char *
+ks_store_get_company_name (KsStore *self)
+{
+  g_return_val_if_fail (KS_IS_STORE (self), NULL);
+
+  return self->company_name;
+}
+
+gboolean
+ks_store_set_company_name (KsStore     *self,
+                           const char  *name,
+                           GError     **error)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (KS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
+                           _("The company name contains invalid characters. Type it again."));
+      return FALSE;
+    }
+
+  stripped = g_strstrip (g_strdup (name));
+  if (g_utf8_strlen (stripped, -1) > COMPANY_NAME_MAX)
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The company name is too long. Shorten it to %d character.",
+                                "The company name is too long. Shorten it to %d characters.",
+                                COMPANY_NAME_MAX),
+                   COMPANY_NAME_MAX);
+      return FALSE;
+    }
+
+  if (!write_setting (self, SETTING_COMPANY_NAME, stripped, error))
+    return FALSE;
+
+  set_str (&self->company_name, stripped);
+
+  return TRUE;
+}
+
+/* Backups */
+
+char *
+ks_store_get_backup_dir (KsStore *self)
+{
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (KS_IS_STORE (self), NULL);
+
+  dir = g_path_get_dirname (self->path);
+  return g_build_filename (dir, BACKUP_DIR_NAME, NULL);
+}
+
+/* "keystone.db" → "keystone-" */
+static char *
+backup_prefix (KsStore *self)
+{
+  g_autofree char *base = g_path_get_basename (self->path);
+
+  if (g_str_has_suffix (base, ".db"))
+    base[strlen (base) - strlen (".db")] = '\0';
+
+  return g_strconcat (base, "-", NULL);
+}
+
+typedef struct
+{
+  char  *name;
+  char   stamp[BACKUP_STAMP_LEN + 1];
+  guint  counter;
+} Backup;
+
+static void
+backup_free (gpointer data)
+{
+  Backup *backup = data;
+
+  g_free (backup->name);
+  g_free (backup);
+}
+
+static gboolean
+all_digits (const char *text,
+            gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return len > 0;
+}
+
+/* Parses "<prefix>YYYYMMDD-HHMMSS[-N].db". */
+static Backup *
+parse_backup_name (const char *name,
+                   const char *prefix)
+{
+  const char *rest;
+  const char *suffix;
+  Backup *backup;
+  guint64 counter = 1;
+
+  if (!g_str_has_prefix (name, prefix) || !g_str_has_suffix (name, ".db"))
+    return NULL;
+
+  rest = name + strlen (prefix);
+  suffix = rest + BACKUP_STAMP_LEN;
+  if (strlen (rest) < BACKUP_STAMP_LEN + strlen (".db")
+      || !all_digits (rest, 8) || rest[8] != '-' || !all_digits (rest + 9, 6))
+    return NULL;
+
+  if (!g_str_equal (suffix, ".db"))
+    {
+      g_autofree char *number = NULL;
+
+      if (suffix[0] != '-')
+        return NULL;
+      number = g_strndup (suffix + 1, strlen (suffix + 1) - strlen (".db"));
+      if (!all_digits (number, strlen (number))
+          || !g_ascii_string_to_unsigned (number, 10, 2, G_MAXUINT, &counter, NULL))
+        return NULL;
+    }
+
+  backup = g_new0 (Backup, 1);
+  backup->name = g_strdup (name);
+  memcpy (backup->stamp, rest, BACKUP_STAMP_LEN);
+  backup->counter = (guint) counter;
+
+  return backup;
+}
+
+static int
+compare_backups (gconstpointer a,
+                 gconstpointer b)
+{
+  const Backup *backup_a = *(Backup * const *) a;
+  const Backup *backup_b = *(Backup * const *) b;
+  int cmp = strcmp (backup_a->stamp, backup_b->stamp);
+
+  if (cmp != 0)
+    return cmp;
+  return (backup_a->counter > backup_b->counter) - (backup_a->counter < backup_b->counter);
+}
+
+/* This database's backups, oldest first; empty when there is no folder. */
+static GPtrArray *
+list_backups (KsStore *self)
+{
+  g_autofree char *dir_path = ks_store_get_backup_dir (self);
+  g_autofree char *prefix = backup_prefix (self);
+  g_autoptr(GDir) dir = NULL;
+  GPtrArray *backups = g_ptr_array_new_with_free_func (backup_free);
+  const char *name;
+
+  dir = g_dir_open (dir_path, 0, NULL);
+  if (dir == NULL)
+    return backups;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      Backup *backup = parse_backup_name (name, prefix);
+
+      if (backup != NULL)
+        g_ptr_array_add (backups, backup);
+    }
+
+  g_ptr_array_sort (backups, compare_backups);
+
+  return backups;
+}
+
+static void
+prune_backups (KsStore *self)
+{
+  g_autofree char *dir = ks_store_get_backup_dir (self);
+  g_autoptr(GPtrArray) backups = list_backups (self);
+
+  for (guint i = 0; i + KS_STORE_BACKUPS_KEPT < backups->len; i++)
+    {
+      Backup *backup = g_ptr_array_index (backups, i);
+      g_autofree char *file = g_build_filename (dir, backup->name, NULL);
+
+      if (g_unlink (file) != 0)
+        g_warning ("Could not remove the old backup %s: %s", file, g_strerror (errno));
+    }
+}
+
+/* Creates a new, empty backup file (mode 0600) and returns its path. */
+static char *
+create_backup_file (KsStore  *self,
+                    GError  **error)
+{
+  g_autofree char *dir = ks_store_get_backup_dir (self);
+  g_autofree char *prefix = backup_prefix (self);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autoptr(GPtrArray) backups = NULL;
+  guint first = 1;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      set_errno_error (error, dir, errno);
+      return NULL;
+    }
+
+  /* Count on from the same second's backups, even pruned ones' names are free again:
+   * the new file must sort as the newest. */
+  backups = list_backups (self);
+  for (guint i = 0; i < backups->len; i++)
+    {
+      Backup *backup = g_ptr_array_index (backups, i);
+
+      if (g_str_equal (backup->stamp, stamp))
+        first = MAX (first, backup->counter + 1);
+    }
+
+  for (guint counter = first; counter < first + 1000; counter++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *path = NULL;
+      int fd;
+
+      if (counter == 1)
+        name = g_strdup_printf ("%s%s.db", prefix, stamp);
+      else
+        name = g_strdup_printf ("%s%s-%u.db", prefix, stamp, counter);
+      path = g_build_filename (dir, name, NULL);
+
+      fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+      if (fd >= 0)
+        {
+          if (fchmod (fd, 0600) != 0)
+            g_debug ("Could not chmod %s: %s", path, g_strerror (errno));
+          g_close (fd, NULL);
+          return g_steal_pointer (&path);
+        }
+      if (errno != EEXIST)
+        {
+          set_errno_error (error, path, errno);
+          return NULL;
+        }
+    }
+
+  set_errno_error (error, dir, EEXIST);
+  return NULL;
+}
+
+char *
+ks_store_backup (KsStore  *self,
+                 GError  **error)
+{
+  g_autofree char *path = NULL;
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (KS_IS_STORE (self), NULL);
+  g_return_val_if_fail (self->db != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  path = create_backup_file (self, error);
+  if (path == NULL)
+    return NULL;
+
+  rc = sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", self->db, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (dest);
+      else
+        {
+          rc = sqlite3_backup_step (backup, -1);
+          if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+          if (sqlite3_backup_finish (backup) != SQLITE_OK && rc == SQLITE_OK)
+            rc = sqlite3_errcode (dest);
+        }
+    }
+  /* One self-contained file: no WAL beside it */
+  if (rc == SQLITE_OK)
+    rc = exec_sql (dest, "PRAGMA journal_mode = DELETE");
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, path, rc, dest ? sqlite3_errmsg (dest) : NULL);
+      sqlite3_close (dest);
+      remove_new_database (path);
+      return NULL;
+    }
+
+  rc = sqlite3_close (dest);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, path, rc, NULL);
+      remove_new_database (path);
+      return NULL;
+    }
+
+  prune_backups (self);
+
+  return g_steal_pointer (&path);
+}
+
+static int
+stamp_number (const char *stamp,
+              guint       from,
+              guint       n_digits)
+{
+  int value = 0;
+
+  for (guint i = from; i < from + n_digits; i++)
+    value = value * 10 + (stamp[i] - '0');
+
+  return value;
+}
+
+gboolean
+ks_store_backup_if_due (KsStore  *self,
+                        GError  **error)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (KS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  backups = list_backups (self);
+  if (backups->len > 0)
+    {
+      Backup *newest = g_ptr_array_index (backups, backups->len - 1);
+      const char *s = newest->stamp;
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GDateTime) then = NULL;
+
+      /* "YYYYMMDD-HHMMSS", digits checked by parse_backup_name() */
+      then = g_date_time_new_utc (stamp_number (s, 0, 4), stamp_number (s, 4, 2),
+                                  stamp_number (s, 6, 2), stamp_number (s, 9, 2),
+                                  stamp_number (s, 11, 2), stamp_number (s, 13, 2));
+      if (then != NULL)
+        {
+          GTimeSpan age = g_date_time_difference (now, then);
+
+          /* a backup "from the future" means the clock moved: treat it as old */
+          if (age >= 0 && age < G_TIME_SPAN_DAY)
+            return TRUE;
+        }
+    }
+
+  path = ks_store_backup (self, error);
+  return path != NULL;
+}
