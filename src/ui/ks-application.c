@@ -302,10 +302,13 @@ ks_application_main (int   argc,
                      char *argv[])
 {
   g_autoptr(KsApplication) app = NULL;
+  const char *localedir;
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Set by `meson devenv`, so an uninstalled build shows its own translations. */
+  localedir = g_getenv ("KEYSTONE_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
