@@ -606,6 +606,32 @@ ks_account_fold (const char *text)
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return g_strdup ("");
 
+  /* Most names are plain ASCII, and loading a large portfolio folds every one of
+   * them: lower-case and collapse spaces without the Unicode tables. */
+  {
+    gboolean ascii = TRUE;
+
+    for (const char *p = text; *p && ascii; p++)
+      ascii = (guchar) *p < 0x80;
+    if (ascii)
+      {
+        out = g_string_sized_new (strlen (text));
+        for (const char *p = text; *p; p++)
+          {
+            if (g_ascii_isspace (*p))
+              {
+                space = out->len > 0;
+                continue;
+              }
+            if (space)
+              g_string_append_c (out, ' ');
+            space = FALSE;
+            g_string_append_c (out, g_ascii_tolower (*p));
+          }
+        return g_string_free (out, FALSE);
+      }
+  }
+
   normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
   folded = g_utf8_casefold (normalized, -1);
 
