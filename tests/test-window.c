@@ -443,6 +443,27 @@ test_weights_change_scores (Fixture       *f,
   g_assert_true (ks_test_ui_has_text (GTK_WIDGET (f->view), after_text));
 }
 
+/* The window fits a phone-sized 360 px screen, list and editor alike. */
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  KsAccountEditor *editor;
+  int minimum;
+
+  load_sample (f);
+  gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, NULL, NULL, NULL);
+  g_test_message ("window minimum width %d", minimum);
+  g_assert_cmpint (minimum, <=, 360);
+
+  editor = open_editor (f);
+  gtk_widget_measure (GTK_WIDGET (editor), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, NULL, NULL, NULL);
+  g_test_message ("editor minimum width %d", minimum);
+  g_assert_cmpint (minimum, <=, 360);
+}
+
 /* A file that is not a database gets a message, and the file is left as it was. */
 static void
 test_bad_database (Fixture       *f,
@@ -491,6 +512,7 @@ main (int   argc,
   ADD ("sort", test_sort);
   ADD ("delete-undo", test_delete_undo);
   ADD ("weights-change-scores", test_weights_change_scores);
+  ADD ("narrow", test_narrow);
   ADD ("bad-database", test_bad_database);
 
   status = g_test_run ();
