@@ -676,7 +676,7 @@ validate_text (const char  *text,
     {
       g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
                    /* Translators: %s is a field name, e.g. “Industry” */
-                   _("The text in “%s” is not valid UTF-8."), field);
+                   _("The text in “%s” contains characters that cannot be read. Type it again."), field);
       return FALSE;
     }
   if ((gsize) g_utf8_strlen (text, -1) > max_chars)

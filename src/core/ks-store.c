@@ -226,8 +226,10 @@ set_sqlite_error (GError     **error,
 
     case SQLITE_CONSTRAINT:
       g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
-                   _("A value is outside what “%s” accepts (%s). Correct it and try again."),
-                   display, detail);
+                   /* Translators: %s is SQLite's own description of the rule */
+                   _("The database refused a value that breaks one of its rules (%s). "
+                     "Correct the value and try again."),
+                   detail);
       break;
 
     case SQLITE_CANTOPEN:

@@ -352,8 +352,8 @@ update_count (KsPortfolioView *self)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u account", "%u accounts", total),
                             total);
   else
-    /* Translators: “12 of 30 accounts” */
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: “12 of 30 accounts” */
                                          "%u of %u account", "%u of %u accounts", total),
                             shown, total);
   gtk_label_set_label (self->count_label, text);
