@@ -32,7 +32,6 @@ struct _KsPortfolioView
   GtkDropDown *quadrant_filter;
   GtkDropDown *owner_filter;
   GtkLabel *count_label;
-  GtkFlowBox *filter_bar;
   GtkColumnView *column_view;
 };
 
@@ -707,7 +706,6 @@ ks_portfolio_view_class_init (KsPortfolioViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, quadrant_filter);
   gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, owner_filter);
   gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, count_label);
-  gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, column_view);
 }
 
@@ -721,13 +719,6 @@ ks_portfolio_view_init (KsPortfolioView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   add_columns (self);
-
-  /* The filters wrap onto a second line on a narrow window; they are not items to
-   * select, so their flow box children take no focus of their own. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->filter_bar));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_focusable (child, FALSE);
 
   tiers = make_choices (_("All Tiers"), tier_label, KS_N_TIERS);
   quadrants = make_choices (_("All Quadrants"), quadrant_label, KS_N_QUADRANTS);
