@@ -1,0 +1,384 @@
+/* ks-bench-search.c — search-as-you-type latency in the portfolio view
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * ks-bench-search [-v] PATH        (-v: one line per keystroke)
+ *
+ * Opens the database at PATH (made by ks-bench-populate), shows a KsPortfolioView in a
+ * window, types a few queries into its search entry one character at a time, then
+ * deletes them again one character at a time. For each keystroke it measures:
+ *
+ *   input  the edit plus main-loop iterations until nothing is pending: the filter and
+ *          the sort run here, synchronously;
+ *   frame  the next frame's work, GdkFrameClock "before-paint" to "after-paint": the
+ *          column view binds and lays out the rows it now shows, and draws them;
+ *   busy   input + frame, the time the main thread is not free for the next key.
+ *          (A frame that already ran inside the input part is not counted twice.)
+ *
+ * The goal is a busy time under 16 ms: one frame at 60 Hz.
+ *
+ * A keystroke is one gtk_editable_insert_text() at the end, a backspace one
+ * gtk_editable_delete_text(), as GtkText does for a key press: one "changed" each.
+ * gtk_editable_set_text() would not do: it deletes everything, then inserts, so the view
+ * would see an empty search (every account) between any two keystrokes.
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ks-portfolio-view.h"
+
+#define GOAL_MS 16.0
+
+typedef struct
+{
+  guint n_frames;
+  gint64 before_paint;    /* of the last frame, g_get_monotonic_time () */
+  gint64 after_paint;
+} Frames;
+
+typedef struct
+{
+  double input_ms;
+  double frame_ms;
+  double busy_ms;
+  guint n_items;
+} Keystroke;
+
+/* They match with 10 000 accounts and more (ks-bench-populate's names). */
+static const char * const queries[] = {
+  "Northwind Logistics 01",
+  "华东精密",
+  "logistics 09",
+  "0042",
+};
+
+static gboolean verbose;
+
+static void
+on_before_paint (GdkFrameClock *clock,
+                 Frames        *frames)
+{
+  frames->before_paint = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Frames        *frames)
+{
+  frames->after_paint = g_get_monotonic_time ();
+  frames->n_frames++;
+}
+
+/* Spaces that pad @text to @columns on a terminal: %-Ns counts bytes, and a Chinese
+ * character takes two columns. */
+static int
+padding (const char *text,
+         int         columns)
+{
+  int width = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return MAX (0, columns - width);
+}
+
+static gboolean
+set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until there is a frame after @n_frames, or @timeout_ms passed. */
+static gboolean
+wait_for_frame (Frames *frames,
+                guint   n_frames,
+                guint   timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, set_flag, &timed_out);
+
+  while (frames->n_frames <= n_frames && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  return !timed_out;
+}
+
+static void
+run_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_flag, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+drain (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static double
+ms_between (gint64 from,
+            gint64 to)
+{
+  return (to - from) / 1000.0;
+}
+
+static Keystroke
+press (GtkEditable *entry,
+       GListModel  *visible,
+       Frames      *frames,
+       const char  *text)
+{
+  Keystroke k = { 0 };
+  guint n_frames = frames->n_frames;
+  const char *current = gtk_editable_get_text (entry);
+  gsize len_current = strlen (current);
+  int position = g_utf8_strlen (current, -1);
+  gint64 t0, t1;
+
+  t0 = g_get_monotonic_time ();
+  if (g_str_has_prefix (text, current))
+    gtk_editable_insert_text (entry, text + len_current, -1, &position);
+  else if (g_str_has_prefix (current, text))
+    gtk_editable_delete_text (entry, g_utf8_strlen (text, -1), -1);
+  else
+    gtk_editable_set_text (entry, text);
+  drain ();
+  t1 = g_get_monotonic_time ();
+
+  k.n_items = g_list_model_get_n_items (visible);
+  k.input_ms = ms_between (t0, t1);
+
+  if (frames->n_frames == n_frames && !wait_for_frame (frames, n_frames, 1000))
+    g_printerr ("warning: no frame within 1 s after typing “%s”\n", text);
+  else if (frames->before_paint >= t1)
+    k.frame_ms = ms_between (frames->before_paint, frames->after_paint);
+  k.busy_ms = k.input_ms + k.frame_ms;
+
+  if (verbose)
+    g_print ("    %s%*s %6u items  input %8.2f ms  frame %6.2f ms\n",
+             text, padding (text, 24), "", k.n_items, k.input_ms, k.frame_ms);
+
+  /* Anything the frame queued (an idle, a second frame) before the next key. */
+  drain ();
+  return k;
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The value at @fraction (0–1) of the sorted @values, nearest rank. */
+static double
+percentile (GArray *values,
+            double  fraction)
+{
+  g_autoptr(GArray) sorted = NULL;
+  guint rank;
+
+  if (values->len == 0)
+    return 0;
+
+  sorted = g_array_copy (values);
+  g_array_sort (sorted, compare_double);
+  rank = (guint) (fraction * sorted->len + 0.999999);
+  rank = CLAMP (rank, 1, sorted->len);
+  return g_array_index (sorted, double, rank - 1);
+}
+
+typedef enum
+{
+  FIELD_INPUT,
+  FIELD_FRAME,
+  FIELD_BUSY,
+} Field;
+
+static GArray *
+pick (GArray *keystrokes,
+      Field   field)
+{
+  GArray *values = g_array_sized_new (FALSE, FALSE, sizeof (double), keystrokes->len);
+
+  for (guint i = 0; i < keystrokes->len; i++)
+    {
+      const Keystroke *k = &g_array_index (keystrokes, Keystroke, i);
+      double v = field == FIELD_INPUT ? k->input_ms
+               : field == FIELD_FRAME ? k->frame_ms
+               : k->busy_ms;
+
+      g_array_append_val (values, v);
+    }
+  return values;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(KsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkCssProvider) css = NULL;
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (Keystroke));
+  g_autoptr(GArray) busy = NULL;
+  g_autoptr(GArray) input = NULL;
+  g_autoptr(GArray) frame = NULL;
+  Frames frames = { 0 };
+  KsPortfolioView *view;
+  GtkWindow *window;
+  GtkEditable *entry;
+  GListModel *visible;
+  GdkFrameClock *clock;
+  guint total;
+  gboolean ok = TRUE;
+  gint64 t0, t_open, t_view, t_frame;
+  double p50, p95, max;
+  guint over = 0;
+
+  setlocale (LC_ALL, "");
+  if (argc == 3 && g_str_equal (argv[1], "-v"))
+    {
+      verbose = TRUE;
+      argv[1] = argv[2];
+      argc = 2;
+    }
+  if (argc != 2)
+    {
+      g_printerr ("Usage: %s [-v] PATH\n", argv[0]);
+      return 2;
+    }
+
+  adw_init ();
+  /* What KsApplication loads from its resource base path. */
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/io/github/keystone_ka/Keystone/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  t0 = g_get_monotonic_time ();
+  store = ks_store_open (argv[1], &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s: %s\n", argv[0], error->message);
+      return 1;
+    }
+  total = ks_store_get_n_accounts (store);
+  t_open = g_get_monotonic_time ();
+
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1100, 720);
+  view = g_object_new (KS_TYPE_PORTFOLIO_VIEW, NULL);
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  ks_portfolio_view_set_store (view, store);
+  t_view = g_get_monotonic_time ();
+
+  gtk_widget_realize (GTK_WIDGET (window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), &frames);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &frames);
+  gtk_window_present (window);
+  if (!wait_for_frame (&frames, 0, 30000))
+    {
+      g_printerr ("%s: the window showed no frame within 30 s\n", argv[0]);
+      return 1;
+    }
+  t_frame = g_get_monotonic_time ();
+
+  entry = ks_portfolio_view_get_search_entry (view);
+  visible = ks_portfolio_view_get_visible_accounts (view);
+  ks_portfolio_view_start_search (view);
+  run_for (500);
+
+  g_print ("search benchmark: %u accounts\n", total);
+  g_print ("  open store %.1f ms, set up view %.1f ms, first frame %.1f ms later\n",
+           ms_between (t0, t_open), ms_between (t_open, t_view), ms_between (t_view, t_frame));
+  g_print ("  %-26s %5s %10s %10s %10s %8s\n",
+           "query", "keys", "median ms", "max ms", "max frame", "matches");
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(GArray) these = g_array_new (FALSE, FALSE, sizeof (Keystroke));
+      g_autoptr(GArray) these_busy = NULL;
+      g_autoptr(GArray) these_frame = NULL;
+      const char *query = queries[q];
+      glong n_chars = g_utf8_strlen (query, -1);
+      guint matches = 0;
+      g_autofree char *label = NULL;
+
+      /* Type it … */
+      for (glong i = 1; i <= n_chars; i++)
+        {
+          g_autofree char *prefix = g_utf8_substring (query, 0, i);
+          Keystroke k = press (entry, visible, &frames, prefix);
+
+          g_array_append_val (these, k);
+          matches = k.n_items;
+        }
+      /* … and delete it, down to the empty entry that shows every account. */
+      for (glong i = n_chars - 1; i >= 0; i--)
+        {
+          g_autofree char *prefix = g_utf8_substring (query, 0, i);
+          Keystroke k = press (entry, visible, &frames, prefix);
+
+          g_array_append_val (these, k);
+        }
+
+      /* The work happened: the full query narrowed the list, the empty one restored it. */
+      if (matches == 0 || matches >= total ||
+          g_array_index (these, Keystroke, these->len - 1).n_items != total)
+        {
+          g_printerr ("%s: “%s” matched %u of %u, %u after clearing\n", argv[0], query,
+                      matches, total, g_array_index (these, Keystroke, these->len - 1).n_items);
+          ok = FALSE;
+        }
+
+      these_busy = pick (these, FIELD_BUSY);
+      these_frame = pick (these, FIELD_FRAME);
+      label = g_strdup_printf ("“%s”", query);
+      g_print ("  %s%*s %5u %10.2f %10.2f %10.2f %8u\n",
+               label, padding (label, 26), "",
+               these->len, percentile (these_busy, 0.5), percentile (these_busy, 1.0),
+               percentile (these_frame, 1.0), matches);
+      g_array_append_vals (all, these->data, these->len);
+    }
+
+  busy = pick (all, FIELD_BUSY);
+  input = pick (all, FIELD_INPUT);
+  frame = pick (all, FIELD_FRAME);
+  for (guint i = 0; i < busy->len; i++)
+    over += g_array_index (busy, double, i) >= GOAL_MS;
+  p50 = percentile (busy, 0.5);
+  p95 = percentile (busy, 0.95);
+  max = percentile (busy, 1.0);
+
+  g_print ("  per keystroke (%u): input median %.2f / max %.2f ms, "
+           "frame median %.2f / max %.2f ms\n",
+           all->len, percentile (input, 0.5), percentile (input, 1.0),
+           percentile (frame, 0.5), percentile (frame, 1.0));
+  g_print ("  busy per keystroke: median %.2f ms, p95 %.2f ms, max %.2f ms, %u of %u over "
+           "(goal < %.0f ms: %s)\n",
+           p50, p95, max, over, all->len, GOAL_MS,
+           max < GOAL_MS ? "met" : p95 < GOAL_MS ? "met at p95, not at max" : "NOT met");
+  /* One line for bench/run to read. */
+  g_print ("search-summary accounts=%u keys=%u over=%u median=%.2f p95=%.2f max=%.2f "
+           "input_max=%.2f frame_max=%.2f\n",
+           total, all->len, over, p50, p95, max, percentile (input, 1.0),
+           percentile (frame, 1.0));
+
+  gtk_window_destroy (window);
+  return ok ? 0 : 1;
+}
