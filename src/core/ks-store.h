@@ -58,6 +58,53 @@ gboolean     ks_store_delete_account        (KsStore          *self,
 gboolean     ks_store_restore_account       (KsStore          *self,
                                              KsAccount        *account,
                                              GError          **error);
+/* What an import does with a row whose name is already in the portfolio. */
+typedef enum
+{
+  KS_DUPLICATES_SKIP,     /* leave the existing account alone */
+  KS_DUPLICATES_UPDATE,   /* overwrite the fields the file has */
+  KS_DUPLICATES_KEEP,     /* add it anyway, as a second account */
+} KsDuplicates;
+
+/* One account as read from a file: plain data, cheap to hold by the hundred thousand. */
+typedef struct
+{
+  guint64 line;                    /* where it came from, for messages */
+  guint present;                   /* bit (1 << KsColumn) for each column the file had */
+  char *name;
+  char *industry;
+  char *region;
+  char *owner;
+  char *notes;
+  char currency[4];
+  gint64 annual_purchases;
+  double profit_contribution;
+  double revenue_share;
+  guint8 ratings[KS_N_CRITERIA];
+  int tier_override;               /* KsTier or KS_TIER_NONE */
+} KsAccountRow;
+
+void         ks_account_row_clear           (KsAccountRow     *row);
+
+/* Writes @rows in one transaction through its own connection, so it may run in a
+ * worker thread; the list model is not touched (see ks_store_reload_accounts()).
+ * Cancelled or failed, nothing is written. Counts what happened to each row and, for
+ * skipped rows, why (translated strings appended to @skipped_reasons when not NULL). */
+gboolean     ks_store_import_rows           (KsStore          *self,
+                                             const KsAccountRow *rows,
+                                             guint             n_rows,
+                                             KsDuplicates      duplicates,
+                                             GCancellable     *cancellable,
+                                             guint            *n_imported,
+                                             guint            *n_updated,
+                                             guint            *n_skipped,
+                                             GPtrArray        *skipped_reasons,
+                                             GError          **error);
+/* Brings the list model in line with the database after an import: changed accounts
+ * are updated in place, new ones appended. Main thread only. */
+gboolean     ks_store_reload_accounts       (KsStore          *self,
+                                             GError          **error);
+
 /* Adds the sample portfolio in one transaction. */
 gboolean     ks_store_load_sample           (KsStore          *self,
                                              GError          **error);
