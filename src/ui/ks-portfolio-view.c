@@ -22,6 +22,10 @@ struct _KsPortfolioView
   GtkStringList *owners;
   char *query;            /* folded search text */
   guint owners_idle;
+  /* the filters' choices, read once per change, not once per account */
+  int tier_choice;        /* KsTier, or -1 for all */
+  int quadrant_choice;    /* KsQuadrant, or -1 for all */
+  char *owner_choice;     /* NULL for all */
 
   /* template children */
   GtkStack *main_stack;
@@ -169,63 +173,81 @@ typedef struct
   gboolean expand;
   float xalign;
   gboolean numeric;
+  guint nat_chars;
 } Column;
 
 static const Column columns[] = {
-  { "name", N_("Name"), format_name, compare_name, TRUE, 0, FALSE },
-  { "tier", N_("Tier"), format_tier, compare_tier, FALSE, 0, FALSE },
-  { "ka-score", N_("KA Score"), format_ka_score, compare_ka_score, FALSE, 1, TRUE },
-  { "value", N_("Value"), format_value, compare_value, FALSE, 1, TRUE },
-  { "growth", N_("Growth Potential"), format_growth, compare_growth, FALSE, 1, TRUE },
-  { "quadrant", N_("Quadrant"), format_quadrant, compare_quadrant, FALSE, 0, FALSE },
-  { "purchases", N_("Annual Purchases"), format_purchases, compare_purchases, FALSE, 1, TRUE },
-  { "owner", N_("Owner"), format_owner, compare_owner, FALSE, 0, FALSE },
+  { "name", N_("Name"), format_name, compare_name, TRUE, 0, FALSE, 28 },
+  { "tier", N_("Tier"), format_tier, compare_tier, FALSE, 0, FALSE, 0 },
+  { "ka-score", N_("KA Score"), format_ka_score, compare_ka_score, FALSE, 1, TRUE, 6 },
+  { "value", N_("Value"), format_value, compare_value, FALSE, 1, TRUE, 6 },
+  { "growth", N_("Growth Potential"), format_growth, compare_growth, FALSE, 1, TRUE, 6 },
+  { "quadrant", N_("Quadrant"), format_quadrant, compare_quadrant, FALSE, 0, FALSE, 10 },
+  { "purchases", N_("Annual Purchases"), format_purchases, compare_purchases, FALSE, 1, TRUE,
+    16 },
+  { "owner", N_("Owner"), format_owner, compare_owner, FALSE, 0, FALSE, 12 },
 };
 
 static const char * const tier_classes[] = { "core", "key", "developing", "standard" };
+
+/* Cells are GtkInscriptions: they are measured by character counts, not by their
+ * text, so binding a few hundred rows while typing a search stays cheap. The tier is a
+ * pill (a label with a style class per tier), changed only when the tier changes. */
+static void
+update_tier_cell (GtkLabel  *label,
+                  KsAccount *account)
+{
+  KsTier tier = ks_account_get_tier (account);
+  gboolean override = ks_account_get_tier_override (account) != KS_TIER_NONE;
+  int shown = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "ks-tier")) - 1;
+  gboolean shown_override = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label),
+                                                                "ks-override"));
+
+  if (shown != (int) tier)
+    {
+      if (shown >= 0)
+        gtk_widget_remove_css_class (GTK_WIDGET (label), tier_classes[shown]);
+      gtk_widget_add_css_class (GTK_WIDGET (label), tier_classes[tier]);
+      gtk_label_set_label (label, ks_tier_get_label (tier));
+      g_object_set_data (G_OBJECT (label), "ks-tier", GINT_TO_POINTER (tier + 1));
+    }
+
+  if (override || shown_override)
+    {
+      g_autofree char *tip = NULL;
+
+      if (override)
+        /* Translators: the tier was set by hand; %s is the tier the score gives */
+        tip = g_strdup_printf (_("Set by hand; the score gives %s"),
+                               ks_tier_get_label (ks_account_get_scored_tier (account)));
+      if (override)
+        gtk_widget_add_css_class (GTK_WIDGET (label), "override");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (label), "override");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), tip);
+      g_object_set_data (G_OBJECT (label), "ks-override", GINT_TO_POINTER (override));
+    }
+}
 
 static void
 update_cell (GtkListItem *item)
 {
   const Column *column = g_object_get_data (G_OBJECT (item), "ks-column");
   KsAccount *account = gtk_list_item_get_item (item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  GtkWidget *child = gtk_list_item_get_child (item);
   g_autofree char *text = NULL;
 
   if (account == NULL)
     return;
 
-  text = column->format (account);
-  gtk_label_set_label (label, text);
-
   if (column->format == format_tier)
     {
-      KsTier tier = ks_account_get_tier (account);
-      gboolean override = ks_account_get_tier_override (account) != KS_TIER_NONE;
-
-      for (guint i = 0; i < G_N_ELEMENTS (tier_classes); i++)
-        {
-          if (i == tier)
-            gtk_widget_add_css_class (GTK_WIDGET (label), tier_classes[i]);
-          else
-            gtk_widget_remove_css_class (GTK_WIDGET (label), tier_classes[i]);
-        }
-      if (override)
-        {
-          g_autofree char *tip =
-            /* Translators: the tier was set by hand; %s is the tier the score gives */
-            g_strdup_printf (_("Set by hand; the score gives %s"),
-                             ks_tier_get_label (ks_account_get_scored_tier (account)));
-
-          gtk_widget_add_css_class (GTK_WIDGET (label), "override");
-          gtk_widget_set_tooltip_text (GTK_WIDGET (label), tip);
-        }
-      else
-        {
-          gtk_widget_remove_css_class (GTK_WIDGET (label), "override");
-          gtk_widget_set_tooltip_text (GTK_WIDGET (label), NULL);
-        }
+      update_tier_cell (GTK_LABEL (child), account);
+      return;
     }
+
+  text = column->format (account);
+  gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
 }
 
 static void
@@ -233,21 +255,27 @@ setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             const Column             *column)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *child;
 
-  gtk_label_set_xalign (GTK_LABEL (label), column->xalign);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (column->numeric)
-    gtk_widget_add_css_class (label, "numeric");
   if (column->format == format_tier)
     {
-      gtk_widget_add_css_class (label, "ks-tier");
-      gtk_widget_set_halign (label, GTK_ALIGN_START);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
+      child = gtk_label_new (NULL);
+      gtk_widget_add_css_class (child, "ks-tier");
+      gtk_widget_set_halign (child, GTK_ALIGN_START);
+      gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
     }
-  if (column->expand)
-    gtk_label_set_width_chars (GTK_LABEL (label), 16);
-  gtk_list_item_set_child (item, label);
+  else
+    {
+      child = gtk_inscription_new (NULL);
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (child), column->xalign);
+      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (child), column->nat_chars);
+      gtk_inscription_set_min_chars (GTK_INSCRIPTION (child), MIN (column->nat_chars, 6));
+      gtk_inscription_set_text_overflow (GTK_INSCRIPTION (child),
+                                         GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+      if (column->numeric)
+        gtk_widget_add_css_class (child, "numeric");
+    }
+  gtk_list_item_set_child (item, child);
   g_object_set_data (G_OBJECT (item), "ks-column", (gpointer) column);
 }
 
@@ -316,23 +344,26 @@ filter_account (gpointer item,
 {
   KsPortfolioView *self = user_data;
   KsAccount *account = item;
-  guint tier = gtk_drop_down_get_selected (self->tier_filter);
-  guint quadrant = gtk_drop_down_get_selected (self->quadrant_filter);
-  guint owner = gtk_drop_down_get_selected (self->owner_filter);
 
-  /* Position 0 of each drop-down is “all”. */
-  if (tier > 0 && tier != GTK_INVALID_LIST_POSITION &&
-      (guint) ks_account_get_tier (account) != tier - 1)
+  if (self->tier_choice >= 0 && (int) ks_account_get_tier (account) != self->tier_choice)
     return FALSE;
-  if (quadrant > 0 && quadrant != GTK_INVALID_LIST_POSITION &&
-      (guint) ks_account_get_quadrant (account) != quadrant - 1)
+  if (self->quadrant_choice >= 0 &&
+      (int) ks_account_get_quadrant (account) != self->quadrant_choice)
     return FALSE;
-  if (owner > 0 && owner != GTK_INVALID_LIST_POSITION &&
-      g_strcmp0 (ks_account_get_owner (account),
-                 gtk_string_list_get_string (self->owners, owner)) != 0)
+  if (self->owner_choice != NULL &&
+      g_strcmp0 (ks_account_get_owner (account), self->owner_choice) != 0)
     return FALSE;
 
   return ks_account_matches (account, self->query);
+}
+
+/* Position 0 of each drop-down is “all”. */
+static int
+get_choice (GtkDropDown *drop_down)
+{
+  guint selected = gtk_drop_down_get_selected (drop_down);
+
+  return selected == 0 || selected == GTK_INVALID_LIST_POSITION ? -1 : (int) selected - 1;
 }
 
 static void
@@ -384,6 +415,14 @@ on_search_changed (KsPortfolioView *self)
 static void
 on_filter_selected (KsPortfolioView *self)
 {
+  int owner = get_choice (self->owner_filter);
+
+  self->tier_choice = get_choice (self->tier_filter);
+  self->quadrant_choice = get_choice (self->quadrant_filter);
+  g_clear_pointer (&self->owner_choice, g_free);
+  if (owner >= 0)
+    self->owner_choice = g_strdup (gtk_string_list_get_string (self->owners, owner + 1));
+
   if (self->filter != NULL)
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
@@ -440,19 +479,17 @@ on_accounts_changed (KsPortfolioView *self)
 static void
 on_rules_changed (KsPortfolioView *self)
 {
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  GListModel *view_columns = gtk_column_view_get_columns (self->column_view);
 
-  /* Every score may have moved: re-filter (tier, quadrant) and re-sort. */
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  for (guint i = 0; i < g_list_model_get_n_items (gtk_column_view_get_columns (self->column_view)); i++)
+  /* Every score may have moved: re-sort, and re-filter by tier and quadrant. */
+  for (guint i = 0; i < g_list_model_get_n_items (view_columns); i++)
     {
-      g_autoptr(GtkColumnViewColumn) column =
-        g_list_model_get_item (gtk_column_view_get_columns (self->column_view), i);
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (view_columns, i);
 
       gtk_sorter_changed (gtk_column_view_column_get_sorter (column),
                           GTK_SORTER_CHANGE_DIFFERENT);
     }
-  (void) sorter;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 /* Activation ------------------------------------------------------------- */
@@ -467,7 +504,7 @@ static void
 on_activate (KsPortfolioView *self,
              guint            position)
 {
-  g_autoptr(KsAccount) account = g_list_model_get_item (G_LIST_MODEL (self->sort_model),
+  g_autoptr(KsAccount) account = g_list_model_get_item (G_LIST_MODEL (self->filter_model),
                                                         position);
 
   if (account != NULL)
@@ -531,13 +568,23 @@ ks_portfolio_view_set_store (KsPortfolioView *self,
   self->store = g_object_ref (store);
   accounts = ks_store_get_accounts (store);
 
-  self->filter = gtk_custom_filter_new (filter_account, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (accounts),
-                                                  GTK_FILTER (g_object_ref (self->filter)));
+  /* Highest score first, the order a team leader reads a portfolio in; chosen before
+   * the model exists so the rows are sorted and built once. */
+  {
+    g_autoptr(GtkColumnViewColumn) score_column =
+      g_list_model_get_item (gtk_column_view_get_columns (self->column_view), 2);
+
+    gtk_column_view_sort_by_column (self->column_view, score_column, GTK_SORT_DESCENDING);
+  }
+
+  /* Sort first, then filter: typing in the search re-filters rows that are already in
+   * order instead of sorting again on every key. */
   sorter = gtk_column_view_get_sorter (self->column_view);
-  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filter_model)),
-                                              g_object_ref (sorter));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sort_model)));
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (accounts), g_object_ref (sorter));
+  self->filter = gtk_custom_filter_new (filter_account, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sort_model)),
+                                                  GTK_FILTER (g_object_ref (self->filter)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filter_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
@@ -548,14 +595,6 @@ ks_portfolio_view_set_store (KsPortfolioView *self,
                            G_CALLBACK (on_accounts_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "rules-changed",
                            G_CALLBACK (on_rules_changed), self, G_CONNECT_SWAPPED);
-
-  /* Highest score first, the order a team leader reads a portfolio in. */
-  {
-    g_autoptr(GtkColumnViewColumn) score_column =
-      g_list_model_get_item (gtk_column_view_get_columns (self->column_view), 2);
-
-    gtk_column_view_sort_by_column (self->column_view, score_column, GTK_SORT_DESCENDING);
-  }
 
   refresh_owners (self);
   update_count (self);
@@ -574,7 +613,7 @@ GListModel *
 ks_portfolio_view_get_visible_accounts (KsPortfolioView *self)
 {
   g_return_val_if_fail (KS_IS_PORTFOLIO_VIEW (self), NULL);
-  return G_LIST_MODEL (self->sort_model);
+  return G_LIST_MODEL (self->filter_model);
 }
 
 GtkEditable *
@@ -629,6 +668,7 @@ ks_portfolio_view_finalize (GObject *object)
   KsPortfolioView *self = KS_PORTFOLIO_VIEW (object);
 
   g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->owner_choice, g_free);
 
   G_OBJECT_CLASS (ks_portfolio_view_parent_class)->finalize (object);
 }
@@ -717,6 +757,9 @@ ks_portfolio_view_init (KsPortfolioView *self)
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->tier_choice = -1;
+  self->quadrant_choice = -1;
 
   add_columns (self);
 
