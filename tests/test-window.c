@@ -443,6 +443,47 @@ test_weights_change_scores (Fixture       *f,
   g_assert_true (ks_test_ui_has_text (GTK_WIDGET (f->view), after_text));
 }
 
+/* Numbers typed into spin buttons count even when Save or Close comes before Enter. */
+static void
+test_typed_values (Fixture       *f,
+                   gconstpointer  data)
+{
+  KsAccountEditor *editor;
+  GtkWindow *prefs;
+  KsAccount *account;
+
+  editor = open_editor (f);
+  type_into (GTK_WIDGET (editor), "name-row", "Typed Values Ltd");
+  type_into (GTK_WIDGET (editor), "rating-need_fit", "3");
+  g_assert_true (ks_account_editor_save (editor));
+  account = ks_store_find_account_by_name (f->store, "Typed Values Ltd");
+  g_assert_nonnull (account);
+  g_assert_cmpuint (ks_account_get_rating (account, KS_CRITERION_NEED_FIT), ==, 3);
+
+  /* Escape with a typed rating discards the edit, quietly. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-account", "x",
+                                             ks_account_get_id (account)));
+  ks_test_ui_wait (100);
+  editor = KS_ACCOUNT_EDITOR (ks_test_ui_find_toplevel (KS_TYPE_ACCOUNT_EDITOR, NULL));
+  g_assert_nonnull (editor);
+  type_into (GTK_WIDGET (editor), "rating-need_fit", "5");
+  gtk_window_close (GTK_WINDOW (editor));
+  ks_test_ui_wait (100);
+  g_assert_cmpuint (ks_account_get_rating (account, KS_CRITERION_NEED_FIT), ==, 3);
+
+  /* Preferences: opening writes nothing; a typed threshold is kept on close. */
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+  ks_test_ui_wait (100);
+  prefs = ks_test_ui_find_toplevel (KS_TYPE_PREFERENCES_WINDOW, NULL);
+  g_assert_nonnull (prefs);
+  g_assert_cmpint (ks_store_get_rules (f->store)->core_min, ==, 80);
+  type_into (GTK_WIDGET (prefs), "threshold-core", "85");
+  gtk_window_close (prefs);
+  ks_test_ui_wait (100);
+  g_assert_null (ks_test_ui_find_toplevel (KS_TYPE_PREFERENCES_WINDOW, NULL));
+  g_assert_cmpint (ks_store_get_rules (f->store)->core_min, ==, 85);
+}
+
 /* The window fits a phone-sized 360 px screen, list and editor alike. */
 static void
 test_narrow (Fixture       *f,
@@ -512,6 +553,7 @@ main (int   argc,
   ADD ("sort", test_sort);
   ADD ("delete-undo", test_delete_undo);
   ADD ("weights-change-scores", test_weights_change_scores);
+  ADD ("typed-values", test_typed_values);
   ADD ("narrow", test_narrow);
   ADD ("bad-database", test_bad_database);
 

@@ -107,14 +107,18 @@ ks_account_list_splice (KsAccountList  *self,
                         KsAccount     **additions,
                         guint           n_additions)
 {
+  g_autofree KsAccount **copy = NULL;
+
   g_return_if_fail (KS_IS_ACCOUNT_LIST (self));
   g_return_if_fail (position <= self->items->len);
   g_return_if_fail (n_removals <= self->items->len - position);
 
-  /* References are taken before any are dropped: an account may be removed and put
-   * back in the same splice. */
+  /* @additions may point into our own array, which removing shifts and growing can
+   * move; and references are taken before any are dropped, as an account may be
+   * removed and put back in the same splice. */
+  copy = g_memdup2 (additions, n_additions * sizeof (gpointer));
   for (guint i = 0; i < n_additions; i++)
-    g_object_ref (additions[i]);
+    g_object_ref (copy[i]);
 
   if (n_removals > 0)
     g_ptr_array_remove_range (self->items, position, n_removals);
@@ -127,7 +131,7 @@ ks_account_list_splice (KsAccountList  *self,
       memmove (self->items->pdata + position + n_additions,
                self->items->pdata + position,
                (old_len - position) * sizeof (gpointer));
-      memcpy (self->items->pdata + position, additions, n_additions * sizeof (gpointer));
+      memcpy (self->items->pdata + position, copy, n_additions * sizeof (gpointer));
     }
 
   if (n_removals > 0 || n_additions > 0)

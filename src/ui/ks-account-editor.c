@@ -9,6 +9,7 @@
 #include "ks-account-editor.h"
 #include "ks-error.h"
 #include "ks-money.h"
+#include "ks-widgets.h"
 
 struct _KsAccountEditor
 {
@@ -83,12 +84,7 @@ clear_errors (KsAccountEditor *self)
 static const char *
 get_currency (KsAccountEditor *self)
 {
-  guint selected = adw_combo_row_get_selected (self->currency_row);
-  const char * const *codes = ks_currency_get_codes ();
-
-  if (selected == GTK_INVALID_LIST_POSITION || selected >= g_strv_length ((char **) codes))
-    return codes[0];
-  return codes[selected];
+  return ks_currency_at_position (adw_combo_row_get_selected (self->currency_row));
 }
 
 static char *
@@ -147,18 +143,23 @@ read_ratings (KsAccountEditor *self,
               KsAccount       *account)
 {
   for (guint i = 0; i < KS_N_CRITERIA; i++)
-    ks_account_set_rating (account, i, gtk_spin_button_get_value_as_int (self->ratings[i]));
+    ks_account_set_rating (account, i, ks_spin_button_read (self->ratings[i]));
   ks_account_set_tier_override (account, (int) adw_combo_row_get_selected (self->tier_row) - 1);
 }
 
 static void
 update_score (KsAccountEditor *self)
 {
-  g_autoptr(KsAccount) preview = ks_account_copy (self->account);
+  g_autoptr(KsAccount) preview = NULL;
   g_autofree char *text = NULL;
   double split_value, split_growth;
   KsTier tier;
 
+  /* A spin button commits typed text while the window is torn down. */
+  if (self->account == NULL)
+    return;
+
+  preview = ks_account_copy (self->account);
   read_ratings (self, preview);
   ks_store_get_split (self->store, &split_value, &split_growth);
   ks_account_apply_scores (preview, ks_store_get_rules (self->store), split_value, split_growth);
@@ -183,6 +184,36 @@ on_figure_changed (KsAccountEditor *self)
                           !read_figures (self, scratch, &bad_row));
 }
 
+static gboolean
+text_too_long (const char *text,
+               gsize       max)
+{
+  return (gsize) g_utf8_strlen (text, -1) > max;
+}
+
+/* The row a refusal is about, so the message stands beside the field to fix. Errors
+ * that are not about one field (the database refused) go beside the name. */
+static GtkWidget *
+find_error_row (KsAccountEditor *self,
+                KsAccount       *edited,
+                const GError    *error)
+{
+  if (!g_error_matches (error, KS_ERROR, KS_ERROR_INVALID))
+    return GTK_WIDGET (self->name_row);
+  if (*ks_account_get_name_key (edited) == '\0' ||
+      text_too_long (ks_account_get_name (edited), KS_ACCOUNT_NAME_MAX))
+    return GTK_WIDGET (self->name_row);
+  if (text_too_long (ks_account_get_industry (edited), KS_ACCOUNT_FIELD_MAX))
+    return GTK_WIDGET (self->industry_row);
+  if (text_too_long (ks_account_get_region (edited), KS_ACCOUNT_FIELD_MAX))
+    return GTK_WIDGET (self->region_row);
+  if (text_too_long (ks_account_get_owner (edited), KS_ACCOUNT_FIELD_MAX))
+    return GTK_WIDGET (self->owner_row);
+  if (text_too_long (ks_account_get_notes (edited), KS_ACCOUNT_NOTES_MAX))
+    return GTK_WIDGET (self->notes_view);
+  return GTK_WIDGET (self->name_row);
+}
+
 gboolean
 ks_account_editor_save (KsAccountEditor *self)
 {
@@ -192,6 +223,12 @@ ks_account_editor_save (KsAccountEditor *self)
   g_autofree char *name = NULL;
   GtkWidget *bad_row = NULL;
   gboolean ok;
+  /* Owner, industry and region are trimmed too: “王磊 ” and “王磊” are one owner. */
+  const struct { AdwEntryRow **row; const char *property; } text_fields[] = {
+    { &self->industry_row, "industry" },
+    { &self->region_row, "region" },
+    { &self->owner_row, "owner" },
+  };
 
   g_return_val_if_fail (KS_IS_ACCOUNT_EDITOR (self), FALSE);
 
@@ -200,9 +237,13 @@ ks_account_editor_save (KsAccountEditor *self)
   edited = ks_account_copy (self->account);
   name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
   ks_account_set_name (edited, name);
-  ks_account_set_industry (edited, gtk_editable_get_text (GTK_EDITABLE (self->industry_row)));
-  ks_account_set_region (edited, gtk_editable_get_text (GTK_EDITABLE (self->region_row)));
-  ks_account_set_owner (edited, gtk_editable_get_text (GTK_EDITABLE (self->owner_row)));
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      g_autofree char *value =
+        g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (*text_fields[i].row))));
+
+      g_object_set (edited, text_fields[i].property, value, NULL);
+    }
   ks_account_set_currency (edited, get_currency (self));
   notes = get_notes (self);
   ks_account_set_notes (edited, notes);
@@ -221,29 +262,15 @@ ks_account_editor_save (KsAccountEditor *self)
 
   if (!ok)
     {
-      const char *name_key = ks_account_get_name_key (edited);
-      gsize notes_len = g_utf8_strlen (ks_account_get_notes (edited), -1);
+      GtkWidget *row = find_error_row (self, edited, error);
+      GtkLabel *label = row == GTK_WIDGET (self->notes_view) ? self->notes_error
+                        : (row == GTK_WIDGET (self->purchases_row) ||
+                           row == GTK_WIDGET (self->profit_row) ||
+                           row == GTK_WIDGET (self->share_row)) ? self->figures_error
+                        : self->profile_error;
 
-      if (notes_len > KS_ACCOUNT_NOTES_MAX)
-        {
-          show_field_error (GTK_WIDGET (self->notes_view), self->notes_error, error->message);
-          gtk_widget_grab_focus (GTK_WIDGET (self->notes_view));
-        }
-      else if (g_error_matches (error, KS_ERROR, KS_ERROR_DUPLICATE) || *name_key == '\0' ||
-               g_utf8_strlen (ks_account_get_name (edited), -1) > KS_ACCOUNT_NAME_MAX)
-        {
-          show_field_error (GTK_WIDGET (self->name_row), self->profile_error, error->message);
-          gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
-        }
-      else if (g_error_matches (error, KS_ERROR, KS_ERROR_INVALID))
-        {
-          show_field_error (GTK_WIDGET (self->industry_row), self->profile_error, error->message);
-        }
-      else
-        {
-          /* Not the user's typing: the database refused. Keep the editor open. */
-          show_field_error (GTK_WIDGET (self->name_row), self->profile_error, error->message);
-        }
+      show_field_error (row, label, error->message);
+      gtk_widget_grab_focus (row);
       return FALSE;
     }
 
@@ -289,23 +316,12 @@ add_rating_rows (KsAccountEditor *self)
 
   for (guint c = 0; c < KS_N_CRITERIA; c++)
     {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *spin = gtk_spin_button_new_with_range (0, KS_RATING_MAX, 1);
       g_autofree char *name = g_strdup_printf ("rating-%s", ks_criterion_get_key (c));
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ks_criterion_get_label (c));
-      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-      gtk_widget_set_name (spin, name);
-      gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, ks_criterion_get_label (c),
-                                      -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-      adw_preferences_group_add (groups[ks_criterion_get_dimension (c)], row);
-      self->ratings[c] = GTK_SPIN_BUTTON (spin);
-      g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (update_score), self);
+      self->ratings[c] = ks_spin_row_add (groups[ks_criterion_get_dimension (c)],
+                                          ks_criterion_get_label (c), name, 0, KS_RATING_MAX);
+      g_signal_connect_swapped (self->ratings[c], "value-changed",
+                                G_CALLBACK (update_score), self);
     }
 }
 
@@ -313,7 +329,6 @@ static void
 fill_form (KsAccountEditor *self)
 {
   KsAccount *account = self->account;
-  const char * const *codes = ks_currency_get_codes ();
   g_autofree char *purchases = NULL;
 
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), ks_account_get_name (account));
@@ -321,14 +336,19 @@ fill_form (KsAccountEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->region_row), ks_account_get_region (account));
   gtk_editable_set_text (GTK_EDITABLE (self->owner_row), ks_account_get_owner (account));
 
-  for (guint i = 0; codes[i] != NULL; i++)
-    if (g_strcmp0 (codes[i], ks_account_get_currency (account)) == 0)
-      adw_combo_row_set_selected (self->currency_row, i);
+  adw_combo_row_set_selected (self->currency_row,
+                              ks_currency_get_position (ks_account_get_currency (account)));
 
   if (!self->is_new)
     {
-      g_autofree char *profit = g_strdup_printf ("%g", ks_account_get_profit_contribution (account));
-      g_autofree char *share = g_strdup_printf ("%g", ks_account_get_revenue_share (account));
+      /* Not %g: six digits would round the stored value, and the locale's decimal
+       * comma would not parse back. */
+      char profit[G_ASCII_DTOSTR_BUF_SIZE];
+      char share[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (profit, sizeof profit, "%.12g",
+                       ks_account_get_profit_contribution (account));
+      g_ascii_formatd (share, sizeof share, "%.12g", ks_account_get_revenue_share (account));
 
       purchases = ks_money_format_plain (ks_account_get_annual_purchases (account),
                                          ks_account_get_currency (account));
@@ -401,7 +421,7 @@ ks_account_editor_class_init (KsAccountEditorClass *klass)
 static void
 ks_account_editor_init (KsAccountEditor *self)
 {
-  g_autoptr(GtkStringList) currencies = gtk_string_list_new (ks_currency_get_codes ());
+  g_autoptr(GListModel) currencies = ks_currency_model_new ();
   g_autoptr(GtkStringList) tiers = gtk_string_list_new (NULL);
   AdwEntryRow *entries[7];
 
@@ -415,7 +435,7 @@ ks_account_editor_init (KsAccountEditor *self)
   entries[5] = self->profit_row;
   entries[6] = self->share_row;
 
-  adw_combo_row_set_model (self->currency_row, G_LIST_MODEL (currencies));
+  adw_combo_row_set_model (self->currency_row, currencies);
 
   gtk_string_list_append (tiers, _("Follow the score"));
   for (guint i = 0; i < KS_N_TIERS; i++)

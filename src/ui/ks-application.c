@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "ks-application.h"
+#include "ks-cli.h"
 #include "ks-error.h"
 #include "ks-preferences-window.h"
 #include "ks-store.h"
@@ -60,6 +61,11 @@ on_open_other_response (GtkNativeDialog *chooser,
       if (path != NULL)
         ks_application_open_database (self, path);
     }
+  else if (gtk_application_get_windows (GTK_APPLICATION (self)) == NULL)
+    {
+      /* Nothing was opened after all: the start-up failed. */
+      self->exit_status = 1;
+    }
   g_application_release (G_APPLICATION (self));
   g_object_unref (chooser);
 }
@@ -85,8 +91,9 @@ on_error_response (AdwMessageDialog *dialog,
       g_application_hold (G_APPLICATION (self));
       gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
     }
-  else
+  else if (gtk_application_get_windows (GTK_APPLICATION (self))->next == NULL)
     {
+      /* This dialog was all there was: the start-up failed. */
       self->exit_status = 1;
     }
 }
@@ -313,6 +320,11 @@ ks_application_main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_set_application_name (_("Keystone"));
+
+  /* `keystone import FILE.csv`, `keystone export csv OUT.csv`: no window, no display. */
+  if (ks_cli_is_command (argc, argv))
+    return ks_cli_main (argc, argv);
+
   app = ks_application_new (G_APPLICATION_DEFAULT_FLAGS);
   status = g_application_run (G_APPLICATION (app), argc, argv);
   return status != 0 ? status : app->exit_status;

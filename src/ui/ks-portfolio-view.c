@@ -172,20 +172,20 @@ typedef struct
   GCompareDataFunc compare;
   gboolean expand;
   float xalign;
-  gboolean numeric;
   guint nat_chars;
 } Column;
 
+/* No tabular-figures style on the numbers: it costs a font lookup per cell, and the
+ * default faces' digits are already of one width. */
 static const Column columns[] = {
-  { "name", N_("Name"), format_name, compare_name, TRUE, 0, FALSE, 28 },
-  { "tier", N_("Tier"), format_tier, compare_tier, FALSE, 0, FALSE, 0 },
-  { "ka-score", N_("KA Score"), format_ka_score, compare_ka_score, FALSE, 1, TRUE, 6 },
-  { "value", N_("Value"), format_value, compare_value, FALSE, 1, TRUE, 6 },
-  { "growth", N_("Growth Potential"), format_growth, compare_growth, FALSE, 1, TRUE, 6 },
-  { "quadrant", N_("Quadrant"), format_quadrant, compare_quadrant, FALSE, 0, FALSE, 10 },
-  { "purchases", N_("Annual Purchases"), format_purchases, compare_purchases, FALSE, 1, TRUE,
-    16 },
-  { "owner", N_("Owner"), format_owner, compare_owner, FALSE, 0, FALSE, 12 },
+  { "name", N_("Name"), format_name, compare_name, TRUE, 0, 28 },
+  { "tier", N_("Tier"), format_tier, compare_tier, FALSE, 0, 0 },
+  { "ka-score", N_("KA Score"), format_ka_score, compare_ka_score, FALSE, 1, 6 },
+  { "value", N_("Value"), format_value, compare_value, FALSE, 1, 6 },
+  { "growth", N_("Growth Potential"), format_growth, compare_growth, FALSE, 1, 6 },
+  { "quadrant", N_("Quadrant"), format_quadrant, compare_quadrant, FALSE, 0, 10 },
+  { "purchases", N_("Annual Purchases"), format_purchases, compare_purchases, FALSE, 1, 16 },
+  { "owner", N_("Owner"), format_owner, compare_owner, FALSE, 0, 12 },
 };
 
 static const char * const tier_classes[] = { "core", "key", "developing", "standard" };
@@ -272,8 +272,6 @@ setup_cell (GtkSignalListItemFactory *factory,
       gtk_inscription_set_min_chars (GTK_INSCRIPTION (child), MIN (column->nat_chars, 6));
       gtk_inscription_set_text_overflow (GTK_INSCRIPTION (child),
                                          GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-      if (column->numeric)
-        gtk_widget_add_css_class (child, "numeric");
     }
   gtk_list_item_set_child (item, child);
   g_object_set_data (G_OBJECT (item), "ks-column", (gpointer) column);

@@ -11,6 +11,7 @@
 
 #include "ks-money.h"
 #include "ks-preferences-window.h"
+#include "ks-widgets.h"
 
 struct _KsPreferencesWindow
 {
@@ -37,58 +38,40 @@ struct _KsPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (KsPreferencesWindow, ks_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-static GtkSpinButton *
-add_spin_row (AdwPreferencesGroup *group,
-              const char          *title,
-              const char          *name,
-              int                  min,
-              int                  max)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (min, max, 1);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_widget_set_name (spin, name);
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  adw_preferences_group_add (group, row);
-  return GTK_SPIN_BUTTON (spin);
-}
-
 static void
 read_rules (KsPreferencesWindow *self,
             KsScoringRules      *rules)
 {
   *rules = *ks_store_get_rules (self->store);
   for (guint i = 0; i < KS_N_DIMENSIONS; i++)
-    rules->weights[i] = gtk_spin_button_get_value_as_int (self->weights[i]);
-  rules->core_min = gtk_spin_button_get_value_as_int (self->core_min);
-  rules->key_min = gtk_spin_button_get_value_as_int (self->key_min);
-  rules->developing_min = gtk_spin_button_get_value_as_int (self->developing_min);
+    rules->weights[i] = ks_spin_button_read (self->weights[i]);
+  rules->core_min = ks_spin_button_read (self->core_min);
+  rules->key_min = ks_spin_button_read (self->key_min);
+  rules->developing_min = ks_spin_button_read (self->developing_min);
   rules->split_mode = adw_combo_row_get_selected (self->split_row) == 1 ? KS_SPLIT_MEDIAN
                                                                          : KS_SPLIT_FIXED;
 }
 
-/* Every change is saved at once when the rules are valid, so scores update live. */
-static void
-on_rules_changed (KsPreferencesWindow *self)
+static gboolean
+rules_equal (const KsScoringRules *a,
+             const KsScoringRules *b)
 {
-  g_autoptr(GError) error = NULL;
+  for (guint i = 0; i < KS_N_DIMENSIONS; i++)
+    if (a->weights[i] != b->weights[i])
+      return FALSE;
+  return a->core_min == b->core_min && a->key_min == b->key_min &&
+         a->developing_min == b->developing_min && a->split_mode == b->split_mode;
+}
+
+static void
+show_total (KsPreferencesWindow  *self,
+            const KsScoringRules *rules)
+{
   g_autofree char *total_text = NULL;
-  KsScoringRules rules;
   int total = 0;
 
-  if (self->loading)
-    return;
-
-  read_rules (self, &rules);
   for (guint i = 0; i < KS_N_DIMENSIONS; i++)
-    total += rules.weights[i];
+    total += rules->weights[i];
 
   /* Translators: the total of the four weights, e.g. “100 %” */
   total_text = g_strdup_printf (_("%d %%"), total);
@@ -97,6 +80,27 @@ on_rules_changed (KsPreferencesWindow *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->total_label), "error");
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->total_label), "error");
+}
+
+/* Every change is saved at once when the rules are valid, so scores update live. */
+static void
+on_rules_changed (KsPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  KsScoringRules rules;
+
+  /* Loading, or a spin button committing typed text while the window is torn down. */
+  if (self->loading || self->store == NULL)
+    return;
+
+  read_rules (self, &rules);
+  show_total (self, &rules);
+
+  if (rules_equal (&rules, ks_store_get_rules (self->store)))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->rules_error), FALSE);
+      return;
+    }
 
   if (!ks_scoring_rules_validate (&rules, &error) ||
       !ks_store_set_rules (self->store, &rules, &error))
@@ -111,31 +115,50 @@ on_rules_changed (KsPreferencesWindow *self)
 static void
 on_currency_changed (KsPreferencesWindow *self)
 {
-  const char * const *codes = ks_currency_get_codes ();
-  guint selected = adw_combo_row_get_selected (self->currency_row);
   g_autoptr(GError) error = NULL;
 
-  if (self->loading || selected == GTK_INVALID_LIST_POSITION)
+  if (self->loading || self->store == NULL)
     return;
-  if (!ks_store_set_default_currency (self->store, codes[selected], &error))
-    g_warning ("%s", error->message);
+
+  if (!ks_store_set_default_currency (self->store,
+                                      ks_currency_at_position (
+                                        adw_combo_row_get_selected (self->currency_row)),
+                                      &error))
+    {
+      gtk_label_set_label (self->company_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->company_error), TRUE);
+      self->loading = TRUE;
+      adw_combo_row_set_selected (self->currency_row,
+                                  ks_currency_get_position (
+                                    ks_store_get_default_currency (self->store)));
+      self->loading = FALSE;
+    }
+}
+
+static gboolean
+apply_company (KsPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->company_row))));
+
+  if (g_strcmp0 (name, ks_store_get_company_name (self->store)) != 0 &&
+      !ks_store_set_company_name (self->store, name, &error))
+    {
+      gtk_label_set_label (self->company_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->company_error), TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->company_row), "error");
+      return FALSE;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->company_error), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->company_row), "error");
+  return TRUE;
 }
 
 static void
 on_company_apply (KsPreferencesWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->company_row));
-
-  if (!ks_store_set_company_name (self->store, name, &error))
-    {
-      gtk_label_set_label (self->company_error, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->company_error), TRUE);
-      gtk_widget_add_css_class (GTK_WIDGET (self->company_row), "error");
-      return;
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->company_error), FALSE);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->company_row), "error");
+  apply_company (self);
 }
 
 static gboolean
@@ -143,10 +166,11 @@ ks_preferences_window_close_request (GtkWindow *window)
 {
   KsPreferencesWindow *self = KS_PREFERENCES_WINDOW (window);
 
-  /* A company name typed but not applied is not lost on close. */
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->company_row)),
-                 ks_store_get_company_name (self->store)) != 0)
-    on_company_apply (self);
+  /* What was typed is kept: a number not yet committed, a company name not applied.
+   * A name that cannot be saved keeps the window open beside its message. */
+  on_rules_changed (self);
+  if (!apply_company (self))
+    return TRUE;
 
   return GTK_WINDOW_CLASS (ks_preferences_window_parent_class)->close_request (window);
 }
@@ -155,7 +179,6 @@ static void
 load (KsPreferencesWindow *self)
 {
   const KsScoringRules *rules = ks_store_get_rules (self->store);
-  const char * const *codes = ks_currency_get_codes ();
 
   self->loading = TRUE;
   for (guint i = 0; i < KS_N_DIMENSIONS; i++)
@@ -164,14 +187,14 @@ load (KsPreferencesWindow *self)
   gtk_spin_button_set_value (self->key_min, rules->key_min);
   gtk_spin_button_set_value (self->developing_min, rules->developing_min);
   adw_combo_row_set_selected (self->split_row, rules->split_mode == KS_SPLIT_MEDIAN ? 1 : 0);
-  for (guint i = 0; codes[i] != NULL; i++)
-    if (g_strcmp0 (codes[i], ks_store_get_default_currency (self->store)) == 0)
-      adw_combo_row_set_selected (self->currency_row, i);
+  adw_combo_row_set_selected (self->currency_row,
+                              ks_currency_get_position (ks_store_get_default_currency (self->store)));
   gtk_editable_set_text (GTK_EDITABLE (self->company_row),
                          ks_store_get_company_name (self->store));
   self->loading = FALSE;
 
-  on_rules_changed (self);
+  /* Opening Preferences shows the rules; it writes nothing. */
+  show_total (self, rules);
 }
 
 static void
@@ -214,14 +237,14 @@ ks_preferences_window_init (KsPreferencesWindow *self)
     "weight-scale", "weight-strategic", "weight-cooperation", "weight-relationship"
   };
   g_autoptr(GtkStringList) splits = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) currencies = gtk_string_list_new (ks_currency_get_codes ());
+  g_autoptr(GListModel) currencies = ks_currency_model_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* The weight rows go above the total row, which the template already holds. */
   for (guint i = 0; i < KS_N_DIMENSIONS; i++)
     {
-      self->weights[i] = add_spin_row (self->weights_group, ks_dimension_get_label (i),
+      self->weights[i] = ks_spin_row_add (self->weights_group, ks_dimension_get_label (i),
                                        weight_names[i], 0, 100);
       g_signal_connect_swapped (self->weights[i], "value-changed",
                                 G_CALLBACK (on_rules_changed), self);
@@ -230,9 +253,9 @@ ks_preferences_window_init (KsPreferencesWindow *self)
   adw_preferences_group_add (self->weights_group, GTK_WIDGET (self->total_row));
 
   /* Translators: “Core from” a KA score */
-  self->core_min = add_spin_row (self->tiers_group, _("Core from"), "threshold-core", 1, 100);
-  self->key_min = add_spin_row (self->tiers_group, _("Key from"), "threshold-key", 1, 100);
-  self->developing_min = add_spin_row (self->tiers_group, _("Developing from"),
+  self->core_min = ks_spin_row_add (self->tiers_group, _("Core from"), "threshold-core", 1, 100);
+  self->key_min = ks_spin_row_add (self->tiers_group, _("Key from"), "threshold-key", 1, 100);
+  self->developing_min = ks_spin_row_add (self->tiers_group, _("Developing from"),
                                        "threshold-developing", 1, 100);
   g_signal_connect_swapped (self->core_min, "value-changed", G_CALLBACK (on_rules_changed), self);
   g_signal_connect_swapped (self->key_min, "value-changed", G_CALLBACK (on_rules_changed), self);
@@ -245,7 +268,7 @@ ks_preferences_window_init (KsPreferencesWindow *self)
   g_signal_connect_swapped (self->split_row, "notify::selected",
                             G_CALLBACK (on_rules_changed), self);
 
-  adw_combo_row_set_model (self->currency_row, G_LIST_MODEL (currencies));
+  adw_combo_row_set_model (self->currency_row, currencies);
   g_signal_connect_swapped (self->currency_row, "notify::selected",
                             G_CALLBACK (on_currency_changed), self);
   g_signal_connect_swapped (self->company_row, "apply", G_CALLBACK (on_company_apply), self);

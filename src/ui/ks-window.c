@@ -76,6 +76,19 @@ ks_window_show_error (KsWindow     *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Dialogs belong to the application too, so its shortcuts work in them and Quit
+ * closes them properly. */
+static void
+present_child (KsWindow  *self,
+               GtkWindow *child)
+{
+  gtk_window_set_transient_for (child, GTK_WINDOW (self));
+  gtk_window_set_modal (child, TRUE);
+  gtk_window_set_destroy_with_parent (child, TRUE);
+  gtk_window_set_application (child, gtk_window_get_application (GTK_WINDOW (self)));
+  gtk_window_present (child);
+}
+
 GtkWindow *
 ks_window_edit_account (KsWindow  *self,
                         KsAccount *account)
@@ -85,9 +98,7 @@ ks_window_edit_account (KsWindow  *self,
   g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
 
   editor = GTK_WINDOW (ks_account_editor_new (self->store, account));
-  gtk_window_set_transient_for (editor, GTK_WINDOW (self));
-  gtk_window_set_modal (editor, TRUE);
-  gtk_window_present (editor);
+  present_child (self, editor);
   return editor;
 }
 
@@ -139,9 +150,7 @@ ks_window_show_preferences (KsWindow *self)
   g_return_if_fail (KS_IS_WINDOW (self));
 
   prefs = GTK_WINDOW (ks_preferences_window_new (self->store));
-  gtk_window_set_transient_for (prefs, GTK_WINDOW (self));
-  gtk_window_set_modal (prefs, TRUE);
-  gtk_window_present (prefs);
+  present_child (self, prefs);
 }
 
 static void

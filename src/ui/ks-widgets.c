@@ -1,0 +1,68 @@
+/* ks-widgets.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "ks-money.h"
+#include "ks-widgets.h"
+
+GtkSpinButton *
+ks_spin_row_add (AdwPreferencesGroup *group,
+                 const char          *title,
+                 const char          *name,
+                 int                  min,
+                 int                  max)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (min, max, 1);
+
+  /* Titles such as “Scale & value” are text, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_widget_set_name (spin, name);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  adw_preferences_group_add (group, row);
+  return GTK_SPIN_BUTTON (spin);
+}
+
+int
+ks_spin_button_read (GtkSpinButton *spin)
+{
+  /* A typed value only reaches the adjustment on Enter or focus-out; Save and Close
+   * come before either. */
+  gtk_spin_button_update (spin);
+  return gtk_spin_button_get_value_as_int (spin);
+}
+
+GListModel *
+ks_currency_model_new (void)
+{
+  return G_LIST_MODEL (gtk_string_list_new (ks_currency_get_codes ()));
+}
+
+guint
+ks_currency_get_position (const char *code)
+{
+  const char * const *codes = ks_currency_get_codes ();
+
+  for (guint i = 0; codes[i] != NULL; i++)
+    if (g_strcmp0 (codes[i], code) == 0)
+      return i;
+  return 0;
+}
+
+const char *
+ks_currency_at_position (guint position)
+{
+  const char * const *codes = ks_currency_get_codes ();
+
+  if (position >= g_strv_length ((char **) codes))
+    return codes[0];
+  return codes[position];
+}
