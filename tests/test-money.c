@@ -180,6 +180,108 @@ test_parse_refused (void)
     }
 }
 
+/* The Chinese magnitudes 万 (10⁴) and 亿 (10⁸), exactly, in integer arithmetic. */
+static void
+test_parse_magnitudes (void)
+{
+  static const struct {
+    const char *name;
+    const char *text;
+    const char *currency;
+    gint64 expected;
+  } cases[] = {
+    { "wan", "120万", "CNY", G_GINT64_CONSTANT (120000000) },
+    { "wan with decimals", "1.5万", "CNY", 1500000 },
+    { "wan to the fen", "1.2345万", "CNY", 1234500 },
+    { "wan, finest", "1.234567万", "CNY", 1234567 },
+    { "wan, trailing zeros past the fen", "1.23456700万", "CNY", 1234567 },
+    { "yi", "1.5亿", "CNY", G_GINT64_CONSTANT (15000000000) },
+    { "yi to the fen", "1.0000000001亿", "CNY", G_GINT64_CONSTANT (10000000001) },
+    { "yi, whole", "3亿", "CNY", G_GINT64_CONSTANT (30000000000) },
+    { "yuan sign and groups", "¥3,000万", "CNY", G_GINT64_CONSTANT (3000000000) },
+    { "fullwidth", "￥１２０万", "CNY", G_GINT64_CONSTANT (120000000) },
+    { "space before", "120 万", "CNY", G_GINT64_CONSTANT (120000000) },
+    { "iso code", "CNY 2万", "CNY", 2000000 },
+    { "surrounding spaces", "  0.5万  ", "CNY", 500000 },
+    { "leading point", ".5万", "CNY", 500000 },
+    { "zero", "0万", "CNY", 0 },
+    { "yen", "1.2345万", "JPY", 12345 },
+    { "won", "3亿", "KRW", G_GINT64_CONSTANT (300000000) },
+    { "dollars", "$2.5万", "USD", 2500000 },
+    { "the largest", "1,000,000亿", "CNY", KS_MONEY_MAX },
+    { "the largest in wan", "10,000,000,000万", "CNY", KS_MONEY_MAX },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 minor = UNTOUCHED;
+      gboolean ok;
+
+      ok = ks_money_parse (cases[i].text, cases[i].currency, &minor, &error);
+      assert_case (ok, cases[i].name, "refused: %s", error ? error->message : "");
+      assert_case (minor == cases[i].expected, cases[i].name,
+                   "got %" G_GINT64_FORMAT ", expected %" G_GINT64_FORMAT,
+                   minor, cases[i].expected);
+    }
+}
+
+/* Never guessed: abbreviations, a fraction of a fen, a magnitude in the wrong place. */
+static void
+test_parse_magnitudes_refused (void)
+{
+  static const struct {
+    const char *name;
+    const char *text;
+    const char *currency;
+    const char *in_message;
+  } cases[] = {
+    { "million abbreviated", "1.2M", "CNY", "ambiguous" },
+    { "million says what to type", "1.2M", "CNY", "1,200,000.00" },
+    { "million offers wan", "1.2M", "CNY", "120万" },
+    { "lower-case m", "3m", "CNY", "“3m”" },
+    { "thousand", "5k", "USD", "ambiguous" },
+    { "thousand with a space", "5 K", "USD", "ambiguous" },
+    { "billion", "2bn", "USD", "ambiguous" },
+    { "w for wan", "120w", "CNY", "120万" },
+    { "comma decimal", "1,2", "CNY", "three" },
+    { "comma decimal with wan", "1,2万", "CNY", "three" },
+    { "indian grouping", "12,34,567", "CNY", "three" },
+    { "finer than a fen", "1.2345678万", "CNY", "more decimals" },
+    { "finer than a fen in yi", "1.00000000001亿", "CNY", "more decimals" },
+    { "finer than a yen", "1.23456万", "JPY", "more decimals" },
+    { "wan alone", "万", "CNY", "not an amount" },
+    { "wan after the symbol", "¥万", "CNY", "not an amount" },
+    { "wan twice", "1万万", "CNY", "not an amount" },
+    { "wan in the middle", "1万2", "CNY", "not an amount" },
+    { "wan yuan", "120万元", "CNY", "not an amount" },
+    { "wan before the digits", "万120", "CNY", "not an amount" },
+    { "both", "1亿万", "CNY", "not an amount" },
+    { "negative", "-1万", "CNY", "negative" },
+    { "too large", "1,000,001亿", "CNY", "too large" },
+    { "too large in wan", "10,000,000,001万", "CNY", "too large" },
+    { "way too large", "99999999999999999999亿", "CNY", "too large" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 minor = UNTOUCHED;
+      gboolean ok;
+
+      ok = ks_money_parse (cases[i].text, cases[i].currency, &minor, &error);
+      assert_case (!ok, cases[i].name, "accepted as %" G_GINT64_FORMAT, minor);
+      assert_case (g_error_matches (error, KS_ERROR, KS_ERROR_INVALID), cases[i].name,
+                   "wrong error");
+      assert_case (strstr (error->message, cases[i].in_message) != NULL, cases[i].name,
+                   "message “%s” lacks “%s”", error->message, cases[i].in_message);
+      assert_case (minor == UNTOUCHED, cases[i].name, "amount changed");
+    }
+
+  /* Refused without a GError too. */
+  g_assert_false (ks_money_parse ("1.2M", "CNY", NULL, NULL));
+}
+
 /* The error message repeats what was typed, but not a whole pasted page. */
 static void
 test_parse_long_text (void)
@@ -355,6 +457,8 @@ main (int   argc,
   g_test_add_func ("/keystone/money/currencies", test_currencies);
   g_test_add_func ("/keystone/money/parse", test_parse);
   g_test_add_func ("/keystone/money/parse-refused", test_parse_refused);
+  g_test_add_func ("/keystone/money/parse-magnitudes", test_parse_magnitudes);
+  g_test_add_func ("/keystone/money/parse-magnitudes-refused", test_parse_magnitudes_refused);
   g_test_add_func ("/keystone/money/parse-long-text", test_parse_long_text);
   g_test_add_func ("/keystone/money/format", test_format);
   g_test_add_func ("/keystone/money/round-trip", test_round_trip);

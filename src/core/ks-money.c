@@ -204,7 +204,14 @@ dup_echo (const char *text)
 static char *
 dup_normalized (const char *text)
 {
+  const char *p;
   char *normalized;
+
+  /* NFKC leaves ASCII alone, and most amounts in a file are ASCII: skip the tables. */
+  for (p = text; *p != '\0' && (guchar) *p < 0x80; p++)
+    ;
+  if (*p == '\0')
+    return g_strstrip (g_strdup (text));
 
   if (!g_utf8_validate (text, -1, NULL))
     return NULL;
@@ -256,6 +263,62 @@ skip_currency_prefix (const char *p)
   return p;
 }
 
+/* The Chinese magnitudes an amount may end with: “120万”, “1.5亿”. */
+static const struct
+{
+  const char *suffix;
+  guint exponent;
+} magnitudes[] = {
+  { "\xe4\xb8\x87", 4 },   /* 万, ten thousand */
+  { "\xe4\xba\xbf", 8 },   /* 亿, a hundred million */
+};
+
+/* Abbreviations that mean different amounts to different readers (“1.2M”: million
+ * or thousand? “3b”, “5w” for 万): refused, never guessed. Compared ignoring case. */
+static const char * const ambiguous_suffixes[] = {
+  "k", "m", "mm", "mn", "mio", "b", "bn", "t", "w",
+};
+
+/* If @text (from @start to *@end) ends with a magnitude, moves *@end before it and
+ * the spaces before it, and returns the magnitude's power of ten; else 0. */
+static guint
+strip_magnitude (const char  *start,
+                 const char **end)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (magnitudes); i++)
+    {
+      gsize len = strlen (magnitudes[i].suffix);
+
+      if ((gsize) (*end - start) >= len
+          && memcmp (*end - len, magnitudes[i].suffix, len) == 0)
+        {
+          *end -= len;
+          while (*end > start && g_ascii_isspace ((*end)[-1]))
+            (*end)--;
+          return magnitudes[i].exponent;
+        }
+    }
+
+  return 0;
+}
+
+/* Whether @p to @end is one of ambiguous_suffixes[], after optional spaces. */
+static gboolean
+is_ambiguous_suffix (const char *p,
+                     const char *end)
+{
+  gsize len;
+
+  p = skip_spaces (p);
+  len = end - p;
+  for (guint i = 0; i < G_N_ELEMENTS (ambiguous_suffixes); i++)
+    if (strlen (ambiguous_suffixes[i]) == len
+        && g_ascii_strncasecmp (p, ambiguous_suffixes[i], len) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
 /* @acc = @acc × 10 + @digit; FALSE, leaving @acc alone, when that passes
  * KS_MONEY_MAX. Since KS_MONEY_MAX × 10 + 9 fits in a gint64, nothing overflows. */
 static gboolean
@@ -270,63 +333,58 @@ push_digit (gint64 *acc,
   return *acc <= KS_MONEY_MAX;
 }
 
-gboolean
-ks_money_parse (const char  *text,
-                const char  *currency,
-                gint64      *out_minor,
-                GError     **error)
+typedef enum
 {
-  g_autofree char *normalized = NULL;
-  g_autofree char *example = NULL;
-  g_autofree char *echo = NULL;
-  const char *p;
-  guint exponent;
+  PARSE_OK,
+  PARSE_EMPTY,
+  PARSE_NEGATIVE,
+  PARSE_NOT_AN_AMOUNT,
+  PARSE_AMBIGUOUS_SUFFIX,
+  PARSE_BAD_GROUPING,
+  PARSE_TOO_MANY_DECIMALS,
+  PARSE_TOO_FINE,
+  PARSE_TOO_LARGE,
+} ParseResult;
+
+/* Reads @normalized: [symbol or code] digits [, groups of three] [. decimals]
+ * [万 or 亿], in minor units of a currency with @exponent decimals. Integer arithmetic
+ * only: the digits are pushed into the integer one by one, then padded with zeros. */
+static ParseResult
+parse_amount (const char *normalized,
+              guint       exponent,
+              gint64     *out_minor)
+{
+  const char *p = normalized;
+  const char *end = normalized + strlen (normalized);
+  guint magnitude;
+  guint limit;
   gint64 minor = 0;
   gboolean too_large = FALSE;
+  gboolean too_fine = FALSE;
   gboolean grouped = FALSE;
   gboolean bad_grouping = FALSE;
   guint int_digits = 0;
   guint frac_digits = 0;
+  guint frac_used = 0;
   guint group_len = 0;
-  guint i;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-  g_return_val_if_fail (currency != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  exponent = ks_currency_get_exponent (currency);
-  example = dup_example (exponent);
-  normalized = dup_normalized (text);
-
-  if (normalized == NULL)
-    {
-      g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
-                   /* Translators: %s is an example amount, like 1,200,000.00 */
-                   _("This is not an amount. Type digits, like %s."), example);
-      return FALSE;
-    }
-
-  echo = dup_echo (normalized);
-  p = normalized;
 
   if (has_minus (p))
-    goto negative;
+    return PARSE_NEGATIVE;
 
   p = skip_currency_prefix (p);
 
   if (has_minus (p))
-    goto negative;
+    return PARSE_NEGATIVE;
 
-  if (*p == '\0')
-    {
-      g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
-                   /* Translators: %s is an example amount, like 1,200,000.00 */
-                   _("Type an amount like %s."), example);
-      return FALSE;
-    }
+  magnitude = strip_magnitude (p, &end);
+  /* How many decimals fit in whole minor units: “1.2345万” CNY is 1234500 fen. */
+  limit = exponent + magnitude;
+
+  if (p == end)
+    return magnitude > 0 ? PARSE_NOT_AN_AMOUNT : PARSE_EMPTY;
 
   /* The integer part: digits, optionally grouped by three with commas. */
-  for (; *p != '\0' && *p != '.'; p++)
+  for (; p < end && *p != '.'; p++)
     {
       if (g_ascii_isdigit (*p))
         {
@@ -343,42 +401,128 @@ ks_money_parse (const char  *text,
           grouped = TRUE;
           group_len = 0;
         }
+      else if (int_digits > 0 && magnitude == 0 && is_ambiguous_suffix (p, end))
+        return PARSE_AMBIGUOUS_SUFFIX;
       else
-        goto not_an_amount;
+        return PARSE_NOT_AN_AMOUNT;
     }
 
   if (grouped && group_len != 3)
     bad_grouping = TRUE;
 
-  /* The decimals. */
-  if (*p == '.')
+  /* The decimals: as many as whole minor units allow. Past them, with a magnitude,
+   * zeros change nothing (“1.50万”), other digits would be a fraction of a fen. */
+  if (p < end && *p == '.')
     {
-      for (p++; *p != '\0'; p++)
+      for (p++; p < end; p++)
         {
           if (!g_ascii_isdigit (*p))
-            goto not_an_amount;
-          if (frac_digits < exponent && !too_large && !push_digit (&minor, *p - '0'))
-            too_large = TRUE;
+            {
+              if (int_digits + frac_digits > 0 && magnitude == 0
+                  && is_ambiguous_suffix (p, end))
+                return PARSE_AMBIGUOUS_SUFFIX;
+              return PARSE_NOT_AN_AMOUNT;
+            }
           frac_digits++;
+          if (frac_used < limit)
+            {
+              if (!too_large && !push_digit (&minor, *p - '0'))
+                too_large = TRUE;
+              frac_used++;
+            }
+          else if (*p != '0' || magnitude == 0)
+            too_fine = TRUE;
         }
     }
 
   if (int_digits == 0 && frac_digits == 0)
-    goto not_an_amount;
-
+    return PARSE_NOT_AN_AMOUNT;
   if (bad_grouping)
+    return PARSE_BAD_GROUPING;
+  if (too_fine)
+    return magnitude == 0 ? PARSE_TOO_MANY_DECIMALS : PARSE_TOO_FINE;
+
+  /* Scale to minor units: “12.5” in CNY is 1250 fen, “120万” 1200000000. */
+  for (guint i = frac_used; i < limit && !too_large; i++)
+    too_large = !push_digit (&minor, 0);
+
+  if (too_large)
+    return PARSE_TOO_LARGE;
+
+  *out_minor = minor;
+  return PARSE_OK;
+}
+
+gboolean
+ks_money_parse (const char  *text,
+                const char  *currency,
+                gint64      *out_minor,
+                GError     **error)
+{
+  g_autofree char *normalized = NULL;
+  g_autofree char *example = NULL;
+  g_autofree char *echo = NULL;
+  guint exponent;
+  gint64 minor = 0;
+  ParseResult result;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (currency != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  exponent = ks_currency_get_exponent (currency);
+  normalized = dup_normalized (text);
+  result = normalized != NULL ? parse_amount (normalized, exponent, &minor)
+                              : PARSE_NOT_AN_AMOUNT;
+
+  if (result == PARSE_OK)
     {
+      if (out_minor != NULL)
+        *out_minor = minor;
+      return TRUE;
+    }
+
+  if (error == NULL)
+    return FALSE;
+
+  /* The messages are built only for a refused amount: a file of valid ones never
+   * pays for them. */
+  example = dup_example (exponent);
+  if (normalized != NULL)
+    echo = dup_echo (normalized);
+
+  switch (result)
+    {
+    case PARSE_EMPTY:
+      g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
+                   /* Translators: %s is an example amount, like 1,200,000.00 */
+                   _("Type an amount like %s."), example);
+      break;
+
+    case PARSE_NEGATIVE:
+      g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
+                           _("The amount cannot be negative."));
+      break;
+
+    case PARSE_AMBIGUOUS_SUFFIX:
+      g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
+                   /* Translators: the first %s is what the user typed, the second an
+                    * example amount, like 1,200,000.00. Keep 万 and 亿 as they are. */
+                   _("“%s” is ambiguous. Type the whole amount, like %s, or use 万 or 亿, "
+                     "like 120万."),
+                   echo, example);
+      break;
+
+    case PARSE_BAD_GROUPING:
       g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
                    /* Translators: the first %s is what the user typed, the second an
                     * example amount, like 1,200,000.00 */
                    _("“%s” is ambiguous. Put commas only between groups of three "
                      "digits, like %s."),
                    echo, example);
-      return FALSE;
-    }
+      break;
 
-  if (frac_digits > exponent)
-    {
+    case PARSE_TOO_MANY_DECIMALS:
       if (exponent == 0)
         g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
                      /* Translators: the first %s is a currency code, like JPY; the
@@ -397,42 +541,46 @@ ks_money_parse (const char  *text,
                                   "like %s.",
                                   exponent),
                      currency, exponent, example);
-      return FALSE;
-    }
+      break;
 
-  /* Scale to minor units: “12.5” in CNY is 1250 fen. */
-  for (i = frac_digits; i < exponent && !too_large; i++)
-    too_large = !push_digit (&minor, 0);
-
-  if (too_large)
-    {
-      g_autofree char *max = NULL;
-      GString *out = g_string_new (NULL);
-
-      append_amount (out, KS_MONEY_MAX, exponent, TRUE);
-      max = g_string_free (out, FALSE);
+    case PARSE_TOO_FINE:
       g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
-                   /* Translators: %s is the largest amount accepted */
-                   _("The amount is too large. Type at most %s."), max);
-      return FALSE;
+                   /* Translators: the first %s is what the user typed, the second a
+                    * currency code, like CNY. Keep 万 as it is. */
+                   _("“%s” has more decimals than %s amounts can hold. Type fewer digits "
+                     "after the point, like 1.25万."),
+                   echo, currency);
+      break;
+
+    case PARSE_TOO_LARGE:
+      {
+        GString *out = g_string_new (NULL);
+        g_autofree char *max = NULL;
+
+        append_amount (out, KS_MONEY_MAX, exponent, TRUE);
+        max = g_string_free (out, FALSE);
+        g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
+                     /* Translators: %s is the largest amount accepted */
+                     _("The amount is too large. Type at most %s."), max);
+      }
+      break;
+
+    case PARSE_NOT_AN_AMOUNT:
+    case PARSE_OK:
+    default:
+      if (echo != NULL)
+        g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
+                     /* Translators: the first %s is what the user typed, the second an
+                      * example amount, like 1,200,000.00 */
+                     _("“%s” is not an amount. Type digits, like %s."),
+                     echo, example);
+      else
+        g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
+                     /* Translators: %s is an example amount, like 1,200,000.00 */
+                     _("This is not an amount. Type digits, like %s."), example);
+      break;
     }
 
-  if (out_minor != NULL)
-    *out_minor = minor;
-
-  return TRUE;
-
-negative:
-  g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
-                       _("The amount cannot be negative."));
-  return FALSE;
-
-not_an_amount:
-  g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
-               /* Translators: the first %s is what the user typed, the second an
-                * example amount, like 1,200,000.00 */
-               _("“%s” is not an amount. Type digits, like %s."),
-               echo, example);
   return FALSE;
 }
 
@@ -455,8 +603,6 @@ ks_percent_parse (const char  *text,
   normalized = dup_normalized (text);
   if (normalized == NULL)
     goto not_a_percentage;
-
-  echo = dup_echo (normalized);
 
   /* An optional trailing “%”, with or without a space before it. */
   len = strlen (normalized);
@@ -512,6 +658,14 @@ ks_percent_parse (const char  *text,
   return TRUE;
 
 not_a_percentage:
+  if (error == NULL)
+    return FALSE;
+
+  /* Only now, for the message: what was typed, as typed (normalised). */
+  g_free (normalized);
+  normalized = dup_normalized (text);
+  if (normalized != NULL)
+    echo = dup_echo (normalized);
   if (echo != NULL)
     g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
                  /* Translators: %s is what the user typed */
