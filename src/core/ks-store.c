@@ -16,6 +16,7 @@
 #include <sqlite3.h>
 
 #include "ks-error.h"
+#include "ks-import.h"
 #include "ks-money.h"
 #include "ks-sample.h"
 #include "ks-store.h"
@@ -150,6 +151,9 @@ struct _KsStore
   double          split_value;
   double          split_growth;
 
+  /* Loaded on first use, so that a store opened to import or back up does not
+   * make an object of every account first. */
+  gboolean        loaded;
   GListStore     *accounts;            /* KsAccount, ordered by id */
   GHashTable     *by_id;               /* gint64 * → KsAccount (a reference) */
   GHashTable     *deleted_created_at;  /* gint64 * → char *, kept for Undo */
@@ -610,10 +614,13 @@ id_key (gint64 id)
   return g_memdup2 (&id, sizeof id);
 }
 
+static void ensure_loaded (KsStore *self);
+
 static KsAccount *
 lookup (KsStore *self,
         gint64   id)
 {
+  ensure_loaded (self);
   return g_hash_table_lookup (self->by_id, &id);
 }
 
@@ -1387,8 +1394,22 @@ open_database (KsStore  *self,
 
   return configure_connection (self, error)
     && migrate (self, version, error)
-    && load_settings (self, error)
-    && load_accounts (self, error);
+    && load_settings (self, error);
+}
+
+/* The accounts, read once on first use. ks_store_open() checked the file already, so
+ * a failure here is a disk failing under us: said, and the list stays empty. */
+static void
+ensure_loaded (KsStore *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->loaded || self->db == NULL)
+    return;
+
+  self->loaded = TRUE;
+  if (!load_accounts (self, &error))
+    g_warning ("Could not read the accounts of %s: %s", self->path, error->message);
 }
 
 /* GObject */
@@ -1499,6 +1520,7 @@ ks_store_get_accounts (KsStore *self)
 {
   g_return_val_if_fail (KS_IS_STORE (self), NULL);
 
+  ensure_loaded (self);
   return G_LIST_MODEL (self->accounts);
 }
 
@@ -1507,6 +1529,7 @@ ks_store_get_n_accounts (KsStore *self)
 {
   g_return_val_if_fail (KS_IS_STORE (self), 0);
 
+  ensure_loaded (self);
   return g_list_model_get_n_items (G_LIST_MODEL (self->accounts));
 }
 
@@ -1569,6 +1592,7 @@ ks_store_dup_owners (KsStore *self)
 
   g_return_val_if_fail (KS_IS_STORE (self), NULL);
 
+  ensure_loaded (self);
   seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_hash_table_iter_init (&iter, self->by_id);
   while (g_hash_table_iter_next (&iter, NULL, &account))
@@ -1892,6 +1916,775 @@ ks_store_restore_account (KsStore    *self,
   return TRUE;
 }
 
+/* Import */
+
+void
+ks_account_row_clear (KsAccountRow *row)
+{
+  g_return_if_fail (row != NULL);
+
+  g_clear_pointer (&row->name, g_free);
+  g_clear_pointer (&row->industry, g_free);
+  g_clear_pointer (&row->region, g_free);
+  g_clear_pointer (&row->owner, g_free);
+  g_clear_pointer (&row->notes, g_free);
+}
+
+/* The stored fields each column of a file stands for; -1 for the computed ones. */
+static int
+column_field (KsColumn column)
+{
+  switch (column)
+    {
+    case KS_COLUMN_NAME:
+      return FIELD_NAME;
+    case KS_COLUMN_INDUSTRY:
+      return FIELD_INDUSTRY;
+    case KS_COLUMN_REGION:
+      return FIELD_REGION;
+    case KS_COLUMN_OWNER:
+      return FIELD_OWNER;
+    case KS_COLUMN_CURRENCY:
+      return FIELD_CURRENCY;
+    case KS_COLUMN_ANNUAL_PURCHASES:
+      return FIELD_PURCHASES;
+    case KS_COLUMN_PROFIT_CONTRIBUTION:
+      return FIELD_PROFIT;
+    case KS_COLUMN_REVENUE_SHARE:
+      return FIELD_SHARE;
+    case KS_COLUMN_NOTES:
+      return FIELD_NOTES;
+    case KS_COLUMN_TIER_OVERRIDE:
+      return FIELD_TIER;
+    case KS_COLUMN_KA_SCORE:
+    case KS_COLUMN_TIER:
+    case KS_COLUMN_QUADRANT:
+    case KS_COLUMN_IGNORE:
+    case KS_N_COLUMNS:
+      return -1;
+    default:
+      g_assert (column >= KS_COLUMN_RATING_FIRST && column <= KS_COLUMN_RATING_LAST);
+      return FIELD_RATINGS + (column - KS_COLUMN_RATING_FIRST);
+    }
+}
+
+/* “UPDATE account SET <the fields of @present> … WHERE id = ?1”, with the parameter
+ * numbers of the INSERT, so one binding serves both. */
+static char *
+build_import_update_sql (guint present)
+{
+  g_auto(GStrv) columns = NULL;
+  g_autofree char *joined = account_field_columns ();
+  GString *s = g_string_new ("UPDATE account SET ");
+
+  columns = g_strsplit (joined, ", ", -1);
+  g_assert (g_strv_length (columns) == N_FIELDS);
+
+  for (KsColumn c = 0; c < KS_N_COLUMNS; c++)
+    {
+      int field = column_field (c);
+
+      if ((present & (1u << c)) == 0 || field < 0)
+        continue;
+      g_string_append_printf (s, "%s = ?%d, ", columns[field], FIRST_FIELD_PARAM + field);
+      if (field == FIELD_NAME)
+        g_string_append_printf (s, "%s = ?%d, ", columns[FIELD_NAME_KEY],
+                                FIRST_FIELD_PARAM + FIELD_NAME_KEY);
+    }
+  /* The INSERT's updated_at: the largest parameter number, so every binding fits. */
+  g_string_append_printf (s, "updated_at = ?%d WHERE id = ?1",
+                          FIRST_FIELD_PARAM + N_FIELDS + 1);
+
+  return g_string_free (s, FALSE);
+}
+
+/* ks_account_fold() of @name, without its Unicode tables for the names most files
+ * hold: ASCII and CJK ideographs (U+3400–U+9FFF), which NFKC and case folding leave
+ * as they are. Anything else goes through ks_account_fold() itself. */
+static char *
+fold_name (const char *name)
+{
+  const guchar *p = (const guchar *) name;
+  GString *out;
+  gboolean space = FALSE;
+
+  for (; *p != '\0'; p++)
+    {
+      guint32 c;
+
+      if (*p < 0x80)
+        continue;
+      if (*p < 0xe3 || *p > 0xe9 || (p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80)
+        return ks_account_fold (name);
+      c = ((p[0] & 0x0fu) << 12) | ((p[1] & 0x3fu) << 6) | (p[2] & 0x3fu);
+      if (c < 0x3400 || c > 0x9fff)
+        return ks_account_fold (name);
+      p += 2;
+    }
+
+  out = g_string_sized_new (p - (const guchar *) name);
+  for (p = (const guchar *) name; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, g_ascii_tolower (*p));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* A Bloom filter of the name keys in the table: a key it has never seen is certainly
+ * new, so a large import asks SQLite only about the few it may have seen. */
+typedef struct
+{
+  guint64 *bits;
+  guint64 mask;    /* number of bits - 1, a power of two */
+} KeyFilter;
+
+#define KEY_FILTER_BITS_PER_KEY 16
+#define KEY_FILTER_PROBES 4
+
+static void
+key_filter_init (KeyFilter *filter,
+                 guint64    n_keys)
+{
+  guint64 n_bits = 1024;
+
+  while (n_bits < n_keys * KEY_FILTER_BITS_PER_KEY)
+    n_bits <<= 1;
+  filter->bits = g_new0 (guint64, n_bits / 64);
+  filter->mask = n_bits - 1;
+}
+
+/* FNV-1a, 64 bits: two 32-bit hashes for double hashing. */
+static guint64
+key_hash (const char *key)
+{
+  guint64 h = G_GUINT64_CONSTANT (14695981039346656037);
+
+  for (const guchar *p = (const guchar *) key; *p != '\0'; p++)
+    h = (h ^ *p) * G_GUINT64_CONSTANT (1099511628211);
+
+  return h;
+}
+
+static void
+key_filter_add (KeyFilter  *filter,
+                const char *key)
+{
+  guint64 h = key_hash (key);
+  guint64 h1 = h & 0xffffffff;
+  guint64 h2 = (h >> 32) | 1;
+
+  for (guint i = 0; i < KEY_FILTER_PROBES; i++)
+    {
+      guint64 bit = (h1 + i * h2) & filter->mask;
+
+      filter->bits[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
+    }
+}
+
+static gboolean
+key_filter_may_contain (KeyFilter  *filter,
+                        const char *key)
+{
+  guint64 h = key_hash (key);
+  guint64 h1 = h & 0xffffffff;
+  guint64 h2 = (h >> 32) | 1;
+
+  for (guint i = 0; i < KEY_FILTER_PROBES; i++)
+    {
+      guint64 bit = (h1 + i * h2) & filter->mask;
+
+      if ((filter->bits[bit / 64] & (G_GUINT64_CONSTANT (1) << (bit % 64))) == 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+typedef struct
+{
+  sqlite3 *db;
+  const char *path;
+  sqlite3_stmt *insert;
+  sqlite3_stmt *find;
+  GHashTable *updates;   /* GUINT_TO_POINTER (present) → sqlite3_stmt */
+  gboolean use_filter;
+  KeyFilter filter;
+} ImportSession;
+
+static void
+import_session_close (ImportSession *session)
+{
+  g_clear_pointer (&session->filter.bits, g_free);
+  g_clear_pointer (&session->insert, sqlite3_finalize);
+  g_clear_pointer (&session->find, sqlite3_finalize);
+  g_clear_pointer (&session->updates, g_hash_table_unref);
+  if (session->db != NULL)
+    {
+      if (!sqlite3_get_autocommit (session->db))
+        exec_sql (session->db, "ROLLBACK");
+      if (sqlite3_close (session->db) != SQLITE_OK)
+        g_warning ("Could not close %s: %s", session->path, sqlite3_errmsg (session->db));
+      session->db = NULL;
+    }
+}
+
+static gboolean
+import_session_fail (ImportSession  *session,
+                     int             rc,
+                     GError        **error)
+{
+  set_sqlite_error (error, session->path, rc, sqlite3_errmsg (session->db));
+  return FALSE;
+}
+
+static sqlite3_stmt *
+import_session_prepare (ImportSession  *session,
+                        const char     *sql,
+                        GError        **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v3 (session->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      import_session_fail (session, rc, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+/* A connection of its own, so the import can run in a worker thread while the
+ * store's connection stays with the main thread. */
+static gboolean
+import_session_open (ImportSession  *session,
+                     const char     *path,
+                     GError        **error)
+{
+  g_autofree char *insert_sql = build_insert_sql ();
+  int rc;
+
+  session->path = path;
+  session->updates = g_hash_table_new_full (NULL, NULL, NULL, finalize_stmt);
+
+  rc = sqlite3_open_v2 (path, &session->db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, path, rc, session->db ? sqlite3_errmsg (session->db) : NULL);
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (session->db, 1);
+  sqlite3_busy_timeout (session->db, 5000);
+  /* WAL (set by ks_store_open(), it stays with the file) with synchronous = NORMAL:
+   * a commit is durable once checkpointed, and a crash can lose the last commits
+   * but never corrupts the file. The usual trade for a desktop application. */
+  rc = exec_sql (session->db, "PRAGMA foreign_keys = ON");
+  if (rc == SQLITE_OK)
+    rc = exec_sql (session->db, "PRAGMA synchronous = NORMAL");
+  if (rc != SQLITE_OK)
+    return import_session_fail (session, rc, error);
+
+  session->insert = import_session_prepare (session, insert_sql, error);
+  if (session->insert == NULL)
+    return FALSE;
+  session->find = import_session_prepare (session,
+                                          "SELECT id FROM account WHERE name_key = ?1 "
+                                          "ORDER BY id LIMIT 1",
+                                          error);
+  if (session->find == NULL)
+    return FALSE;
+
+  rc = exec_sql (session->db, "BEGIN IMMEDIATE");
+  if (rc != SQLITE_OK)
+    return import_session_fail (session, rc, error);
+
+  return TRUE;
+}
+
+static sqlite3_stmt *
+import_session_get_update (ImportSession  *session,
+                           guint           present,
+                           GError        **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (session->updates, GUINT_TO_POINTER (present));
+
+  if (stmt == NULL)
+    {
+      g_autofree char *sql = build_import_update_sql (present);
+
+      stmt = import_session_prepare (session, sql, error);
+      if (stmt == NULL)
+        return NULL;
+      g_hash_table_insert (session->updates, GUINT_TO_POINTER (present), stmt);
+    }
+
+  return stmt;
+}
+
+static void
+bind_row_fields (sqlite3_stmt       *stmt,
+                 const KsAccountRow *row,
+                 const char         *name_key,
+                 const char         *now)
+{
+  int p = FIRST_FIELD_PARAM;
+
+  bind_string (stmt, p + FIELD_NAME, row->name);
+  bind_string (stmt, p + FIELD_NAME_KEY, name_key);
+  bind_string (stmt, p + FIELD_INDUSTRY, row->industry);
+  bind_string (stmt, p + FIELD_REGION, row->region);
+  bind_string (stmt, p + FIELD_OWNER, row->owner);
+  sqlite3_bind_text (stmt, p + FIELD_CURRENCY, row->currency, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, p + FIELD_PURCHASES, row->annual_purchases);
+  sqlite3_bind_double (stmt, p + FIELD_PROFIT, row->profit_contribution);
+  sqlite3_bind_double (stmt, p + FIELD_SHARE, row->revenue_share);
+  bind_string (stmt, p + FIELD_NOTES, row->notes);
+  for (guint i = 0; i < KS_N_CRITERIA; i++)
+    sqlite3_bind_int (stmt, p + FIELD_RATINGS + i, row->ratings[i]);
+  if (row->tier_override == KS_TIER_NONE)
+    sqlite3_bind_null (stmt, p + FIELD_TIER);
+  else
+    sqlite3_bind_int (stmt, p + FIELD_TIER, row->tier_override);
+  sqlite3_bind_text (stmt, p + N_FIELDS, now, -1, SQLITE_STATIC);       /* created_at */
+  sqlite3_bind_text (stmt, p + N_FIELDS + 1, now, -1, SQLITE_STATIC);   /* updated_at */
+}
+
+static gboolean
+text_ok (const char *text)
+{
+  return text == NULL || g_utf8_validate (text, -1, NULL);
+}
+
+/* What the CHECK constraints cannot see: the importer validated the row already, so
+ * this only catches a caller that did not. */
+static gboolean
+check_row (const KsAccountRow  *row,
+           const char          *name_key,
+           GError             **error)
+{
+  g_autofree char *line = g_strdup_printf ("%" G_GUINT64_FORMAT, row->line);
+
+  if (*name_key == '\0' || !text_ok (row->industry) || !text_ok (row->region)
+      || !text_ok (row->owner) || !text_ok (row->notes))
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
+                   /* Translators: %s is a line number */
+                   _("Line %s: the account has no name or text that cannot be read."),
+                   line);
+      return FALSE;
+    }
+  if (!ks_currency_is_valid (row->currency))
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
+                   /* Translators: the first %s is a line number, the second a code */
+                   _("Line %s: “%s” is not a currency Keystone knows."),
+                   line, row->currency);
+      return FALSE;
+    }
+  if (row->annual_purchases > KS_MONEY_MAX)
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
+                   /* Translators: %s is a line number */
+                   _("Line %s: the annual purchases are too large."), line);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Steps @stmt once; on failure the error names the row's line. */
+static gboolean
+import_step (ImportSession       *session,
+             sqlite3_stmt        *stmt,
+             const KsAccountRow  *row,
+             GError             **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+
+  import_session_fail (session, rc, error);
+  if (error != NULL && *error != NULL)
+    {
+      g_autofree char *line = g_strdup_printf ("%" G_GUINT64_FORMAT, row->line);
+
+      /* Translators: %s is a line number; an error message follows */
+      g_prefix_error (error, _("Line %s: "), line);
+    }
+  return FALSE;
+}
+
+/* Whether the import of @n_rows asks SQLite about every name, or first a filter of
+ * the names in the table: worth it unless the table is much larger than the file. */
+static gboolean
+import_session_prepare_filter (ImportSession  *session,
+                               guint           n_rows,
+                               GError        **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 n_existing = 0;
+  int rc;
+
+  stmt = import_session_prepare (session, "SELECT count(*) FROM account", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    n_existing = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return import_session_fail (session, rc, error);
+
+  if (n_existing > 4 * (gint64) n_rows)
+    return TRUE;
+
+  session->use_filter = TRUE;
+  key_filter_init (&session->filter, n_existing + n_rows);
+  if (n_existing == 0)
+    return TRUE;
+
+  stmt = import_session_prepare (session, "SELECT name_key FROM account", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    key_filter_add (&session->filter, column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return import_session_fail (session, rc, error);
+
+  return TRUE;
+}
+
+/* The id of the first account whose name folds to @name_key, or 0. */
+static gboolean
+import_find (ImportSession  *session,
+             const char     *name_key,
+             gint64         *out_id,
+             GError        **error)
+{
+  int rc;
+
+  if (session->use_filter && !key_filter_may_contain (&session->filter, name_key))
+    {
+      *out_id = 0;
+      return TRUE;
+    }
+
+  sqlite3_bind_text (session->find, 1, name_key, -1, SQLITE_STATIC);
+  rc = sqlite3_step (session->find);
+  *out_id = rc == SQLITE_ROW ? sqlite3_column_int64 (session->find, 0) : 0;
+  sqlite3_reset (session->find);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return import_session_fail (session, rc, error);
+  return TRUE;
+}
+
+#define IMPORT_CANCEL_CHECK_ROWS 1000
+
+gboolean
+ks_store_import_rows (KsStore             *self,
+                      const KsAccountRow  *rows,
+                      guint                n_rows,
+                      KsDuplicates         duplicates,
+                      GCancellable        *cancellable,
+                      guint               *n_imported,
+                      guint               *n_updated,
+                      guint               *n_skipped,
+                      GPtrArray           *skipped_reasons,
+                      GError             **error)
+{
+  ImportSession session = { NULL, };
+  g_autoptr(GPtrArray) reasons = NULL;
+  g_autofree char *now = NULL;
+  guint imported = 0;
+  guint updated = 0;
+  guint skipped = 0;
+  gboolean ok = FALSE;
+  int rc;
+
+  g_return_val_if_fail (KS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (rows != NULL || n_rows == 0, FALSE);
+  g_return_val_if_fail (duplicates <= KS_DUPLICATES_KEEP, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_imported != NULL)
+    *n_imported = 0;
+  if (n_updated != NULL)
+    *n_updated = 0;
+  if (n_skipped != NULL)
+    *n_skipped = 0;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  reasons = g_ptr_array_new_with_free_func (g_free);
+  now = now_utc_iso8601 ();
+
+  if (!import_session_open (&session, self->path, error)
+      || (duplicates != KS_DUPLICATES_KEEP
+          && !import_session_prepare_filter (&session, n_rows, error)))
+    goto out;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const KsAccountRow *row = &rows[i];
+      g_autofree char *name_key = NULL;
+      gint64 id = 0;
+
+      if (i % IMPORT_CANCEL_CHECK_ROWS == 0
+          && g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto out;
+
+      name_key = fold_name (row->name);
+      if (!check_row (row, name_key, error))
+        goto out;
+
+      if (duplicates != KS_DUPLICATES_KEEP
+          && !import_find (&session, name_key, &id, error))
+        goto out;
+
+      if (id == 0)
+        {
+          sqlite3_bind_null (session.insert, 1);
+          bind_row_fields (session.insert, row, name_key, now);
+          if (!import_step (&session, session.insert, row, error))
+            goto out;
+          if (session.use_filter)
+            key_filter_add (&session.filter, name_key);
+          imported++;
+        }
+      else if (duplicates == KS_DUPLICATES_UPDATE)
+        {
+          sqlite3_stmt *update = import_session_get_update (&session, row->present, error);
+
+          if (update == NULL)
+            goto out;
+          sqlite3_bind_int64 (update, 1, id);
+          bind_row_fields (update, row, name_key, now);
+          if (!import_step (&session, update, row, error))
+            goto out;
+          updated++;
+        }
+      else
+        {
+          g_autofree char *line = g_strdup_printf ("%" G_GUINT64_FORMAT, row->line);
+
+          skipped++;
+          if (skipped_reasons != NULL)
+            g_ptr_array_add (reasons,
+                             /* Translators: the first %s is a line number, the second
+                              * an account name */
+                             g_strdup_printf (_("Line %s: an account named “%s” already "
+                                                "exists; skipped."),
+                                              line, row->name));
+        }
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto out;
+
+  rc = exec_sql (session.db, "COMMIT");
+  if (rc != SQLITE_OK)
+    {
+      import_session_fail (&session, rc, error);
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  /* Not committed: rolled back here, nothing of the import stays in the file. */
+  import_session_close (&session);
+
+  if (!ok)
+    return FALSE;
+
+  if (n_imported != NULL)
+    *n_imported = imported;
+  if (n_updated != NULL)
+    *n_updated = updated;
+  if (n_skipped != NULL)
+    *n_skipped = skipped;
+  if (skipped_reasons != NULL)
+    for (guint i = 0; i < reasons->len; i++)
+      g_ptr_array_add (skipped_reasons, g_steal_pointer (&reasons->pdata[i]));
+
+  return TRUE;
+}
+
+/* Whether @account differs from the row @stmt (id, then the fields) in a stored field. */
+static gboolean
+account_differs_from_row (KsAccount    *account,
+                          sqlite3_stmt *stmt)
+{
+  const guint8 *ratings = ks_account_get_ratings (account);
+  int c = 1;
+  int tier = sqlite3_column_type (stmt, c + FIELD_TIER) == SQLITE_NULL
+    ? KS_TIER_NONE : sqlite3_column_int (stmt, c + FIELD_TIER);
+
+  if (!g_str_equal (ks_account_get_name (account), column_text (stmt, c + FIELD_NAME))
+      || !g_str_equal (ks_account_get_industry (account), column_text (stmt, c + FIELD_INDUSTRY))
+      || !g_str_equal (ks_account_get_region (account), column_text (stmt, c + FIELD_REGION))
+      || !g_str_equal (ks_account_get_owner (account), column_text (stmt, c + FIELD_OWNER))
+      || !g_str_equal (ks_account_get_currency (account), column_text (stmt, c + FIELD_CURRENCY))
+      || !g_str_equal (ks_account_get_notes (account), column_text (stmt, c + FIELD_NOTES))
+      || ks_account_get_annual_purchases (account)
+         != sqlite3_column_int64 (stmt, c + FIELD_PURCHASES)
+      || ks_account_get_profit_contribution (account)
+         != sqlite3_column_double (stmt, c + FIELD_PROFIT)
+      || ks_account_get_revenue_share (account)
+         != sqlite3_column_double (stmt, c + FIELD_SHARE)
+      || ks_account_get_tier_override (account) != tier)
+    return TRUE;
+
+  for (guint i = 0; i < KS_N_CRITERIA; i++)
+    if (ratings[i] != CLAMP (sqlite3_column_int (stmt, c + FIELD_RATINGS + i), 0, KS_RATING_MAX))
+      return TRUE;
+
+  return FALSE;
+}
+
+gboolean
+ks_store_reload_accounts (KsStore  *self,
+                          GError  **error)
+{
+  g_autoptr(GPtrArray) fresh = NULL;
+  g_autoptr(GPtrArray) changed = NULL;
+  g_autofree char *columns = NULL;
+  g_autofree char *sql = NULL;
+  GListModel *model;
+  sqlite3_stmt *stmt = NULL;
+  guint n_old;
+  guint old_pos = 0;
+  guint first_change;
+  double old_value, old_growth;
+  int rc;
+
+  g_return_val_if_fail (KS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Never loaded: the first use reads everything anyway. */
+  if (!self->loaded)
+    return TRUE;
+
+  model = G_LIST_MODEL (self->accounts);
+  n_old = g_list_model_get_n_items (model);
+  fresh = g_ptr_array_new_full (n_old + 16, g_object_unref);
+  changed = g_ptr_array_new ();
+  first_change = G_MAXUINT;
+
+  columns = account_field_columns ();
+  sql = g_strdup_printf ("SELECT id, %s FROM account ORDER BY id", columns);
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (self, rc, error);
+      return FALSE;
+    }
+
+  /* Both in id order: walk them side by side. An account still there is the same
+   * object, assigned in place; a new one is made; a vanished one is dropped. */
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      KsAccount *old = NULL;
+
+      while (old_pos < n_old)
+        {
+          KsAccount *item = g_list_model_get_item (model, old_pos);
+
+          if (ks_account_get_id (item) >= id)
+            {
+              old = item;
+              break;
+            }
+          /* gone from the file */
+          g_hash_table_remove (self->by_id, &(gint64) { ks_account_get_id (item) });
+          first_change = MIN (first_change, fresh->len);
+          g_object_unref (item);
+          old_pos++;
+        }
+
+      if (old != NULL && ks_account_get_id (old) == id)
+        {
+          old_pos++;
+          if (account_differs_from_row (old, stmt))
+            {
+              g_autoptr(KsAccount) row_account = account_from_row (stmt);
+
+              ks_account_assign (old, row_account);
+              g_ptr_array_add (changed, old);
+              first_change = MIN (first_change, fresh->len);
+            }
+          g_ptr_array_add (fresh, old);
+        }
+      else
+        {
+          KsAccount *account = account_from_row (stmt);
+
+          g_clear_object (&old);
+          g_hash_table_insert (self->by_id, id_key (id), g_object_ref (account));
+          g_ptr_array_add (changed, account);
+          first_change = MIN (first_change, fresh->len);
+          g_ptr_array_add (fresh, account);
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, rc, error);
+      /* The objects assigned so far hold the new values; the list stays as it was. */
+      return FALSE;
+    }
+
+  for (; old_pos < n_old; old_pos++)
+    {
+      g_autoptr(KsAccount) item = g_list_model_get_item (model, old_pos);
+
+      g_hash_table_remove (self->by_id, &(gint64) { ks_account_get_id (item) });
+      first_change = MIN (first_change, fresh->len);
+    }
+
+  /* Scores: the split once for the whole portfolio, then what it moved. */
+  old_value = self->split_value;
+  old_growth = self->split_growth;
+  update_split (self);
+  if (old_value != self->split_value || old_growth != self->split_growth)
+    apply_scores_to_all (self);
+  else
+    for (guint i = 0; i < changed->len; i++)
+      apply_scores (self, g_ptr_array_index (changed, i));
+
+  /* One change from the first difference to the end: new accounts are appended
+   * there, and sorted views look again at the edited ones. */
+  if (first_change != G_MAXUINT)
+    g_list_store_splice (self->accounts, first_change, n_old - first_change,
+                         fresh->pdata + first_change, fresh->len - first_change);
+
+  return TRUE;
+}
+
 gboolean
 ks_store_load_sample (KsStore  *self,
                       GError  **error)
@@ -1905,6 +2698,7 @@ ks_store_load_sample (KsStore  *self,
   g_return_val_if_fail (KS_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  ensure_loaded (self);
   samples = ks_sample_create_accounts ();
   added = g_ptr_array_new ();
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -1983,6 +2777,7 @@ ks_store_set_rules (KsStore              *self,
   if (!ks_scoring_rules_validate (rules, error))
     return FALSE;
 
+  ensure_loaded (self);
   if (!begin (self, error))
     return FALSE;
   if (!write_rules (self, rules, error))
@@ -2009,6 +2804,7 @@ ks_store_get_split (KsStore *self,
 {
   g_return_if_fail (KS_IS_STORE (self));
 
+  ensure_loaded (self);
   if (split_value != NULL)
     *split_value = self->split_value;
   if (split_growth != NULL)
