@@ -5,8 +5,10 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "ks-account-editor.h"
+#include "ks-import-dialog.h"
 #include "ks-application.h"
 #include "ks-portfolio-view.h"
 #include "ks-preferences-window.h"
@@ -484,6 +486,135 @@ test_typed_values (Fixture       *f,
   g_assert_cmpint (ks_store_get_rules (f->store)->core_min, ==, 85);
 }
 
+static void
+wait_for_result (KsImportDialog *dialog)
+{
+  for (guint i = 0; i < 200 && g_strcmp0 (ks_import_dialog_get_page (dialog), "result") != 0; i++)
+    ks_test_ui_wait (50);
+  g_assert_cmpstr (ks_import_dialog_get_page (dialog), ==, "result");
+}
+
+static KsImportDialog *
+open_import (Fixture    *f,
+             const char *name,
+             const char *contents)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  GtkWindow *dialog;
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  dialog = ks_window_import_file (f->window, path);
+  ks_test_ui_wait (100);
+  g_assert_true (KS_IS_IMPORT_DIALOG (dialog));
+  g_assert_cmpstr (ks_import_dialog_get_page (KS_IMPORT_DIALOG (dialog)), ==, "setup");
+  return KS_IMPORT_DIALOG (dialog);
+}
+
+/* A spreadsheet with Chinese headers comes in through the dialog. */
+static void
+test_import_csv (Fixture       *f,
+                 gconstpointer  data)
+{
+  KsImportDialog *dialog;
+  GtkWidget *mapping;
+  KsAccount *account;
+
+  dialog = open_import (f, "客户.csv",
+                        "客户名称,行业,负责人,年采购额,备注\r\n"
+                        "华南精工有限公司,制造业,王磊,120万,\"重点, 续约中\"\r\n"
+                        "Blue Harbor Foods,Food,Emily Chen,\"¥3,500,000\",\r\n");
+
+  /* The preview and the guessed mapping are what the user checks first. */
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (dialog), "华南精工有限公司"));
+  mapping = ks_test_ui_find_by_name (GTK_WIDGET (dialog), "mapping-3");
+  g_assert_true (ADW_IS_COMBO_ROW (mapping));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (mapping)), ==,
+                    KS_COLUMN_ANNUAL_PURCHASES + 1);
+
+  ks_import_dialog_start (dialog);
+  wait_for_result (dialog);
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (dialog), "2 Accounts Imported"));
+
+  account = ks_store_find_account_by_name (f->store, "华南精工有限公司");
+  g_assert_nonnull (account);
+  g_assert_cmpint (ks_account_get_annual_purchases (account), ==, 120000000);
+  g_assert_cmpstr (ks_account_get_notes (account), ==, "重点, 续约中");
+  g_assert_cmpuint (n_visible (f), ==, 2);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack (f)), ==, "list");
+}
+
+/* A bad row stops the import and names its line; the valid rows can go in on request. */
+static void
+test_import_problems (Fixture       *f,
+                      gconstpointer  data)
+{
+  KsImportDialog *dialog;
+  GtkWidget *back, *valid_only;
+
+  dialog = open_import (f, "accounts.csv",
+                        "Name,Annual purchases\n"
+                        "Good One Ltd,1000\n"
+                        "Bad Amount Ltd,1.2M\n");
+  ks_import_dialog_start (dialog);
+  wait_for_result (dialog);
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (dialog), "Nothing Was Imported"));
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (dialog),
+                                      "Line 3, column “Annual purchases”"));
+  g_assert_cmpuint (ks_store_get_n_accounts (f->store), ==, 0);
+
+  back = ks_test_ui_find_by_name (GTK_WIDGET (dialog), "back-button");
+  g_assert_true (gtk_widget_get_visible (back));
+  g_signal_emit_by_name (back, "clicked");
+  ks_test_ui_wait (50);
+  g_assert_cmpstr (ks_import_dialog_get_page (dialog), ==, "setup");
+  valid_only = ks_test_ui_find_by_name (GTK_WIDGET (dialog), "valid-only-switch");
+  gtk_switch_set_active (GTK_SWITCH (valid_only), TRUE);
+
+  ks_import_dialog_start (dialog);
+  wait_for_result (dialog);
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (dialog), "1 Account Imported"));
+  g_assert_nonnull (ks_store_find_account_by_name (f->store, "Good One Ltd"));
+  g_assert_null (ks_store_find_account_by_name (f->store, "Bad Amount Ltd"));
+}
+
+/* Export writes what the list shows, for Excel: BOM, header row, the filtered rows. */
+static void
+test_export_csv (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "out.csv", NULL);
+  g_autofree char *contents = NULL;
+  GtkEditable *search;
+  guint lines = 0;
+
+  load_sample (f);
+  search = ks_portfolio_view_get_search_entry (f->view);
+  gtk_editable_set_text (search, "华东");
+  ks_test_ui_wait (100);
+  g_assert_cmpuint (n_visible (f), >=, 1);
+
+  ks_window_export_csv (f->window, path);
+  for (guint i = 0; i < 100 && !g_file_test (path, G_FILE_TEST_EXISTS); i++)
+    ks_test_ui_wait (50);
+  ks_test_ui_wait (100);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+
+  g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbf" "Name,"));
+  g_assert_nonnull (strstr (contents, ks_account_get_name (visible_account (f, 0))));
+  g_assert_null (strstr (contents, "Northwind"));   /* filtered out */
+  for (const char *p = contents; (p = strstr (p, "\r\n")) != NULL; p += 2)
+    lines++;
+  g_assert_cmpuint (lines, ==, n_visible (f) + 1);   /* the header and each row shown */
+  {
+    g_autofree char *toast = g_strdup_printf (n_visible (f) == 1
+                                              ? "Exported %u account to “out.csv”"
+                                              : "Exported %u accounts to “out.csv”",
+                                              n_visible (f));
+
+    g_assert_true (ks_test_ui_has_text (GTK_WIDGET (f->window), toast));
+  }
+}
+
 /* The window fits a phone-sized 360 px screen, list and editor alike. */
 static void
 test_narrow (Fixture       *f,
@@ -554,6 +685,9 @@ main (int   argc,
   ADD ("delete-undo", test_delete_undo);
   ADD ("weights-change-scores", test_weights_change_scores);
   ADD ("typed-values", test_typed_values);
+  ADD ("import-csv", test_import_csv);
+  ADD ("import-problems", test_import_problems);
+  ADD ("export-csv", test_export_csv);
   ADD ("narrow", test_narrow);
   ADD ("bad-database", test_bad_database);
 

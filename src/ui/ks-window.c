@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ks-account-editor.h"
+#include "ks-import-dialog.h"
 #include "ks-portfolio-view.h"
 #include "ks-preferences-window.h"
 #include "ks-window.h"
@@ -151,6 +152,209 @@ ks_window_show_preferences (KsWindow *self)
 
   prefs = GTK_WINDOW (ks_preferences_window_new (self->store));
   present_child (self, prefs);
+}
+
+/* Import ------------------------------------------------------------------ */
+
+GtkWindow *
+ks_window_import_file (KsWindow   *self,
+                       const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  KsImport *import;
+  GtkWindow *dialog;
+
+  g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  import = ks_import_open (path, NULL, &error);
+  if (import == NULL)
+    {
+      ks_window_show_error (self, _("The File Cannot Be Imported"), error);
+      return NULL;
+    }
+
+  dialog = GTK_WINDOW (ks_import_dialog_new (self->store, import, path));
+  present_child (self, dialog);
+  return dialog;
+}
+
+static void
+on_import_chosen (GtkNativeDialog *chooser,
+                  int              response,
+                  KsWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        ks_window_import_file (self, path);
+    }
+  g_object_unref (chooser);
+}
+
+static GtkFileFilter *
+csv_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_pattern (filter, "*.CSV");
+  gtk_file_filter_add_pattern (filter, "*.txt");
+  return filter;
+}
+
+static void
+import_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  KsWindow *self = KS_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = csv_filter ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Accounts"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chosen), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         KsWindow      *self)
+{
+  GSList *files;
+  g_autofree char *path = NULL;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = g_value_get_boxed (value);
+  if (files == NULL)
+    return FALSE;
+  path = g_file_get_path (files->data);
+  if (path == NULL)
+    return FALSE;
+  return ks_window_import_file (self, path) != NULL;
+}
+
+/* Export ------------------------------------------------------------------ */
+
+static void
+export_in_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GListModel *accounts = g_object_get_data (G_OBJECT (task), "accounts");
+  const char *path = g_object_get_data (G_OBJECT (task), "path");
+  GError *error = NULL;
+
+  if (!ks_export_csv (accounts, path, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, g_list_model_get_n_items (accounts));
+}
+
+static void
+on_export_done (GObject      *source,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  KsWindow *self = KS_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = g_path_get_basename (g_object_get_data (G_OBJECT (res), "path"));
+  g_autofree char *message = NULL;
+  gssize n = g_task_propagate_int (G_TASK (res), &error);
+
+  if (n < 0)
+    {
+      ks_window_show_error (self, _("The Portfolio Could Not Be Exported"), error);
+      return;
+    }
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Exported %u account to “%s”",
+                                          "Exported %u accounts to “%s”", (guint) n),
+                             (guint) n, basename);
+  ks_window_show_toast (self, message);
+}
+
+void
+ks_window_export_csv (KsWindow   *self,
+                      const char *path)
+{
+  GListModel *shown;
+  GListStore *snapshot;
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (KS_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  /* What the list shows, filtered and in its order, copied so that edits made while
+   * the file is written cannot reach the worker. */
+  shown = ks_portfolio_view_get_visible_accounts (self->portfolio_view);
+  snapshot = g_list_store_new (KS_TYPE_ACCOUNT);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(KsAccount) account = g_list_model_get_item (shown, i);
+      g_autoptr(KsAccount) copy = ks_account_copy (account);
+
+      g_list_store_append (snapshot, copy);
+    }
+
+  task = g_task_new (self, NULL, on_export_done, NULL);
+  g_task_set_source_tag (task, ks_window_export_csv);
+  g_object_set_data_full (G_OBJECT (task), "accounts", snapshot, g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "path", g_strdup (path), g_free);
+  g_task_run_in_thread (task, export_in_thread);
+}
+
+static void
+on_export_chosen (GtkNativeDialog *chooser,
+                  int              response,
+                  KsWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        ks_window_export_csv (self, path);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  KsWindow *self = KS_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = csv_filter ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  /* Translators: the suggested file name of an export; %s is today’s date */
+  g_autofree char *name = g_strdup_printf (_("portfolio-%s.csv"), date);
+
+  chooser = gtk_file_chooser_native_new (_("Export Portfolio"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chosen), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -378,14 +582,23 @@ ks_window_class_init (KsWindowClass *klass)
                                    delete_account_action);
   gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
 }
 
 static void
 ks_window_init (KsWindow *self)
 {
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+
+  /* A CSV file dropped anywhere on the window is imported. */
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   g_object_bind_property (self->search_button, "active",
                           self->portfolio_view, "search-mode",

@@ -25,6 +25,12 @@ GtkWindow *ks_window_edit_account       (KsWindow      *self,
 /* Deletes @account and offers Undo in a toast. */
 void       ks_window_delete_account     (KsWindow      *self,
                                          KsAccount     *account);
+/* Opens the import dialog for @path, or says why the file cannot be read. */
+GtkWindow *ks_window_import_file        (KsWindow      *self,
+                                         const char    *path);
+/* Writes what the portfolio list shows to @path, off the main thread. */
+void       ks_window_export_csv         (KsWindow      *self,
+                                         const char    *path);
 void       ks_window_show_toast         (KsWindow      *self,
                                          const char    *message);
 void       ks_window_show_error         (KsWindow      *self,
