@@ -3,14 +3,16 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * ks-bench-populate PATH N
+ *   N invented accounts, written by ks_store_import_rows() in one transaction as an
+ *   import writes them.
+ * ks-bench-populate --csv OUT.csv N
+ *   The same accounts as a CSV file with the import headers, for the import benchmark.
  *
- * Every account goes in through ks_store_add_account(), the way the editor adds one,
- * so the time printed is the store's time per insert as well. The values come from a
- * fixed seed: two runs with the same N make the same portfolio.
+ * The values come from a fixed seed: two runs with the same N make the same portfolio.
  */
 #include "config.h"
 
-#include <stdlib.h>
+#include <string.h>
 
 #include "ks-money.h"
 #include "ks-store.h"
@@ -56,7 +58,7 @@ static const char * const notes[] = {
 };
 
 /* A rating around @centre (0–5), so tiers and quadrants all fill. */
-static guint
+static guint8
 rating_near (GRand *rand,
              int    centre)
 {
@@ -65,74 +67,125 @@ rating_near (GRand *rand,
   return CLAMP (r, 0, KS_RATING_MAX);
 }
 
-static KsAccount *
-make_account (GRand *rand,
-              guint  number)
+/* Account @number, as plain data; the strings are static or owned by @row. */
+static void
+make_row (GRand        *rand,
+          guint         number,
+          KsAccountRow *row)
 {
   guint c = g_rand_int_range (rand, 0, G_N_ELEMENTS (companies));
-  g_autoptr(KsAccount) account = ks_account_new ();
-  g_autofree char *name = g_strdup_printf ("%s %05u", companies[c].name, number);
   int centre_value = g_rand_int_range (rand, 0, KS_RATING_MAX + 1);
   int centre_growth = g_rand_int_range (rand, 0, KS_RATING_MAX + 1);
   gint64 major = g_rand_int_range (rand, 10, 50000) * (gint64) 1000;
   guint exponent = ks_currency_get_exponent (companies[c].currency);
 
-  ks_account_set_name (account, name);
-  ks_account_set_industry (account, companies[c].industry);
-  ks_account_set_region (account, companies[c].region);
-  ks_account_set_owner (account, owners[g_rand_int_range (rand, 0, G_N_ELEMENTS (owners))]);
-  ks_account_set_currency (account, companies[c].currency);
+  memset (row, 0, sizeof *row);
+  row->line = number + 2;
+  row->present = ~0u;
+  row->name = g_strdup_printf ("%s %05u", companies[c].name, number);
+  row->industry = g_strdup (companies[c].industry);
+  row->region = g_strdup (companies[c].region);
+  row->owner = g_strdup (owners[g_rand_int_range (rand, 0, G_N_ELEMENTS (owners))]);
+  g_strlcpy (row->currency, companies[c].currency, sizeof row->currency);
   for (guint i = 0; i < exponent; i++)
     major *= 10;
-  ks_account_set_annual_purchases (account, major);
-  ks_account_set_profit_contribution (account, g_rand_int_range (rand, 0, 1000) / 100.0);
-  ks_account_set_revenue_share (account, g_rand_int_range (rand, 0, 1000) / 100.0);
-  ks_account_set_notes (account, notes[g_rand_int_range (rand, 0, G_N_ELEMENTS (notes))]);
+  row->annual_purchases = major;
+  row->profit_contribution = g_rand_int_range (rand, 0, 1000) / 100.0;
+  row->revenue_share = g_rand_int_range (rand, 0, 1000) / 100.0;
+  row->notes = g_strdup (notes[g_rand_int_range (rand, 0, G_N_ELEMENTS (notes))]);
 
   for (KsCriterion k = 0; k < KS_N_CRITERIA; k++)
     {
       KsDimension d = ks_criterion_get_dimension (k);
       int centre = d == KS_DIMENSION_COOPERATION ? centre_growth : centre_value;
 
-      ks_account_set_rating (account, k, rating_near (rand, centre));
+      row->ratings[k] = rating_near (rand, centre);
     }
 
   /* One in fifty has its tier set by hand. */
+  row->tier_override = KS_TIER_NONE;
   if (g_rand_int_range (rand, 0, 50) == 0)
-    ks_account_set_tier_override (account, g_rand_int_range (rand, 0, KS_N_TIERS));
-
-  return g_steal_pointer (&account);
+    row->tier_override = g_rand_int_range (rand, 0, KS_N_TIERS);
 }
 
-int
-main (int   argc,
-      char *argv[])
+/* The header export writes, less the three computed columns: what a team leader's
+ * spreadsheet would hold. The same header as ks_column_get_label() in English. */
+static const char csv_header[] =
+  "Name,Industry,Region,Owner,Currency,Annual purchases,Profit contribution (%),"
+  "Share of our revenue (%),Notes,Tier override,Annual purchases rating,"
+  "Profit contribution rating,Share of our revenue rating,Industry influence rating,"
+  "Benchmark effect rating,Channel value rating,Need fit rating,"
+  "Growth expectation (3–5 years) rating,Years of cooperation rating,"
+  "Contact level rating,Stability rating\n";
+
+static const char * const tier_labels[KS_N_TIERS] = { "Core", "Key", "Developing", "Standard" };
+
+/* One line of the CSV, as plain as the floor's naive reader needs: no field of the
+ * generated data holds a comma, a quote or a line break, so nothing is quoted. */
+static void
+append_csv_row (GString            *out,
+                const KsAccountRow *row)
+{
+  g_autofree char *amount = ks_money_format_plain (row->annual_purchases, row->currency);
+  char profit[G_ASCII_DTOSTR_BUF_SIZE];
+  char share[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (profit, sizeof profit, "%.2f", row->profit_contribution);
+  g_ascii_formatd (share, sizeof share, "%.2f", row->revenue_share);
+  g_string_append_printf (out, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s",
+                          row->name, row->industry, row->region, row->owner, row->currency,
+                          amount, profit, share, row->notes,
+                          row->tier_override == KS_TIER_NONE
+                          ? "" : tier_labels[row->tier_override]);
+  for (guint i = 0; i < KS_N_CRITERIA; i++)
+    g_string_append_printf (out, ",%u", row->ratings[i]);
+  g_string_append_c (out, '\n');
+}
+
+static int
+write_csv (const char *prog,
+           const char *path,
+           guint       n)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
+  g_autoptr(GString) out = g_string_new (csv_header);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      KsAccountRow row;
+
+      make_row (rand, i, &row);
+      g_assert (strchr (row.notes, ',') == NULL && strchr (row.name, ',') == NULL);
+      append_csv_row (out, &row);
+      ks_account_row_clear (&row);
+    }
+
+  if (!g_file_set_contents (path, out->str, out->len, &error))
+    {
+      g_printerr ("%s: %s\n", prog, error->message);
+      return 1;
+    }
+
+  g_print ("csv %u accounts: %s, %.1f MB\n", n, path, out->len / 1e6);
+  return 0;
+}
+
+static int
+populate (const char *prog,
+          const char *path,
+          guint       n)
 {
   g_autoptr(KsStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GRand) rand = NULL;
-  const char *path;
-  char *end = NULL;
-  guint64 n;
+  g_autoptr(GArray) rows = NULL;
   gint64 start, opened, done;
+  guint imported = 0;
 
-  if (argc != 3)
-    {
-      g_printerr ("Usage: %s PATH N\n", argv[0]);
-      return 2;
-    }
-
-  path = argv[1];
-  n = g_ascii_strtoull (argv[2], &end, 10);
-  /* Numbers 0 to N-1 in five digits keep every name unique. */
-  if (end == argv[2] || *end != '\0' || n == 0 || n > 100000)
-    {
-      g_printerr ("%s: N must be a number from 1 to 100000\n", argv[0]);
-      return 2;
-    }
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      g_printerr ("%s: %s exists; give a new path\n", argv[0], path);
+      g_printerr ("%s: %s exists; give a new path\n", prog, path);
       return 2;
     }
 
@@ -140,38 +193,67 @@ main (int   argc,
   store = ks_store_open (path, &error);
   if (store == NULL)
     {
-      g_printerr ("%s: %s\n", argv[0], error->message);
+      g_printerr ("%s: %s\n", prog, error->message);
       return 1;
     }
   opened = g_get_monotonic_time ();
 
   rand = g_rand_new_with_seed (SEED);
+  rows = g_array_sized_new (FALSE, FALSE, sizeof (KsAccountRow), n);
+  g_array_set_clear_func (rows, (GDestroyNotify) ks_account_row_clear);
+  g_array_set_size (rows, n);
   for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(KsAccount) account = make_account (rand, i);
+    make_row (rand, i, &g_array_index (rows, KsAccountRow, i));
 
-      if (!ks_store_add_account (store, account, &error))
-        {
-          g_printerr ("%s: account %u (%s): %s\n", argv[0], i,
-                      ks_account_get_name (account), error->message);
-          return 1;
-        }
-      if ((i + 1) % 10000 == 0 && i + 1 < n)
-        g_printerr ("  %u accounts, %.1f s\n", i + 1,
-                    (g_get_monotonic_time () - opened) / (double) G_USEC_PER_SEC);
+  /* One transaction, as an import writes them. */
+  if (!ks_store_import_rows (store, (const KsAccountRow *) rows->data, n, KS_DUPLICATES_KEEP,
+                             NULL, &imported, NULL, NULL, NULL, &error))
+    {
+      g_printerr ("%s: %s\n", prog, error->message);
+      return 1;
     }
   done = g_get_monotonic_time ();
 
-  if (ks_store_get_n_accounts (store) != n)
+  if (imported != n || ks_store_get_n_accounts (store) != n)
     {
-      g_printerr ("%s: the store holds %u accounts, expected %" G_GUINT64_FORMAT "\n",
-                  argv[0], ks_store_get_n_accounts (store), n);
+      g_printerr ("%s: the store holds %u accounts, expected %u\n",
+                  prog, ks_store_get_n_accounts (store), n);
       return 1;
     }
 
-  g_print ("populate %" G_GUINT64_FORMAT " accounts: %.2f s (open %.3f s, %.1f us per add)\n",
+  g_print ("populate %u accounts: %.2f s (open %.3f s, %.1f us per account)\n",
            n, (done - start) / (double) G_USEC_PER_SEC,
            (opened - start) / (double) G_USEC_PER_SEC,
            (done - opened) / (double) n);
   return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gboolean csv = argc == 4 && g_str_equal (argv[1], "--csv");
+  const char *count;
+  char *end = NULL;
+  guint64 n;
+
+  if (argc != 3 && !csv)
+    {
+      g_printerr ("Usage: %s PATH N\n"
+                  "       %s --csv OUT.csv N\n", argv[0], argv[0]);
+      return 2;
+    }
+
+  count = argv[argc - 1];
+  n = g_ascii_strtoull (count, &end, 10);
+  /* Numbers 0 to N-1 in five digits keep every name unique. */
+  if (end == count || *end != '\0' || n == 0 || n > 100000)
+    {
+      g_printerr ("%s: N must be a number from 1 to 100000\n", argv[0]);
+      return 2;
+    }
+
+  if (csv)
+    return write_csv (argv[0], argv[2], (guint) n);
+  return populate (argv[0], argv[1], (guint) n);
 }
