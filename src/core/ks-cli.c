@@ -182,8 +182,8 @@ run_import (GStrv *args)
   context = new_context (_("import FILE.csv"),
                          _("Adds the accounts of a CSV file (UTF-8, UTF-16 or GB18030; "
                            "comma, semicolon or tab) to the portfolio. Columns are matched "
-                           "by their headers, in English or Chinese. Nothing is written "
-                           "unless every row is valid."),
+                           "by their headers, in English or Chinese. While any row has a "
+                           "problem nothing is written, unless --valid-rows-only is given."),
                          entries);
   if (!g_option_context_parse_strv (context, args, &error))
     return usage_error ("import", error->message);

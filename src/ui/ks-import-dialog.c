@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "ks-import-dialog.h"
 
@@ -298,10 +299,10 @@ list_problems (KsImportDialog *self,
 
       if (problem->header != NULL)
         /* Translators: where a problem is: “Line 12, column “Annual purchases”” */
-        where = g_strdup_printf (_("Line %" G_GUINT64_FORMAT ", column “%s”"),
+        where = g_strdup_printf (_("Line %" PRIu64 ", column “%s”"),
                                  problem->line, problem->header);
       else
-        where = g_strdup_printf (_("Line %" G_GUINT64_FORMAT), problem->line);
+        where = g_strdup_printf (_("Line %" PRIu64), problem->line);
       add_detail (self, problem->message, where);
     }
 
