@@ -12,6 +12,7 @@
 #include "ks-application.h"
 #include "ks-portfolio-view.h"
 #include "ks-preferences-window.h"
+#include "ks-quadrant-view.h"
 #include "ks-store.h"
 #include "ks-test-ui.h"
 #include "ks-window.h"
@@ -615,6 +616,145 @@ test_export_csv (Fixture       *f,
   }
 }
 
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;   /* the widget keeps it */
+    }
+  return NULL;
+}
+
+static const char *
+editor_subtitle (void)
+{
+  GtkWindow *editor = ks_test_ui_find_toplevel (KS_TYPE_ACCOUNT_EDITOR, NULL);
+  AdwWindowTitle *title;
+
+  if (editor == NULL)
+    return NULL;
+  title = ADW_WINDOW_TITLE (ks_test_ui_find_by_type (GTK_WIDGET (editor),
+                                                     ADW_TYPE_WINDOW_TITLE));
+  return adw_window_title_get_subtitle (title);
+}
+
+/* Hover a bubble, click it: that account opens. Click a quadrant's title: the list
+ * shows that quadrant. The keyboard reaches the bubbles too. */
+static void
+test_quadrant_chart (Fixture       *f,
+                     gconstpointer  data)
+{
+  KsQuadrantView *chart;
+  g_autoptr(KsChartLayout) layout = NULL;
+  GtkEventController *motion, *click, *keys;
+  KsAccount *account;
+  cairo_rectangle_t rect;
+  double x, y, radius;
+  gboolean handled = FALSE;
+  guint strategic = 0;
+
+  load_sample (f);
+  chart = KS_QUADRANT_VIEW (ks_test_ui_find_by_name (GTK_WIDGET (f->window), "quadrant-view"));
+  g_assert_nonnull (chart);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (ks_test_ui_find_by_type (GTK_WIDGET (f->window),
+                                                                                  ADW_TYPE_VIEW_STACK)),
+                                         "quadrant");
+  ks_test_ui_wait (300);
+  layout = ks_quadrant_view_get_layout (chart);
+  g_assert_nonnull (layout);
+  ks_chart_layout_ref (layout);
+  g_assert_cmpuint (ks_chart_layout_get_n_points (layout), ==, ks_store_get_n_accounts (f->store));
+
+  /* Hover the first bubble: a pointer cursor; click it: its account opens. */
+  ks_chart_layout_get_bubble (layout, 0, &x, &y, &radius);
+  account = ks_store_lookup_account (f->store, ks_chart_layout_get_id (layout, 0));
+  g_assert_nonnull (account);
+  motion = find_controller (GTK_WIDGET (chart), GTK_TYPE_EVENT_CONTROLLER_MOTION);
+  click = find_controller (GTK_WIDGET (chart), GTK_TYPE_GESTURE_CLICK);
+  g_assert_nonnull (motion);
+  g_assert_nonnull (click);
+  x = x + 0.3 * radius;   /* off-centre, still inside */
+  g_assert_cmpint (ks_chart_layout_hit_test (layout, x, y), >=, 0);
+  g_signal_emit_by_name (motion, "motion", x, y);
+  ks_test_ui_wait (50);
+  g_assert_nonnull (gtk_widget_get_cursor (GTK_WIDGET (chart)));
+  g_assert_cmpstr (gdk_cursor_get_name (gtk_widget_get_cursor (GTK_WIDGET (chart))), ==,
+                   "pointer");
+  g_signal_emit_by_name (click, "released", 1, x, y);
+  ks_test_ui_wait (200);
+  g_assert_cmpstr (editor_subtitle (),
+                   ==,
+                   ks_account_get_name (ks_store_lookup_account (f->store,
+                                                                 ks_chart_layout_get_id (layout,
+                                                                                         ks_chart_layout_hit_test (layout, x, y)))));
+  gtk_window_close (ks_test_ui_find_toplevel (KS_TYPE_ACCOUNT_EDITOR, NULL));
+  ks_test_ui_wait (100);
+
+  /* The keyboard: an arrow focuses a bubble, Enter opens it. */
+  gtk_widget_grab_focus (GTK_WIDGET (chart));
+  keys = find_controller (GTK_WIDGET (chart), GTK_TYPE_EVENT_CONTROLLER_KEY);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Right, 0, 0, &handled);
+  g_assert_true (handled);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
+  g_assert_true (handled);
+  ks_test_ui_wait (200);
+  g_assert_nonnull (editor_subtitle ());
+  gtk_window_close (ks_test_ui_find_toplevel (KS_TYPE_ACCOUNT_EDITOR, NULL));
+  ks_test_ui_wait (100);
+
+  /* The description says the same in words. */
+  {
+    g_autofree char *description = ks_chart_layout_describe (layout);
+
+    g_assert_nonnull (strstr (description, "Strategic"));
+  }
+
+  /* A click on the Strategic title lists the Strategic accounts. */
+  for (guint i = 0; i < ks_store_get_n_accounts (f->store); i++)
+    {
+      g_autoptr(KsAccount) each = g_list_model_get_item (ks_store_get_accounts (f->store), i);
+
+      if (ks_account_get_quadrant (each) == KS_QUADRANT_STRATEGIC)
+        strategic++;
+    }
+  ks_chart_layout_get_quadrant_rect (layout, KS_QUADRANT_STRATEGIC, &rect);
+  g_signal_emit_by_name (click, "released", 1, rect.x + rect.width / 2, rect.y + rect.height / 2);
+  ks_test_ui_wait (200);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (ks_test_ui_find_by_type (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK))),
+                   ==, "portfolio");
+  g_assert_cmpuint (n_visible (f), ==, strategic);
+  for (guint i = 0; i < n_visible (f); i++)
+    g_assert_cmpint (ks_account_get_quadrant (visible_account (f, i)), ==, KS_QUADRANT_STRATEGIC);
+}
+
+/* Export the chart as a file, as Ctrl+E does in the chart view. */
+static void
+test_export_chart (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "chart.png", NULL);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *png;
+
+  load_sample (f);
+  g_assert_true (ks_window_export_chart (f->window, KS_CHART_FORMAT_PNG, path, 800, 500, &error));
+  g_assert_no_error (error);
+  png = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, 800);
+  g_assert_cmpint (cairo_image_surface_get_height (png), ==, 500);
+  cairo_surface_destroy (png);
+  ks_test_ui_wait (50);
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (f->window), "Chart exported to “chart.png”"));
+}
+
 /* The window fits a phone-sized 360 px screen, list and editor alike. */
 static void
 test_narrow (Fixture       *f,
@@ -688,6 +828,8 @@ main (int   argc,
   ADD ("import-csv", test_import_csv);
   ADD ("import-problems", test_import_problems);
   ADD ("export-csv", test_export_csv);
+  ADD ("quadrant-chart", test_quadrant_chart);
+  ADD ("export-chart", test_export_chart);
   ADD ("narrow", test_narrow);
   ADD ("bad-database", test_bad_database);
 

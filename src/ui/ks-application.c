@@ -261,7 +261,7 @@ ks_application_startup (GApplication *app)
     { "win.add-account", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.import-csv", { "<Control>i", NULL } },
-    { "win.export-csv", { "<Control>e", NULL } },
+    { "win.export", { "<Control>e", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };

@@ -614,6 +614,16 @@ ks_portfolio_view_get_visible_accounts (KsPortfolioView *self)
   return G_LIST_MODEL (self->filter_model);
 }
 
+void
+ks_portfolio_view_set_quadrant_filter (KsPortfolioView *self,
+                                       int              quadrant)
+{
+  g_return_if_fail (KS_IS_PORTFOLIO_VIEW (self));
+  g_return_if_fail (quadrant >= -1 && quadrant < KS_N_QUADRANTS);
+
+  gtk_drop_down_set_selected (self->quadrant_filter, quadrant + 1);
+}
+
 GtkEditable *
 ks_portfolio_view_get_search_entry (KsPortfolioView *self)
 {

@@ -10,6 +10,8 @@
 #include "ks-import-dialog.h"
 #include "ks-portfolio-view.h"
 #include "ks-preferences-window.h"
+#include "ks-quadrant-view.h"
+#include "ks-widgets.h"
 #include "ks-window.h"
 
 struct _KsWindow
@@ -24,6 +26,7 @@ struct _KsWindow
   AdwToastOverlay *toast_overlay;
   AdwViewStack *stack;
   KsPortfolioView *portfolio_view;
+  KsQuadrantView *quadrant_view;
   GtkToggleButton *search_button;
 };
 
@@ -357,6 +360,187 @@ export_csv_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Chart export ------------------------------------------------------------ */
+
+static const struct
+{
+  const char *extension;
+  const char *mime_type;
+} chart_formats[] = {
+  [KS_CHART_FORMAT_PNG] = { "png", "image/png" },
+  [KS_CHART_FORMAT_SVG] = { "svg", "image/svg+xml" },
+  [KS_CHART_FORMAT_PDF] = { "pdf", "application/pdf" },
+};
+
+typedef struct
+{
+  KsChartFormat format;
+  int width;
+  int height;
+} ChartExport;
+
+static void
+on_chart_file_chosen (GtkNativeDialog *chooser,
+                      int              response,
+                      KsWindow        *self)
+{
+  ChartExport *options = g_object_get_data (G_OBJECT (chooser), "options");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL &&
+          !ks_window_export_chart (self, options->format, path, options->width,
+                                   options->height, &error))
+        ks_window_show_error (self, _("The Chart Could Not Be Exported"), error);
+    }
+  g_object_unref (chooser);
+}
+
+gboolean
+ks_window_export_chart (KsWindow      *self,
+                        KsChartFormat  format,
+                        const char    *path,
+                        int            width,
+                        int            height,
+                        GError       **error)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (KS_IS_WINDOW (self), FALSE);
+
+  if (!ks_quadrant_view_export_file (self->quadrant_view, format, path, width, height, error))
+    return FALSE;
+
+  basename = g_path_get_basename (path);
+  /* Translators: %s is a file name */
+  message = g_strdup_printf (_("Chart exported to “%s”"), basename);
+  ks_window_show_toast (self, message);
+  return TRUE;
+}
+
+static void
+on_chart_options (AdwMessageDialog *dialog,
+                  const char       *response,
+                  KsWindow         *self)
+{
+  ChartExport *options;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = NULL;
+
+  if (g_strcmp0 (response, "export") != 0)
+    return;
+
+  options = g_new0 (ChartExport, 1);
+  options->format = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (dialog), "format"));
+  options->width = ks_spin_button_read (g_object_get_data (G_OBJECT (dialog), "width"));
+  options->height = ks_spin_button_read (g_object_get_data (G_OBJECT (dialog), "height"));
+
+  /* Translators: the suggested file name of a chart; %s is today’s date */
+  name = g_strdup_printf (_("quadrant-chart-%s.%s"), date,
+                          chart_formats[options->format].extension);
+  gtk_file_filter_add_mime_type (filter, chart_formats[options->format].mime_type);
+  gtk_file_filter_set_name (filter, chart_formats[options->format].extension);
+
+  chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data_full (G_OBJECT (chooser), "options", options, g_free);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chart_file_chosen), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static GtkWidget *
+labelled (const char *text,
+          GtkWidget  *control)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (control),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), control);
+  return box;
+}
+
+static void
+export_chart_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  KsWindow *self = KS_WINDOW (widget);
+  static const char * const formats[] = { "PNG", "SVG", "PDF", NULL };
+  GtkWidget *dialog, *box, *format, *width, *height;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export Chart"),
+                                   _("PNG for slides and chat, SVG and PDF stay sharp at any "
+                                     "size."));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  format = gtk_drop_down_new_from_strings (formats);
+  width = gtk_spin_button_new_with_range (KS_CHART_EXPORT_MIN_SIZE, KS_CHART_EXPORT_MAX_SIZE, 10);
+  height = gtk_spin_button_new_with_range (KS_CHART_EXPORT_MIN_SIZE, KS_CHART_EXPORT_MAX_SIZE,
+                                           10);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (width), 1600);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (height), 1000);
+  gtk_box_append (GTK_BOX (box), labelled (_("Format"), format));
+  gtk_box_append (GTK_BOX (box), labelled (_("Width in pixels"), width));
+  gtk_box_append (GTK_BOX (box), labelled (_("Height in pixels"), height));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  g_object_set_data (G_OBJECT (dialog), "format", format);
+  g_object_set_data (G_OBJECT (dialog), "width", width);
+  g_object_set_data (G_OBJECT (dialog), "height", height);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "export", _("_Export…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_chart_options), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Ctrl+E exports what is on screen: the list as CSV, the chart as an image. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  KsWindow *self = KS_WINDOW (widget);
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "quadrant") == 0)
+    export_chart_action (widget, "win.export-chart", NULL);
+  else
+    export_csv_action (widget, "win.export-csv", NULL);
+}
+
+/* A click on a quadrant's title lists its accounts. */
+static void
+show_quadrant_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  KsWindow *self = KS_WINDOW (widget);
+
+  ks_portfolio_view_set_quadrant_filter (self->portfolio_view, g_variant_get_int32 (param));
+  adw_view_stack_set_visible_child_name (self->stack, "portfolio");
+}
+
 static void
 add_account_action (GtkWidget  *widget,
                     const char *action_name,
@@ -489,6 +673,9 @@ ks_window_constructed (GObject *object)
   G_OBJECT_CLASS (ks_window_parent_class)->constructed (object);
 
   ks_portfolio_view_set_store (self->portfolio_view, self->store);
+  /* The chart shows what the list shows: the same search and filters. */
+  ks_quadrant_view_set_model (self->quadrant_view, self->store,
+                              ks_portfolio_view_get_visible_accounts (self->portfolio_view));
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -568,12 +755,14 @@ ks_window_class_init (KsWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (KS_TYPE_PORTFOLIO_VIEW);
+  g_type_ensure (KS_TYPE_QUADRANT_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/keystone_ka/Keystone/ks-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, portfolio_view);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, quadrant_view);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, search_button);
 
   gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
@@ -584,6 +773,9 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.show-quadrant", "i", show_quadrant_action);
 }
 
 static void

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "ks-application.h"
+#include "ks-chart.h"
 #include "ks-store.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,13 @@ GtkWindow *ks_window_import_file        (KsWindow      *self,
 /* Writes what the portfolio list shows to @path, off the main thread. */
 void       ks_window_export_csv         (KsWindow      *self,
                                          const char    *path);
+/* Writes the quadrant chart as it is shown (search and filters) to @path. */
+gboolean   ks_window_export_chart       (KsWindow      *self,
+                                         KsChartFormat  format,
+                                         const char    *path,
+                                         int            width,
+                                         int            height,
+                                         GError       **error);
 void       ks_window_show_toast         (KsWindow      *self,
                                          const char    *message);
 void       ks_window_show_error         (KsWindow      *self,
