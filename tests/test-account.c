@@ -32,6 +32,88 @@ test_fold (void)
     }
 }
 
+/* ks_account_fold() as its contract states it, with GLib's Unicode tables for every
+ * character: NFKC, case folding, white space collapsed and trimmed. */
+static char *
+reference_fold (const char *text)
+{
+  g_autofree char *normalized = NULL;
+  g_autofree char *folded = NULL;
+  GString *out;
+  gboolean space = FALSE;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return g_strdup ("");
+
+  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  folded = g_utf8_casefold (normalized, -1);
+  out = g_string_new (NULL);
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_folds_as_reference (const char *text)
+{
+  g_autofree char *folded = ks_account_fold (text);
+  g_autofree char *expected = reference_fold (text);
+
+  if (g_strcmp0 (folded, expected) != 0)
+    g_error ("ks_account_fold (“%s”) is “%s”, expected “%s”", text, folded, expected);
+}
+
+/* ks_account_fold() takes a short cut for ASCII and CJK ideographs: it must give what
+ * the Unicode tables give, for those and for everything around them. */
+static void
+test_fold_fast_path (void)
+{
+  static const char * const names[] = {
+    "Acme", "  ACME   Corp ", "华东 精密\t制造", "北京HUA康", "㐀㐁 Ext A", "Ｆｕｌｌｗｉｄｔｈ",
+    "Müller GmbH", "ÉCOLE", "Straße", "ﬁnance", "ǅemal", "中文（括号）", "龥 end", "ꀀ Yi",
+    "Ωmega", "e\xcc\x81t\xc3\xa9", "tab\there", "한국", "ｶﾀｶﾅ", "①②", "x\xe3\x80\x80y",
+    "\xe4\xb8\xad\xcc\x81", "A\xe4\xb8", "\xe4\xb8", "\xff", "\xe9\xbf\xbf", "\xe3\x90\x80",
+    "\xed\xa0\x80", "\xe0\x80\x80", "\xe3\x8f\xbf", "\xea\x80\x80", "\xef\xbc\xa1", "",
+    "\t\n\v\f\r ", "MiXeD 中 Case\r\n",
+  };
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    assert_folds_as_reference (names[i]);
+
+  /* every ASCII character, and every code point the short cut takes and its
+   * neighbours, between letters and spaces */
+  for (gunichar c = 1; c < 0x80; c++)
+    {
+      g_string_printf (text, " A%cb ", (char) c);
+      assert_folds_as_reference (text->str);
+    }
+  for (gunichar c = 0x3300; c <= 0xa0ff; c++)
+    {
+      if (!g_unichar_validate (c))
+        continue;
+      g_string_assign (text, " X ");
+      g_string_append_unichar (text, c);
+      g_string_append (text, "Y  z ");
+      assert_folds_as_reference (text->str);
+    }
+
+  g_string_free (text, TRUE);
+}
+
 static void
 test_matches (void)
 {
@@ -192,6 +274,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/keystone/account/fold", test_fold);
+  g_test_add_func ("/keystone/account/fold-fast-path", test_fold_fast_path);
   g_test_add_func ("/keystone/account/matches", test_matches);
   g_test_add_func ("/keystone/account/validate", test_validate);
   g_test_add_func ("/keystone/account/scores-and-override", test_scores_and_override);

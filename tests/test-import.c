@@ -790,13 +790,14 @@ test_duplicates (Fixture       *f,
   g_assert_cmpuint (ks_store_get_n_accounts (f->store), ==, 5);
 }
 
-/* Cancelled while reading, or just before writing: nothing written. */
+/* Cancelled while checking, between the passes or while writing: nothing written. */
 typedef struct
 {
   GCancellable *cancellable;
   double cancel_at;
   double last;
   guint calls;
+  gboolean saw_half;
 } ProgressData;
 
 static void
@@ -809,6 +810,9 @@ on_progress (double   fraction,
   g_assert_cmpfloat (fraction, <=, 1.0);
   data->last = fraction;
   data->calls++;
+  /* the end of the first pass is reported as such */
+  if (fraction == 0.5)
+    data->saw_half = TRUE;
   if (fraction >= data->cancel_at)
     g_cancellable_cancel (data->cancellable);
 }
@@ -817,7 +821,8 @@ static void
 test_cancel (Fixture       *f,
              gconstpointer  data)
 {
-  static const double cancel_at[] = { 0.3, 0.8, 2.0 };
+  /* in the first pass (checking), between the passes, in the second (writing) */
+  static const double cancel_at[] = { 0.3, 0.5, 0.8, 2.0 };
   g_autoptr(GString) text = g_string_new (HEADER);
   g_autofree char *path = NULL;
   g_autoptr(GBytes) before = NULL;
@@ -837,7 +842,7 @@ test_cancel (Fixture       *f,
       g_autoptr(GCancellable) cancellable = g_cancellable_new ();
       g_autoptr(KsImport) import = NULL;
       g_autoptr(GError) error = NULL;
-      ProgressData progress = { cancellable, cancel_at[i], 0, 0 };
+      ProgressData progress = { cancellable, cancel_at[i], 0, 0, FALSE };
       gboolean ok;
 
       import = ks_import_open (path, NULL, &error);
@@ -866,10 +871,234 @@ test_cancel (Fixture       *f,
           g_assert_no_error (error);
           g_assert_true (ok);
           g_assert_cmpfloat (progress.last, ==, 1.0);
+          g_assert_true (progress.saw_half);
+          /* both passes report as they go: several calls on each side of the half */
+          g_assert_cmpuint (progress.calls, >, 20);
           g_assert_cmpuint (result->imported, ==, 20000);
           ks_import_result_free (result);
         }
     }
+}
+
+/* The file changes between the check and the writing: nothing written. */
+typedef struct
+{
+  const char *path;
+  const char *replacement;
+  gboolean replaced;
+} ChangeData;
+
+static void
+on_progress_change_file (double   fraction,
+                         gpointer user_data)
+{
+  ChangeData *data = user_data;
+
+  if (fraction >= 0.5 && !data->replaced)
+    {
+      g_assert_true (g_file_set_contents (data->path, data->replacement, -1, NULL));
+      data->replaced = TRUE;
+    }
+}
+
+static void
+test_file_changed (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (HEADER);
+  g_autoptr(GString) changed = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autofree char *path = NULL;
+  KsImportResult *result;
+
+  result = import_text (f, HEADER "Existing,,,,,,,,,,\n", KS_DUPLICATES_SKIP, FALSE);
+  ks_import_result_free (result);
+  before = account_list (f, f->db_path);
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (text, "Account %u,,,,,%u,,,,,%u\n", i, i, i % 6);
+  path = write_file (f, "changing.csv", text->str);
+  /* the same file, but one row near the end no longer valid */
+  changed = g_string_new (text->str);
+  g_string_append (changed, "Broken,,,,,,,,,,7\n");
+
+  for (guint valid_only = 0; valid_only < 2; valid_only++)
+    {
+      g_autoptr(KsImport) import = NULL;
+      g_autoptr(GError) error = NULL;
+      ChangeData change = { path, changed->str, FALSE };
+
+      g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
+      import = ks_import_open (path, NULL, &error);
+      g_assert_no_error (error);
+      result = NULL;
+      g_assert_false (ks_import_run (import, f->store, KS_DUPLICATES_SKIP, valid_only, NULL,
+                                     on_progress_change_file, &change, &result, &error));
+      g_assert_true (change.replaced);
+      g_assert_error (error, KS_ERROR, KS_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "changing.csv"));
+      g_assert_null (result);
+
+      g_assert_true (ks_store_reload_accounts (f->store, NULL));
+      g_assert_cmpuint (ks_store_get_n_accounts (f->store), ==, 1);
+      {
+        g_autoptr(GBytes) after = account_list (f, f->db_path);
+
+        g_assert_true (g_bytes_equal (before, after));
+      }
+    }
+}
+
+/* No valid row at all: nothing to write, the database is not even opened for writing. */
+static void
+test_no_valid_rows (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GBytes) before = account_list (f, f->db_path);
+  g_autoptr(GBytes) after = NULL;
+  KsImportResult *result;
+
+  result = import_text (f, HEADER "Broken,,,,,,,,,,7\n,,,,,,,,,,1\n", KS_DUPLICATES_SKIP, TRUE);
+  g_assert_cmpuint (result->problems->len, ==, 2);
+  g_assert_cmpuint (result->imported, ==, 0);
+  ks_import_result_free (result);
+
+  result = import_text (f, HEADER, KS_DUPLICATES_SKIP, FALSE);
+  g_assert_cmpuint (result->problems->len, ==, 0);
+  g_assert_cmpuint (result->imported, ==, 0);
+  ks_import_result_free (result);
+
+  g_assert_cmpuint (ks_store_get_n_accounts (f->store), ==, 0);
+  after = account_list (f, f->db_path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* The streaming store interface: rows go in one by one, nothing is seen before the
+ * commit, and an import that is not committed leaves nothing behind. */
+static void
+init_row (KsAccountRow *row,
+          guint64       line,
+          const char   *name)
+{
+  memset (row, 0, sizeof *row);
+  row->line = line;
+  row->present = (1u << KS_COLUMN_NAME) | (1u << KS_COLUMN_NOTES);
+  row->name = (char *) name;
+  row->notes = (char *) "";
+  strcpy (row->currency, "CNY");
+  row->tier_override = KS_TIER_NONE;
+}
+
+static void
+test_store_import (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(KsStoreImport) import = NULL;
+  g_autoptr(KsAccount) existing = ks_account_new ();
+  g_autoptr(GBytes) before = NULL;
+  KsAccountRow row;
+  guint imported = 42, updated = 42, skipped = 42;
+
+  ks_account_set_name (existing, "Acme");
+  ks_account_set_notes (existing, "old");
+  g_assert_true (ks_store_add_account (f->store, existing, &error));
+  g_assert_no_error (error);
+  before = account_list (f, f->db_path);
+
+  /* not committed: freed, or aborted, nothing stays */
+  for (guint how = 0; how < 2; how++)
+    {
+      import = ks_store_import_begin (f->store, KS_DUPLICATES_UPDATE, 10, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (import);
+      init_row (&row, 2, "New one");
+      g_assert_true (ks_store_import_add (import, &row, &error));
+      init_row (&row, 3, "ACME");
+      row.notes = (char *) "changed";
+      g_assert_true (ks_store_import_add (import, &row, &error));
+      g_assert_no_error (error);
+      /* the store's own connection does not see it */
+      g_assert_true (ks_store_reload_accounts (f->store, &error));
+      g_assert_cmpuint (ks_store_get_n_accounts (f->store), ==, 1);
+      if (how == 1)
+        ks_store_import_abort (import);
+      g_clear_pointer (&import, ks_store_import_free);
+      {
+        g_autoptr(GBytes) after = account_list (f, f->db_path);
+
+        g_assert_true (g_bytes_equal (before, after));
+      }
+    }
+
+  /* a row the database refuses aborts the import: the rows before it are gone too */
+  import = ks_store_import_begin (f->store, KS_DUPLICATES_KEEP, 0, &error);
+  g_assert_no_error (error);
+  init_row (&row, 2, "Fine");
+  g_assert_true (ks_store_import_add (import, &row, &error));
+  init_row (&row, 3, "Out of range");
+  row.ratings[KS_CRITERION_GROWTH] = 9;
+  g_assert_false (ks_store_import_add (import, &row, &error));
+  g_assert_error (error, KS_ERROR, KS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Line 3"));
+  g_clear_error (&error);
+  g_clear_pointer (&import, ks_store_import_free);
+  {
+    g_autoptr(GBytes) after = account_list (f, f->db_path);
+
+    g_assert_true (g_bytes_equal (before, after));
+  }
+
+  /* committed: skip sees the names in the table and the ones added before it */
+  import = ks_store_import_begin (f->store, KS_DUPLICATES_SKIP, 0, &error);
+  g_assert_no_error (error);
+  init_row (&row, 2, " acme ");
+  g_assert_true (ks_store_import_add (import, &row, &error));
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Account %u", i);
+
+      init_row (&row, i + 3, name);
+      g_assert_true (ks_store_import_add (import, &row, &error));
+      g_assert_no_error (error);
+    }
+  init_row (&row, 5003, "ACCOUNT 17");
+  g_assert_true (ks_store_import_add (import, &row, &error));
+  g_assert_true (ks_store_import_commit (import, &imported, &updated, &skipped, reasons,
+                                         &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&import, ks_store_import_free);
+  g_assert_cmpuint (imported, ==, 5000);
+  g_assert_cmpuint (updated, ==, 0);
+  g_assert_cmpuint (skipped, ==, 2);
+  g_assert_cmpuint (reasons->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (reasons, 0), ==,
+                   "Line 2: an account named “ acme ” already exists; skipped.");
+  g_assert_cmpstr (g_ptr_array_index (reasons, 1), ==,
+                   "Line 5003: an account named “ACCOUNT 17” already exists; skipped.");
+
+  g_assert_true (ks_store_reload_accounts (f->store, &error));
+  g_assert_cmpuint (ks_store_get_n_accounts (f->store), ==, 5001);
+  g_assert_cmpstr (ks_account_get_notes (find (f, "Acme")), ==, "old");
+  g_assert_nonnull (find (f, "account 4999"));
+
+  /* update: the notes column, the rest as it was */
+  import = ks_store_import_begin (f->store, KS_DUPLICATES_UPDATE, 1, &error);
+  g_assert_no_error (error);
+  init_row (&row, 2, "ACME");
+  row.notes = (char *) "new";
+  g_assert_true (ks_store_import_add (import, &row, &error));
+  g_assert_true (ks_store_import_commit (import, &imported, &updated, &skipped, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&import, ks_store_import_free);
+  g_assert_cmpuint (imported, ==, 0);
+  g_assert_cmpuint (updated, ==, 1);
+  g_assert_cmpuint (skipped, ==, 0);
+  g_assert_true (ks_store_reload_accounts (f->store, &error));
+  g_assert_true (find (f, "acme") == existing);
+  g_assert_cmpstr (ks_account_get_name (existing), ==, "ACME");
+  g_assert_cmpstr (ks_account_get_notes (existing), ==, "new");
 }
 
 /* The store refuses what its constraints refuse, and rolls back the whole batch. */
@@ -1100,7 +1329,8 @@ test_data_files (Fixture       *f,
   }
 }
 
-/* The store folds names on its own fast path: the keys must be ks_account_fold()'s. */
+/* The keys the import writes are ks_account_fold()'s, whatever the script (that its
+ * short cut agrees with the Unicode tables is tested in test-account.c). */
 static void
 test_name_keys (Fixture       *f,
                 gconstpointer  data)
@@ -1390,6 +1620,9 @@ main (int   argc,
   ADD ("all-or-nothing", test_all_or_nothing);
   ADD ("duplicates", test_duplicates);
   ADD ("cancel", test_cancel);
+  ADD ("file-changed", test_file_changed);
+  ADD ("no-valid-rows", test_no_valid_rows);
+  ADD ("store-import", test_store_import);
   ADD ("store-refuses", test_store_refuses);
   ADD ("reload", test_reload);
   ADD ("data-files", test_data_files);

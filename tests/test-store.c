@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "ks-account-list.h"
 #include "ks-error.h"
 #include "ks-store.h"
 
@@ -280,6 +281,8 @@ test_create (Fixture       *f,
   g_assert_cmpuint (ks_store_get_n_accounts (store), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (ks_store_get_accounts (store)), ==, 0);
   g_assert_true (g_list_model_get_item_type (ks_store_get_accounts (store)) == KS_TYPE_ACCOUNT);
+  /* an array: views fetch items in random order, in one step each */
+  g_assert_true (KS_IS_ACCOUNT_LIST (ks_store_get_accounts (store)));
 
   ks_scoring_rules_init_default (&defaults);
   g_assert_cmpmem (ks_store_get_rules (store), sizeof defaults, &defaults, sizeof defaults);

@@ -595,6 +595,30 @@ ks_account_get_name_key (KsAccount *self)
   return self->name_key;
 }
 
+/* Whether @text holds only ASCII and CJK ideographs (U+3400–U+9FFF), what most names
+ * are written in: NFKC and case folding leave those as they are, but for the case of
+ * ASCII letters. Checks the UTF-8 on the way: a lead byte E3–E9 cannot start an
+ * overlong form or a surrogate, so two continuation bytes make it well-formed. */
+static gboolean
+is_ascii_or_cjk (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      guint32 c;
+
+      if (*p < 0x80)
+        continue;
+      if (*p < 0xe3 || *p > 0xe9 || (p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80)
+        return FALSE;
+      c = ((p[0] & 0x0fu) << 12) | ((p[1] & 0x3fu) << 6) | (p[2] & 0x3fu);
+      if (c < 0x3400 || c > 0x9fff)
+        return FALSE;
+      p += 2;
+    }
+
+  return TRUE;
+}
+
 char *
 ks_account_fold (const char *text)
 {
@@ -603,34 +627,31 @@ ks_account_fold (const char *text)
   GString *out;
   gboolean space = FALSE;
 
-  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+  if (text == NULL)
     return g_strdup ("");
 
-  /* Most names are plain ASCII, and loading a large portfolio folds every one of
-   * them: lower-case and collapse spaces without the Unicode tables. */
-  {
-    gboolean ascii = TRUE;
+  /* Loading or importing a large portfolio folds every name: for ASCII and CJK,
+   * lower-case and collapse spaces byte by byte, without the Unicode tables. */
+  if (is_ascii_or_cjk (text))
+    {
+      out = g_string_sized_new (strlen (text));
+      for (const char *p = text; *p; p++)
+        {
+          if (g_ascii_isspace (*p))
+            {
+              space = out->len > 0;
+              continue;
+            }
+          if (space)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_c (out, g_ascii_tolower (*p));
+        }
+      return g_string_free (out, FALSE);
+    }
 
-    for (const char *p = text; *p && ascii; p++)
-      ascii = (guchar) *p < 0x80;
-    if (ascii)
-      {
-        out = g_string_sized_new (strlen (text));
-        for (const char *p = text; *p; p++)
-          {
-            if (g_ascii_isspace (*p))
-              {
-                space = out->len > 0;
-                continue;
-              }
-            if (space)
-              g_string_append_c (out, ' ');
-            space = FALSE;
-            g_string_append_c (out, g_ascii_tolower (*p));
-          }
-        return g_string_free (out, FALSE);
-      }
-  }
+  if (!g_utf8_validate (text, -1, NULL))
+    return g_strdup ("");
 
   normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
   folded = g_utf8_casefold (normalized, -1);

@@ -2,11 +2,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Import streams: the CSV reader hands over one record at a time, each is checked
- * and, when valid, kept as a KsAccountRow whose strings live in one GStringChunk
- * (no allocation per field, repeated industries and owners stored once). Only when
- * the whole file is read are the rows written, by ks_store_import_rows(), in one
- * transaction on a connection of its own.
+ * Import streams and holds no rows, so its memory does not grow with the file: the
+ * CSV reader hands over one record at a time. A first pass checks every record and
+ * collects the problems; when the file may be written (no problems, or the user
+ * asked for the valid rows only), a second pass reads it again, checks each record
+ * the same way and hands the valid ones straight to ks_store_import_add(), inside
+ * one transaction on a connection of its own. Reading twice costs less than keeping
+ * a hundred thousand rows, and nothing is written before the whole file was seen.
  */
 #include "config.h"
 
@@ -28,8 +30,9 @@
 
 /* How often, in records, a long import looks at its cancellable and reports progress. */
 #define CHECK_EVERY_ROWS 1024
-/* Progress: reading the file is this share of the work, writing the rest. */
-#define READ_SHARE 0.8
+/* Progress: the first pass (checking) is this share of the work, the second (checking
+ * again and writing) the rest; each by bytes read. */
+#define CHECK_SHARE 0.5
 
 /* The headers export writes (msgids in English, in the UI language on export) and the
  * other names import accepts for each column, in English and Chinese: compared after
@@ -593,7 +596,9 @@ typedef struct
 {
   KsImport *import;
   KsImportResult *result;
-  GArray *rows;              /* KsAccountRow; strings in @strings */
+  /* The second pass: rows are written, so their texts are kept in @strings until
+   * the row was handed over; problems were collected by the first pass already. */
+  gboolean writing;
   GStringChunk *strings;
   GString *scratch;
   const char *default_currency;
@@ -608,15 +613,19 @@ add_problem (ImportRun  *run,
              int         index,
              const char *message)
 {
-  KsImportProblem *problem = g_new0 (KsImportProblem, 1);
+  KsImportProblem *problem;
 
+  run->row_failed = TRUE;
+  if (run->writing)
+    return;
+
+  problem = g_new0 (KsImportProblem, 1);
   problem->line = line;
   problem->column = index >= 0 ? (guint) index + 1 : 0;
   if (index >= 0 && (guint) index < run->import->headers->len)
     problem->header = g_strdup (g_ptr_array_index (run->import->headers, index));
   problem->message = g_strdup (message);
   g_ptr_array_add (run->result->problems, problem);
-  run->row_failed = TRUE;
 }
 
 /* A cell as export writes it: ks_csv_append_field() puts an apostrophe before a
@@ -670,16 +679,19 @@ name_is_blank (const char *name)
   return TRUE;
 }
 
+/* @text for the row. A cell of the record is used as it is: the row is handed over
+ * before the reader reads on. Only a copy in run->scratch, which the next cell
+ * reuses, is copied. The first pass keeps nothing. */
 static char *
 store_text (ImportRun  *run,
-            const char *text,
-            gboolean    shared)
+            const char *text)
 {
   if (*text == '\0')
     return (char *) "";
-  if (shared)
-    return (char *) g_string_chunk_insert_const (run->strings, text);
-  return g_string_chunk_insert (run->strings, text);
+  if (run->writing && text >= run->scratch->str
+      && text < run->scratch->str + run->scratch->allocated_len)
+    return g_string_chunk_insert (run->strings, text);
+  return (char *) text;
 }
 
 static void
@@ -688,7 +700,6 @@ read_text (ImportRun   *run,
            int          index,
            const char  *value,
            gsize        max_chars,
-           gboolean     shared,
            char       **out)
 {
   if (longer_than (value, max_chars))
@@ -704,7 +715,7 @@ read_text (ImportRun   *run,
       return;
     }
 
-  *out = store_text (run, value, shared);
+  *out = store_text (run, value);
 }
 
 static void
@@ -802,6 +813,86 @@ read_tier (ImportRun    *run,
   }
 }
 
+/* The amounts most files hold, such as “23354000.00”, read without ks_money_parse()'s
+ * normalising: up to 15 ASCII digits and a point with at most the currency's decimals,
+ * at most KS_MONEY_MAX. The result is ks_money_parse()'s; anything else, FALSE. */
+static gboolean
+plain_amount (const char *value,
+              const char *currency,
+              gint64     *out_minor)
+{
+  guint exponent = ks_currency_get_exponent (currency);
+  guint64 minor = 0;
+  guint n_digits = 0;
+  int decimals = -1;
+
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p >= '0' && *p <= '9')
+        {
+          if (++n_digits > 15 || (decimals >= 0 && (guint) ++decimals > exponent))
+            return FALSE;
+          minor = minor * 10 + (guint64) (*p - '0');
+        }
+      else if (*p == '.' && decimals < 0)
+        decimals = 0;
+      else
+        return FALSE;
+    }
+  if (n_digits == 0 || exponent > 3)
+    return FALSE;
+
+  for (guint i = MAX (decimals, 0); i < exponent; i++)
+    minor *= 10;
+  if (minor > (guint64) KS_MONEY_MAX)
+    return FALSE;
+
+  *out_minor = (gint64) minor;
+  return TRUE;
+}
+
+/* The percentages most files hold, such as “12.5”, read without ks_percent_parse()'s
+ * normalising: up to 15 ASCII digits and a point, at most 100. The result is the same:
+ * the digits and the power of ten are exact doubles, so their quotient is the
+ * correctly rounded value that g_ascii_strtod() gives. Anything else, FALSE. */
+static gboolean
+plain_percent (const char *value,
+               double     *out)
+{
+  static const double powers[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+  };
+  guint64 digits = 0;
+  guint n_digits = 0;
+  int decimals = -1;
+  double percent;
+
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p >= '0' && *p <= '9')
+        {
+          if (++n_digits > 15)
+            return FALSE;
+          digits = digits * 10 + (guint64) (*p - '0');
+          if (decimals >= 0)
+            decimals++;
+        }
+      else if (*p == '.' && decimals < 0)
+        decimals = 0;
+      else
+        return FALSE;
+    }
+  if (n_digits == 0)
+    return FALSE;
+
+  percent = (double) digits / powers[MAX (decimals, 0)];
+  if (percent > 100.0)
+    return FALSE;
+
+  *out = percent;
+  return TRUE;
+}
+
 static void
 read_percent (ImportRun  *run,
               guint64     line,
@@ -813,32 +904,34 @@ read_percent (ImportRun  *run,
 
   if (*value == '\0')
     *out = 0;
-  else if (!ks_percent_parse (value, out, &error))
+  else if (!plain_percent (value, out) && !ks_percent_parse (value, out, &error))
     add_problem (run, line, index, error->message);
 }
 
-/* Checks one record and, when it is valid, appends it to run->rows. */
-static void
-read_record (ImportRun *run,
-             GPtrArray *fields,
-             guint64    line)
+/* Checks one record and fills @row from it; FALSE when it has a problem. The row's
+ * texts are valid until the next record is read (see store_text()). */
+static gboolean
+read_record (ImportRun    *run,
+             GPtrArray    *fields,
+             guint64       line,
+             KsAccountRow *row)
 {
   KsImport *import = run->import;
   guint n_columns = import->headers->len;
-  KsAccountRow row = { 0, };
 
+  memset (row, 0, sizeof *row);
   run->row_failed = FALSE;
-  row.line = line;
-  row.present = run->present;
-  row.tier_override = KS_TIER_NONE;
-  row.industry = row.region = row.owner = row.notes = (char *) "";
-  g_strlcpy (row.currency, run->default_currency, sizeof row.currency);
+  row->line = line;
+  row->present = run->present;
+  row->tier_override = KS_TIER_NONE;
+  row->industry = row->region = row->owner = row->notes = (char *) "";
+  g_strlcpy (row->currency, run->default_currency, sizeof row->currency);
 
   /* The currency first: the amounts are read in it. */
   if (run->currency_index >= 0)
     read_currency (run, line, run->currency_index,
                    stripped (run, unneutralise (field_at (fields, run->currency_index))),
-                   &row);
+                   row);
 
   for (guint i = 0; i < n_columns; i++)
     {
@@ -860,23 +953,23 @@ read_record (ImportRun *run,
           if (*value == '\0' || name_is_blank (value))
             add_problem (run, line, i, _("The name is missing. Every account needs one."));
           else
-            read_text (run, line, i, value, KS_ACCOUNT_NAME_MAX, FALSE, &row.name);
+            read_text (run, line, i, value, KS_ACCOUNT_NAME_MAX, &row->name);
           break;
 
         case KS_COLUMN_INDUSTRY:
-          read_text (run, line, i, value, KS_ACCOUNT_FIELD_MAX, TRUE, &row.industry);
+          read_text (run, line, i, value, KS_ACCOUNT_FIELD_MAX, &row->industry);
           break;
 
         case KS_COLUMN_REGION:
-          read_text (run, line, i, value, KS_ACCOUNT_FIELD_MAX, TRUE, &row.region);
+          read_text (run, line, i, value, KS_ACCOUNT_FIELD_MAX, &row->region);
           break;
 
         case KS_COLUMN_OWNER:
-          read_text (run, line, i, value, KS_ACCOUNT_FIELD_MAX, TRUE, &row.owner);
+          read_text (run, line, i, value, KS_ACCOUNT_FIELD_MAX, &row->owner);
           break;
 
         case KS_COLUMN_NOTES:
-          read_text (run, line, i, value, KS_ACCOUNT_NOTES_MAX, TRUE, &row.notes);
+          read_text (run, line, i, value, KS_ACCOUNT_NOTES_MAX, &row->notes);
           break;
 
         case KS_COLUMN_ANNUAL_PURCHASES:
@@ -884,21 +977,22 @@ read_record (ImportRun *run,
             {
               g_autoptr(GError) error = NULL;
 
-              if (!ks_money_parse (value, row.currency, &row.annual_purchases, &error))
+              if (!plain_amount (value, row->currency, &row->annual_purchases)
+                  && !ks_money_parse (value, row->currency, &row->annual_purchases, &error))
                 add_problem (run, line, i, error->message);
             }
           break;
 
         case KS_COLUMN_PROFIT_CONTRIBUTION:
-          read_percent (run, line, i, value, &row.profit_contribution);
+          read_percent (run, line, i, value, &row->profit_contribution);
           break;
 
         case KS_COLUMN_REVENUE_SHARE:
-          read_percent (run, line, i, value, &row.revenue_share);
+          read_percent (run, line, i, value, &row->revenue_share);
           break;
 
         case KS_COLUMN_TIER_OVERRIDE:
-          read_tier (run, line, i, value, &row);
+          read_tier (run, line, i, value, row);
           break;
 
         case KS_COLUMN_CURRENCY:
@@ -910,7 +1004,7 @@ read_record (ImportRun *run,
           g_assert_not_reached ();
 
         default:
-          read_rating (run, line, i, value, &row.ratings[column - KS_COLUMN_RATING_FIRST]);
+          read_rating (run, line, i, value, &row->ratings[column - KS_COLUMN_RATING_FIRST]);
           break;
         }
     }
@@ -934,12 +1028,11 @@ read_record (ImportRun *run,
         break;
       }
 
-  if (!run->row_failed)
-    g_array_append_val (run->rows, row);
+  return !run->row_failed;
 }
 
-/* Calls @progress when the fraction moved by a percent, and at the end of a phase
- * (@fraction is READ_SHARE or 1). */
+/* Calls @progress when the fraction moved by a percent, and at the end of a pass
+ * (@fraction is CHECK_SHARE or 1). */
 static void
 report_progress (KsProgressFunc  progress,
                  gpointer        progress_data,
@@ -947,11 +1040,132 @@ report_progress (KsProgressFunc  progress,
                  double         *last)
 {
   if (progress == NULL
-      || (fraction - *last < 0.01 && fraction != READ_SHARE && fraction < 1.0))
+      || (fraction - *last < 0.01 && fraction != CHECK_SHARE && fraction < 1.0))
     return;
 
   *last = fraction;
   progress (fraction, progress_data);
+}
+
+/* What a pass saw of the file; the second must see what the first did. */
+typedef struct
+{
+  guint64 n_valid;
+  guint64 n_invalid;
+  guint64 lines;      /* a hash of the lines of the valid rows */
+} PassSummary;
+
+static void
+pass_summary_add (PassSummary *summary,
+                  guint64      line,
+                  gboolean     valid)
+{
+  if (!valid)
+    {
+      summary->n_invalid++;
+      return;
+    }
+  summary->n_valid++;
+  summary->lines = (summary->lines ^ line) * G_GUINT64_CONSTANT (1099511628211);
+}
+
+typedef void (*RecordFunc) (ImportRun    *run,
+                            KsAccountRow *row,
+                            gboolean      valid,
+                            gpointer      user_data,
+                            GError      **error);
+
+/* One pass over the file: every record through read_record(), then to @func, which may
+ * set an error to stop. Progress from @progress_from to @progress_to, by bytes. */
+static gboolean
+import_pass (ImportRun       *run,
+             GCancellable    *cancellable,
+             KsProgressFunc   progress,
+             gpointer         progress_data,
+             double           progress_from,
+             double           progress_to,
+             double          *last_progress,
+             RecordFunc       func,
+             gpointer         func_data,
+             PassSummary     *summary,
+             GError         **error)
+{
+  KsImport *self = run->import;
+  g_autoptr(KsCsvReader) reader = NULL;
+  GPtrArray *fields = NULL;
+  GStatBuf st;
+  double size;
+  guint64 line = 0;
+  guint64 n_records = 0;
+
+  reader = ks_csv_reader_new_for_path (self->path, cancellable, error);
+  if (reader == NULL)
+    return FALSE;
+  size = g_stat (self->path, &st) == 0 && st.st_size > 0 ? (double) st.st_size : 1.0;
+
+  if (!read_header (reader, self->path, &fields, cancellable, error))
+    return FALSE;
+
+  while (TRUE)
+    {
+      g_autoptr(GError) local_error = NULL;
+      KsAccountRow row;
+      gboolean valid;
+
+      if (!ks_csv_reader_next (reader, &fields, &line, cancellable, &local_error))
+        {
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          break;
+        }
+
+      if (++n_records % CHECK_EVERY_ROWS == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          report_progress (progress, progress_data,
+                           progress_from + (progress_to - progress_from)
+                           * MIN (ks_csv_reader_get_position (reader) / size, 1.0),
+                           last_progress);
+          /* The rows before were handed over: their copied texts can go. */
+          g_string_chunk_clear (run->strings);
+        }
+
+      if (record_is_empty (fields))
+        continue;
+
+      valid = read_record (run, fields, line, &row);
+      pass_summary_add (summary, line, valid);
+      if (func != NULL)
+        {
+          func (run, &row, valid, func_data, &local_error);
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+        }
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  report_progress (progress, progress_data, progress_to, last_progress);
+
+  return TRUE;
+}
+
+static void
+write_record (ImportRun    *run,
+              KsAccountRow *row,
+              gboolean      valid,
+              gpointer      user_data,
+              GError      **error)
+{
+  if (valid)
+    ks_store_import_add (user_data, row, error);
 }
 
 gboolean
@@ -965,19 +1179,15 @@ ks_import_run (KsImport        *self,
                KsImportResult **result,
                GError         **error)
 {
-  g_autoptr(KsCsvReader) reader = NULL;
   g_autoptr(KsImportResult) run_result = NULL;
-  g_autoptr(GArray) rows = NULL;
+  g_autoptr(KsStoreImport) writer = NULL;
   g_autoptr(GString) scratch = NULL;
   g_autofree char *default_currency = NULL;
   GStringChunk *strings = NULL;
-  GPtrArray *fields = NULL;
   ImportRun run = { NULL, };
-  GStatBuf st;
-  double size;
+  PassSummary checked = { 0, };
+  PassSummary written = { 0, };
   double last_progress = -1;
-  guint64 line = 0;
-  guint64 n_records = 0;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -990,25 +1200,13 @@ ks_import_run (KsImport        *self,
   if (!ks_import_check_mapping (self, error))
     return FALSE;
 
-  /* From the top again: the preview read the start already, and a run may follow a
-   * change of mapping. */
-  reader = ks_csv_reader_new_for_path (self->path, cancellable, error);
-  if (reader == NULL)
-    return FALSE;
-  size = g_stat (self->path, &st) == 0 && st.st_size > 0 ? (double) st.st_size : 1.0;
-
-  if (!read_header (reader, self->path, &fields, cancellable, error))
-    return FALSE;
-
   run_result = import_result_new ();
-  rows = g_array_sized_new (FALSE, FALSE, sizeof (KsAccountRow), 1024);
-  strings = g_string_chunk_new (64 * 1024);
+  strings = g_string_chunk_new (16 * 1024);
   scratch = g_string_sized_new (256);
   default_currency = g_strdup (ks_store_get_default_currency (store));
 
   run.import = self;
   run.result = run_result;
-  run.rows = rows;
   run.strings = strings;
   run.scratch = scratch;
   run.default_currency = default_currency;
@@ -1038,52 +1236,57 @@ ks_import_run (KsImport        *self,
 
   report_progress (progress, progress_data, 0.0, &last_progress);
 
-  while (TRUE)
+  /* First pass: check every row, from the top again (the preview read the start
+   * already, and a run may follow a change of mapping). */
+  if (!import_pass (&run, cancellable, progress, progress_data, 0.0, CHECK_SHARE,
+                    &last_progress, NULL, NULL, &checked, error))
+    goto out;
+
+  if ((run_result->problems->len > 0 && !valid_rows_only) || checked.n_valid == 0)
     {
-      g_autoptr(GError) local_error = NULL;
-
-      if (!ks_csv_reader_next (reader, &fields, &line, cancellable, &local_error))
-        {
-          if (local_error != NULL)
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              goto out;
-            }
-          break;
-        }
-
-      if (++n_records % CHECK_EVERY_ROWS == 0)
-        {
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            goto out;
-          report_progress (progress, progress_data,
-                           READ_SHARE * ks_csv_reader_get_position (reader) / size,
-                           &last_progress);
-        }
-
-      if (!record_is_empty (fields))
-        read_record (&run, fields, line);
+      report_progress (progress, progress_data, 1.0, &last_progress);
+      *result = g_steal_pointer (&run_result);
+      ok = TRUE;
+      goto out;
     }
 
+  /* Second pass: the valid rows, straight into one transaction. */
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto out;
-  report_progress (progress, progress_data, READ_SHARE, &last_progress);
+  writer = ks_store_import_begin (store, duplicates, (guint) MIN (checked.n_valid, G_MAXUINT),
+                                  error);
+  if (writer == NULL)
+    goto out;
 
-  if (run_result->problems->len == 0 || valid_rows_only)
+  run.writing = TRUE;
+  if (!import_pass (&run, cancellable, progress, progress_data, CHECK_SHARE, 1.0,
+                    &last_progress, write_record, writer, &written, error))
+    goto out;
+
+  /* The rows written are the rows checked, or the file changed in between. */
+  if (written.n_valid != checked.n_valid || written.n_invalid != checked.n_invalid
+      || written.lines != checked.lines)
     {
-      if (!ks_store_import_rows (store, (const KsAccountRow *) rows->data, rows->len,
-                                 duplicates, cancellable,
-                                 &run_result->imported, &run_result->updated,
-                                 &run_result->skipped, run_result->skipped_reasons, error))
-        goto out;
+      g_autofree char *display = g_filename_display_basename (self->path);
+
+      g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
+                   _("“%s” changed while it was being imported, so nothing was imported. "
+                     "Import it again once it is saved."),
+                   display);
+      goto out;
     }
+
+  if (!ks_store_import_commit (writer, &run_result->imported, &run_result->updated,
+                               &run_result->skipped, run_result->skipped_reasons, error))
+    goto out;
 
   report_progress (progress, progress_data, 1.0, &last_progress);
   *result = g_steal_pointer (&run_result);
   ok = TRUE;
 
 out:
-  /* The rows' strings are all in the chunk: no ks_account_row_clear() per row. */
+  /* Not committed: freeing the writer rolls back, nothing stays in the file. */
+  g_clear_pointer (&writer, ks_store_import_free);
   g_string_chunk_free (strings);
   return ok;
 }

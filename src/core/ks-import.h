@@ -95,10 +95,13 @@ gboolean     ks_import_check_mapping      (KsImport      *self,
 typedef void (*KsProgressFunc) (double fraction, gpointer user_data);
 
 /* Reads the whole file with the mapping and writes it to @store in one transaction.
- * With problems and !@valid_rows_only nothing is written and the result lists them
- * (TRUE is returned: reading worked). Cancelled, it writes nothing. Runs in any thread:
- * it does not touch the store's list model (call ks_store_reload_accounts() on the
- * main thread afterwards). @progress is called from the calling thread. */
+ * The file is read twice and no row is kept, so memory does not grow with its size:
+ * first every row is checked (progress 0 to 0.5); with problems and !@valid_rows_only
+ * nothing is written and the result lists them (TRUE is returned: reading worked).
+ * Else the valid rows are read again and written as they come (0.5 to 1); a file that
+ * changed in between is refused. Cancelled, it writes nothing. Runs in any thread: it
+ * does not touch the store's list model (call ks_store_reload_accounts() on the main
+ * thread afterwards). @progress is called from the calling thread. */
 gboolean     ks_import_run                (KsImport        *self,
                                            KsStore         *store,
                                            KsDuplicates     duplicates,

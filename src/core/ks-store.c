@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "ks-account-list.h"
 #include "ks-error.h"
 #include "ks-import.h"
 #include "ks-money.h"
@@ -154,7 +155,7 @@ struct _KsStore
   /* Loaded on first use, so that a store opened to import or back up does not
    * make an object of every account first. */
   gboolean        loaded;
-  GListStore     *accounts;            /* KsAccount, ordered by id */
+  KsAccountList  *accounts;            /* KsAccount, ordered by id */
   GHashTable     *by_id;               /* gint64 * → KsAccount (a reference) */
   GHashTable     *deleted_created_at;  /* gint64 * → char *, kept for Undo */
 };
@@ -630,15 +631,13 @@ find_position (KsStore *self,
                gint64   id,
                guint   *position)
 {
-  GListModel *model = G_LIST_MODEL (self->accounts);
   guint lo = 0;
-  guint hi = g_list_model_get_n_items (model);
+  guint hi = ks_account_list_get_length (self->accounts);
 
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      g_autoptr(KsAccount) item = g_list_model_get_item (model, mid);
-      gint64 item_id = ks_account_get_id (item);
+      gint64 item_id = ks_account_get_id (ks_account_list_get (self->accounts, mid));
 
       if (item_id == id)
         {
@@ -901,7 +900,7 @@ load_accounts (KsStore  *self,
   update_split (self);
   apply_scores_to_all (self);
 
-  g_list_store_splice (self->accounts, 0, 0, loaded->pdata, loaded->len);
+  ks_account_list_splice (self->accounts, 0, 0, (KsAccount **) loaded->pdata, loaded->len);
 
   return TRUE;
 }
@@ -1464,7 +1463,7 @@ ks_store_class_init (KsStoreClass *klass)
 static void
 ks_store_init (KsStore *self)
 {
-  self->accounts = g_list_store_new (KS_TYPE_ACCOUNT);
+  self->accounts = ks_account_list_new ();
   self->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->deleted_created_at = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                     g_free, g_free);
@@ -1530,7 +1529,7 @@ ks_store_get_n_accounts (KsStore *self)
   g_return_val_if_fail (KS_IS_STORE (self), 0);
 
   ensure_loaded (self);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->accounts));
+  return ks_account_list_get_length (self->accounts);
 }
 
 KsAccount *
@@ -1688,7 +1687,7 @@ take_account (KsStore   *self,
   refresh_scores (self, &account, 1);
 
   find_position (self, ks_account_get_id (account), &position);
-  g_list_store_insert (self->accounts, position, account);
+  ks_account_list_insert (self->accounts, position, account);
 }
 
 gboolean
@@ -1797,7 +1796,7 @@ ks_store_update_account (KsStore    *self,
 
   /* The same object in place: sorted and filtered views look at it again. */
   if (find_position (self, id, &position))
-    g_list_store_splice (self->accounts, position, 1, (gpointer *) &live, 1);
+    ks_account_list_splice (self->accounts, position, 1, &live, 1);
 
   return TRUE;
 }
@@ -1859,7 +1858,7 @@ ks_store_delete_account (KsStore    *self,
     g_hash_table_insert (self->deleted_created_at, id_key (id), g_steal_pointer (&created_at));
 
   if (find_position (self, id, &position))
-    g_list_store_remove (self->accounts, position);
+    ks_account_list_remove (self->accounts, position);
   g_hash_table_remove (self->by_id, &id);
   refresh_scores (self, NULL, 0);
 
@@ -1998,47 +1997,6 @@ build_import_update_sql (guint present)
   return g_string_free (s, FALSE);
 }
 
-/* ks_account_fold() of @name, without its Unicode tables for the names most files
- * hold: ASCII and CJK ideographs (U+3400–U+9FFF), which NFKC and case folding leave
- * as they are. Anything else goes through ks_account_fold() itself. */
-static char *
-fold_name (const char *name)
-{
-  const guchar *p = (const guchar *) name;
-  GString *out;
-  gboolean space = FALSE;
-
-  for (; *p != '\0'; p++)
-    {
-      guint32 c;
-
-      if (*p < 0x80)
-        continue;
-      if (*p < 0xe3 || *p > 0xe9 || (p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80)
-        return ks_account_fold (name);
-      c = ((p[0] & 0x0fu) << 12) | ((p[1] & 0x3fu) << 6) | (p[2] & 0x3fu);
-      if (c < 0x3400 || c > 0x9fff)
-        return ks_account_fold (name);
-      p += 2;
-    }
-
-  out = g_string_sized_new (p - (const guchar *) name);
-  for (p = (const guchar *) name; *p != '\0'; p++)
-    {
-      if (g_ascii_isspace (*p))
-        {
-          space = out->len > 0;
-          continue;
-        }
-      if (space)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_c (out, g_ascii_tolower (*p));
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 /* A Bloom filter of the name keys in the table: a key it has never seen is certainly
  * new, so a large import asks SQLite only about the few it may have seen. */
 typedef struct
@@ -2115,55 +2073,46 @@ finalize_stmt (gpointer stmt)
   sqlite3_finalize (stmt);
 }
 
-typedef struct
+struct _KsStoreImport
 {
   sqlite3 *db;
-  const char *path;
+  char *path;
+  KsDuplicates duplicates;
+  char *now;                 /* created_at and updated_at of every row */
   sqlite3_stmt *insert;
   sqlite3_stmt *find;
-  GHashTable *updates;   /* GUINT_TO_POINTER (present) → sqlite3_stmt */
+  GHashTable *updates;       /* GUINT_TO_POINTER (present) → sqlite3_stmt */
   gboolean use_filter;
   KeyFilter filter;
-} ImportSession;
+  gboolean finished;         /* committed or rolled back: only free is left */
+  guint imported;
+  guint updated;
+  guint skipped;
+  GPtrArray *skipped_reasons;   /* char *, translated */
+};
 
-static void
-import_session_close (ImportSession *session)
-{
-  g_clear_pointer (&session->filter.bits, g_free);
-  g_clear_pointer (&session->insert, sqlite3_finalize);
-  g_clear_pointer (&session->find, sqlite3_finalize);
-  g_clear_pointer (&session->updates, g_hash_table_unref);
-  if (session->db != NULL)
-    {
-      if (!sqlite3_get_autocommit (session->db))
-        exec_sql (session->db, "ROLLBACK");
-      if (sqlite3_close (session->db) != SQLITE_OK)
-        g_warning ("Could not close %s: %s", session->path, sqlite3_errmsg (session->db));
-      session->db = NULL;
-    }
-}
-
+/* Sets @error from SQLite's last error on the import's connection. */
 static gboolean
-import_session_fail (ImportSession  *session,
-                     int             rc,
-                     GError        **error)
+import_fail (KsStoreImport  *import,
+             int             rc,
+             GError        **error)
 {
-  set_sqlite_error (error, session->path, rc, sqlite3_errmsg (session->db));
+  set_sqlite_error (error, import->path, rc, sqlite3_errmsg (import->db));
   return FALSE;
 }
 
 static sqlite3_stmt *
-import_session_prepare (ImportSession  *session,
-                        const char     *sql,
-                        GError        **error)
+import_prepare (KsStoreImport  *import,
+                const char     *sql,
+                GError        **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  rc = sqlite3_prepare_v3 (session->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  rc = sqlite3_prepare_v3 (import->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      import_session_fail (session, rc, error);
+      import_fail (import, rc, error);
       sqlite3_finalize (stmt);
       return NULL;
     }
@@ -2171,69 +2120,21 @@ import_session_prepare (ImportSession  *session,
   return stmt;
 }
 
-/* A connection of its own, so the import can run in a worker thread while the
- * store's connection stays with the main thread. */
-static gboolean
-import_session_open (ImportSession  *session,
-                     const char     *path,
-                     GError        **error)
-{
-  g_autofree char *insert_sql = build_insert_sql ();
-  int rc;
-
-  session->path = path;
-  session->updates = g_hash_table_new_full (NULL, NULL, NULL, finalize_stmt);
-
-  rc = sqlite3_open_v2 (path, &session->db, SQLITE_OPEN_READWRITE, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (error, path, rc, session->db ? sqlite3_errmsg (session->db) : NULL);
-      return FALSE;
-    }
-
-  sqlite3_extended_result_codes (session->db, 1);
-  sqlite3_busy_timeout (session->db, 5000);
-  /* WAL (set by ks_store_open(), it stays with the file) with synchronous = NORMAL:
-   * a commit is durable once checkpointed, and a crash can lose the last commits
-   * but never corrupts the file. The usual trade for a desktop application. */
-  rc = exec_sql (session->db, "PRAGMA foreign_keys = ON");
-  if (rc == SQLITE_OK)
-    rc = exec_sql (session->db, "PRAGMA synchronous = NORMAL");
-  if (rc != SQLITE_OK)
-    return import_session_fail (session, rc, error);
-
-  session->insert = import_session_prepare (session, insert_sql, error);
-  if (session->insert == NULL)
-    return FALSE;
-  session->find = import_session_prepare (session,
-                                          "SELECT id FROM account WHERE name_key = ?1 "
-                                          "ORDER BY id LIMIT 1",
-                                          error);
-  if (session->find == NULL)
-    return FALSE;
-
-  rc = exec_sql (session->db, "BEGIN IMMEDIATE");
-  if (rc != SQLITE_OK)
-    return import_session_fail (session, rc, error);
-
-  return TRUE;
-}
-
 static sqlite3_stmt *
-import_session_get_update (ImportSession  *session,
-                           guint           present,
-                           GError        **error)
+import_get_update (KsStoreImport  *import,
+                   guint           present,
+                   GError        **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (session->updates, GUINT_TO_POINTER (present));
+  sqlite3_stmt *stmt = g_hash_table_lookup (import->updates, GUINT_TO_POINTER (present));
 
   if (stmt == NULL)
     {
       g_autofree char *sql = build_import_update_sql (present);
 
-      stmt = import_session_prepare (session, sql, error);
+      stmt = import_prepare (import, sql, error);
       if (stmt == NULL)
         return NULL;
-      g_hash_table_insert (session->updates, GUINT_TO_POINTER (present), stmt);
+      g_hash_table_insert (import->updates, GUINT_TO_POINTER (present), stmt);
     }
 
   return stmt;
@@ -2312,7 +2213,7 @@ check_row (const KsAccountRow  *row,
 
 /* Steps @stmt once; on failure the error names the row's line. */
 static gboolean
-import_step (ImportSession       *session,
+import_step (KsStoreImport       *import,
              sqlite3_stmt        *stmt,
              const KsAccountRow  *row,
              GError             **error)
@@ -2323,7 +2224,7 @@ import_step (ImportSession       *session,
   if (rc == SQLITE_DONE)
     return TRUE;
 
-  import_session_fail (session, rc, error);
+  import_fail (import, rc, error);
   if (error != NULL && *error != NULL)
     {
       g_autofree char *line = g_strdup_printf ("%" G_GUINT64_FORMAT, row->line);
@@ -2337,15 +2238,15 @@ import_step (ImportSession       *session,
 /* Whether the import of @n_rows asks SQLite about every name, or first a filter of
  * the names in the table: worth it unless the table is much larger than the file. */
 static gboolean
-import_session_prepare_filter (ImportSession  *session,
-                               guint           n_rows,
-                               GError        **error)
+import_prepare_filter (KsStoreImport  *import,
+                       guint           n_rows,
+                       GError        **error)
 {
   sqlite3_stmt *stmt;
   gint64 n_existing = 0;
   int rc;
 
-  stmt = import_session_prepare (session, "SELECT count(*) FROM account", error);
+  stmt = import_prepare (import, "SELECT count(*) FROM account", error);
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
@@ -2353,51 +2254,278 @@ import_session_prepare_filter (ImportSession  *session,
     n_existing = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW)
-    return import_session_fail (session, rc, error);
+    return import_fail (import, rc, error);
 
+  /* Unknown: assume a file the size of the table. */
+  if (n_rows == 0)
+    n_rows = (guint) CLAMP (n_existing, 1024, G_MAXUINT / 2);
   if (n_existing > 4 * (gint64) n_rows)
     return TRUE;
 
-  session->use_filter = TRUE;
-  key_filter_init (&session->filter, n_existing + n_rows);
+  import->use_filter = TRUE;
+  key_filter_init (&import->filter, n_existing + n_rows);
   if (n_existing == 0)
     return TRUE;
 
-  stmt = import_session_prepare (session, "SELECT name_key FROM account", error);
+  stmt = import_prepare (import, "SELECT name_key FROM account", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    key_filter_add (&session->filter, column_text (stmt, 0));
+    key_filter_add (&import->filter, column_text (stmt, 0));
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return import_session_fail (session, rc, error);
+    return import_fail (import, rc, error);
 
   return TRUE;
 }
 
 /* The id of the first account whose name folds to @name_key, or 0. */
 static gboolean
-import_find (ImportSession  *session,
+import_find (KsStoreImport  *import,
              const char     *name_key,
              gint64         *out_id,
              GError        **error)
 {
   int rc;
 
-  if (session->use_filter && !key_filter_may_contain (&session->filter, name_key))
+  if (import->use_filter && !key_filter_may_contain (&import->filter, name_key))
     {
       *out_id = 0;
       return TRUE;
     }
 
-  sqlite3_bind_text (session->find, 1, name_key, -1, SQLITE_STATIC);
-  rc = sqlite3_step (session->find);
-  *out_id = rc == SQLITE_ROW ? sqlite3_column_int64 (session->find, 0) : 0;
-  sqlite3_reset (session->find);
+  sqlite3_bind_text (import->find, 1, name_key, -1, SQLITE_STATIC);
+  rc = sqlite3_step (import->find);
+  *out_id = rc == SQLITE_ROW ? sqlite3_column_int64 (import->find, 0) : 0;
+  sqlite3_reset (import->find);
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return import_session_fail (session, rc, error);
+    return import_fail (import, rc, error);
   return TRUE;
+}
+
+KsStoreImport *
+ks_store_import_begin (KsStore       *self,
+                       KsDuplicates   duplicates,
+                       guint          n_rows_hint,
+                       GError       **error)
+{
+  g_autoptr(KsStoreImport) import = NULL;
+  g_autofree char *insert_sql = build_insert_sql ();
+  int rc;
+
+  g_return_val_if_fail (KS_IS_STORE (self), NULL);
+  g_return_val_if_fail (duplicates <= KS_DUPLICATES_KEEP, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  import = g_new0 (KsStoreImport, 1);
+  import->path = g_strdup (self->path);
+  import->duplicates = duplicates;
+  import->now = now_utc_iso8601 ();
+  import->updates = g_hash_table_new_full (NULL, NULL, NULL, finalize_stmt);
+  import->skipped_reasons = g_ptr_array_new_with_free_func (g_free);
+
+  /* One thread at a time uses an import: no mutex around every call. */
+  rc = sqlite3_open_v2 (import->path, &import->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, import->path, rc,
+                        import->db ? sqlite3_errmsg (import->db) : NULL);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (import->db, 1);
+  sqlite3_busy_timeout (import->db, 5000);
+  /* WAL (set by ks_store_open(), it stays with the file) with synchronous = NORMAL:
+   * a commit is durable once checkpointed, and a crash can lose the last commits
+   * but never corrupts the file. The usual trade for a desktop application. */
+  rc = exec_sql (import->db, "PRAGMA foreign_keys = ON");
+  if (rc == SQLITE_OK)
+    rc = exec_sql (import->db, "PRAGMA synchronous = NORMAL");
+  if (rc != SQLITE_OK)
+    {
+      import_fail (import, rc, error);
+      return NULL;
+    }
+
+  import->insert = import_prepare (import, insert_sql, error);
+  if (import->insert == NULL)
+    return NULL;
+  import->find = import_prepare (import,
+                                 "SELECT id FROM account WHERE name_key = ?1 "
+                                 "ORDER BY id LIMIT 1",
+                                 error);
+  if (import->find == NULL)
+    return NULL;
+
+  rc = exec_sql (import->db, "BEGIN IMMEDIATE");
+  if (rc != SQLITE_OK)
+    {
+      import_fail (import, rc, error);
+      return NULL;
+    }
+
+  /* Inside the transaction: the names it sees are the names it writes beside. */
+  if (duplicates != KS_DUPLICATES_KEEP
+      && !import_prepare_filter (import, n_rows_hint, error))
+    return NULL;
+
+  return g_steal_pointer (&import);
+}
+
+static gboolean
+import_add_row (KsStoreImport       *import,
+                const KsAccountRow  *row,
+                GError             **error)
+{
+  g_autofree char *name_key = NULL;
+  gint64 id = 0;
+
+  name_key = ks_account_fold (row->name);
+  if (!check_row (row, name_key, error))
+    return FALSE;
+
+  if (import->duplicates != KS_DUPLICATES_KEEP
+      && !import_find (import, name_key, &id, error))
+    return FALSE;
+
+  if (id == 0)
+    {
+      sqlite3_bind_null (import->insert, 1);
+      bind_row_fields (import->insert, row, name_key, import->now);
+      if (!import_step (import, import->insert, row, error))
+        return FALSE;
+      if (import->use_filter)
+        key_filter_add (&import->filter, name_key);
+      import->imported++;
+    }
+  else if (import->duplicates == KS_DUPLICATES_UPDATE)
+    {
+      sqlite3_stmt *update = import_get_update (import, row->present, error);
+
+      if (update == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (update, 1, id);
+      bind_row_fields (update, row, name_key, import->now);
+      if (!import_step (import, update, row, error))
+        return FALSE;
+      import->updated++;
+    }
+  else
+    {
+      g_autofree char *line = g_strdup_printf ("%" G_GUINT64_FORMAT, row->line);
+
+      import->skipped++;
+      g_ptr_array_add (import->skipped_reasons,
+                       /* Translators: the first %s is a line number, the second
+                        * an account name */
+                       g_strdup_printf (_("Line %s: an account named “%s” already "
+                                          "exists; skipped."),
+                                        line, row->name));
+    }
+
+  return TRUE;
+}
+
+gboolean
+ks_store_import_add (KsStoreImport       *import,
+                     const KsAccountRow  *row,
+                     GError             **error)
+{
+  g_return_val_if_fail (import != NULL, FALSE);
+  g_return_val_if_fail (!import->finished, FALSE);
+  g_return_val_if_fail (row != NULL && row->name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (import_add_row (import, row, error))
+    return TRUE;
+
+  ks_store_import_abort (import);
+  return FALSE;
+}
+
+gboolean
+ks_store_import_commit (KsStoreImport  *import,
+                        guint          *n_imported,
+                        guint          *n_updated,
+                        guint          *n_skipped,
+                        GPtrArray      *skipped_reasons,
+                        GError        **error)
+{
+  int rc;
+
+  g_return_val_if_fail (import != NULL, FALSE);
+  g_return_val_if_fail (!import->finished, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_imported != NULL)
+    *n_imported = 0;
+  if (n_updated != NULL)
+    *n_updated = 0;
+  if (n_skipped != NULL)
+    *n_skipped = 0;
+
+  rc = exec_sql (import->db, "COMMIT");
+  if (rc != SQLITE_OK)
+    {
+      import_fail (import, rc, error);
+      ks_store_import_abort (import);
+      return FALSE;
+    }
+  import->finished = TRUE;
+
+  if (n_imported != NULL)
+    *n_imported = import->imported;
+  if (n_updated != NULL)
+    *n_updated = import->updated;
+  if (n_skipped != NULL)
+    *n_skipped = import->skipped;
+  if (skipped_reasons != NULL)
+    for (guint i = 0; i < import->skipped_reasons->len; i++)
+      g_ptr_array_add (skipped_reasons, g_steal_pointer (&import->skipped_reasons->pdata[i]));
+
+  return TRUE;
+}
+
+void
+ks_store_import_abort (KsStoreImport *import)
+{
+  g_return_if_fail (import != NULL);
+
+  if (import->finished)
+    return;
+  import->finished = TRUE;
+
+  /* SQLite may have rolled back already (after SQLITE_FULL, for example). */
+  if (import->db != NULL && !sqlite3_get_autocommit (import->db))
+    {
+      int rc = exec_sql (import->db, "ROLLBACK");
+
+      if (rc != SQLITE_OK)
+        g_warning ("Could not roll back the import into %s: %s",
+                   import->path, sqlite3_errmsg (import->db));
+    }
+}
+
+void
+ks_store_import_free (KsStoreImport *import)
+{
+  if (import == NULL)
+    return;
+
+  ks_store_import_abort (import);
+
+  g_clear_pointer (&import->filter.bits, g_free);
+  g_clear_pointer (&import->insert, sqlite3_finalize);
+  g_clear_pointer (&import->find, sqlite3_finalize);
+  g_clear_pointer (&import->updates, g_hash_table_unref);
+  if (import->db != NULL && sqlite3_close (import->db) != SQLITE_OK)
+    g_warning ("Could not close %s: %s", import->path, sqlite3_errmsg (import->db));
+  g_clear_pointer (&import->skipped_reasons, g_ptr_array_unref);
+  g_free (import->now);
+  g_free (import->path);
+  g_free (import);
 }
 
 #define IMPORT_CANCEL_CHECK_ROWS 1000
@@ -2414,14 +2542,7 @@ ks_store_import_rows (KsStore             *self,
                       GPtrArray           *skipped_reasons,
                       GError             **error)
 {
-  ImportSession session = { NULL, };
-  g_autoptr(GPtrArray) reasons = NULL;
-  g_autofree char *now = NULL;
-  guint imported = 0;
-  guint updated = 0;
-  guint skipped = 0;
-  gboolean ok = FALSE;
-  int rc;
+  g_autoptr(KsStoreImport) import = NULL;
 
   g_return_val_if_fail (KS_IS_STORE (self), FALSE);
   g_return_val_if_fail (rows != NULL || n_rows == 0, FALSE);
@@ -2438,98 +2559,24 @@ ks_store_import_rows (KsStore             *self,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  reasons = g_ptr_array_new_with_free_func (g_free);
-  now = now_utc_iso8601 ();
-
-  if (!import_session_open (&session, self->path, error)
-      || (duplicates != KS_DUPLICATES_KEEP
-          && !import_session_prepare_filter (&session, n_rows, error)))
-    goto out;
+  import = ks_store_import_begin (self, duplicates, n_rows, error);
+  if (import == NULL)
+    return FALSE;
 
   for (guint i = 0; i < n_rows; i++)
     {
-      const KsAccountRow *row = &rows[i];
-      g_autofree char *name_key = NULL;
-      gint64 id = 0;
-
       if (i % IMPORT_CANCEL_CHECK_ROWS == 0
           && g_cancellable_set_error_if_cancelled (cancellable, error))
-        goto out;
-
-      name_key = fold_name (row->name);
-      if (!check_row (row, name_key, error))
-        goto out;
-
-      if (duplicates != KS_DUPLICATES_KEEP
-          && !import_find (&session, name_key, &id, error))
-        goto out;
-
-      if (id == 0)
-        {
-          sqlite3_bind_null (session.insert, 1);
-          bind_row_fields (session.insert, row, name_key, now);
-          if (!import_step (&session, session.insert, row, error))
-            goto out;
-          if (session.use_filter)
-            key_filter_add (&session.filter, name_key);
-          imported++;
-        }
-      else if (duplicates == KS_DUPLICATES_UPDATE)
-        {
-          sqlite3_stmt *update = import_session_get_update (&session, row->present, error);
-
-          if (update == NULL)
-            goto out;
-          sqlite3_bind_int64 (update, 1, id);
-          bind_row_fields (update, row, name_key, now);
-          if (!import_step (&session, update, row, error))
-            goto out;
-          updated++;
-        }
-      else
-        {
-          g_autofree char *line = g_strdup_printf ("%" G_GUINT64_FORMAT, row->line);
-
-          skipped++;
-          if (skipped_reasons != NULL)
-            g_ptr_array_add (reasons,
-                             /* Translators: the first %s is a line number, the second
-                              * an account name */
-                             g_strdup_printf (_("Line %s: an account named “%s” already "
-                                                "exists; skipped."),
-                                              line, row->name));
-        }
+        return FALSE;   /* freeing rolls back */
+      if (!ks_store_import_add (import, &rows[i], error))
+        return FALSE;
     }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    goto out;
-
-  rc = exec_sql (session.db, "COMMIT");
-  if (rc != SQLITE_OK)
-    {
-      import_session_fail (&session, rc, error);
-      goto out;
-    }
-  ok = TRUE;
-
-out:
-  /* Not committed: rolled back here, nothing of the import stays in the file. */
-  import_session_close (&session);
-
-  if (!ok)
     return FALSE;
 
-  if (n_imported != NULL)
-    *n_imported = imported;
-  if (n_updated != NULL)
-    *n_updated = updated;
-  if (n_skipped != NULL)
-    *n_skipped = skipped;
-  if (skipped_reasons != NULL)
-    for (guint i = 0; i < reasons->len; i++)
-      g_ptr_array_add (skipped_reasons, g_steal_pointer (&reasons->pdata[i]));
-
-  return TRUE;
+  return ks_store_import_commit (import, n_imported, n_updated, n_skipped, skipped_reasons,
+                                 error);
 }
 
 /* Whether @account differs from the row @stmt (id, then the fields) in a stored field. */
@@ -2572,7 +2619,6 @@ ks_store_reload_accounts (KsStore  *self,
   g_autoptr(GPtrArray) changed = NULL;
   g_autofree char *columns = NULL;
   g_autofree char *sql = NULL;
-  GListModel *model;
   sqlite3_stmt *stmt = NULL;
   guint n_old;
   guint old_pos = 0;
@@ -2587,8 +2633,7 @@ ks_store_reload_accounts (KsStore  *self,
   if (!self->loaded)
     return TRUE;
 
-  model = G_LIST_MODEL (self->accounts);
-  n_old = g_list_model_get_n_items (model);
+  n_old = ks_account_list_get_length (self->accounts);
   fresh = g_ptr_array_new_full (n_old + 16, g_object_unref);
   changed = g_ptr_array_new ();
   first_change = G_MAXUINT;
@@ -2611,7 +2656,7 @@ ks_store_reload_accounts (KsStore  *self,
 
       while (old_pos < n_old)
         {
-          KsAccount *item = g_list_model_get_item (model, old_pos);
+          KsAccount *item = g_object_ref (ks_account_list_get (self->accounts, old_pos));
 
           if (ks_account_get_id (item) >= id)
             {
@@ -2660,7 +2705,7 @@ ks_store_reload_accounts (KsStore  *self,
 
   for (; old_pos < n_old; old_pos++)
     {
-      g_autoptr(KsAccount) item = g_list_model_get_item (model, old_pos);
+      KsAccount *item = ks_account_list_get (self->accounts, old_pos);
 
       g_hash_table_remove (self->by_id, &(gint64) { ks_account_get_id (item) });
       first_change = MIN (first_change, fresh->len);
@@ -2679,8 +2724,9 @@ ks_store_reload_accounts (KsStore  *self,
   /* One change from the first difference to the end: new accounts are appended
    * there, and sorted views look again at the edited ones. */
   if (first_change != G_MAXUINT)
-    g_list_store_splice (self->accounts, first_change, n_old - first_change,
-                         fresh->pdata + first_change, fresh->len - first_change);
+    ks_account_list_splice (self->accounts, first_change, n_old - first_change,
+                            (KsAccount **) fresh->pdata + first_change,
+                            fresh->len - first_change);
 
   return TRUE;
 }
@@ -2751,8 +2797,9 @@ ks_store_load_sample (KsStore  *self,
   refresh_scores (self, (KsAccount **) added->pdata, added->len);
 
   /* New ids follow every existing one, so they go in at the end in one change. */
-  n_before = g_list_model_get_n_items (G_LIST_MODEL (self->accounts));
-  g_list_store_splice (self->accounts, n_before, 0, added->pdata, added->len);
+  n_before = ks_account_list_get_length (self->accounts);
+  ks_account_list_splice (self->accounts, n_before, 0, (KsAccount **) added->pdata,
+                          added->len);
 
   return TRUE;
 }

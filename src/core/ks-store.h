@@ -31,8 +31,9 @@ KsStore     *ks_store_open                  (const char       *path,
                                              GError          **error);
 const char  *ks_store_get_path              (KsStore          *self);
 
-/* Every account, ordered by id, kept current by the store: a GListModel of KsAccount.
- * An edited account is the same object, announced by items-changed at its position. */
+/* Every account, ordered by id, kept current by the store: a GListModel of KsAccount
+ * (a KsAccountList, so sorted and filtered views fetch any item in one step). An
+ * edited account is the same object, announced by items-changed at its position. */
 GListModel  *ks_store_get_accounts          (KsStore          *self);
 guint        ks_store_get_n_accounts        (KsStore          *self);
 KsAccount   *ks_store_lookup_account        (KsStore          *self,
@@ -86,10 +87,42 @@ typedef struct
 
 void         ks_account_row_clear           (KsAccountRow     *row);
 
-/* Writes @rows in one transaction through its own connection, so it may run in a
- * worker thread; the list model is not touched (see ks_store_reload_accounts()).
- * Cancelled or failed, nothing is written. Counts what happened to each row and, for
- * skipped rows, why (translated strings appended to @skipped_reasons when not NULL). */
+/* An import in progress: a connection of its own and one open write transaction, so
+ * it may run in a worker thread while the store's connection stays with the main
+ * thread; the list model is not touched (see ks_store_reload_accounts()). Rows are
+ * written as they are added, none is kept: memory does not grow with their number.
+ * Nothing is visible to others, nor stays in the file, until the commit. */
+typedef struct _KsStoreImport KsStoreImport;
+
+/* Opens the connection and begins the transaction (BEGIN IMMEDIATE: fails at once,
+ * with KS_ERROR_LOCKED, when another program is writing). @n_rows_hint is how many
+ * rows will be added, 0 when unknown: it sizes the duplicate look-up. */
+KsStoreImport *ks_store_import_begin        (KsStore          *self,
+                                             KsDuplicates      duplicates,
+                                             guint             n_rows_hint,
+                                             GError          **error);
+/* Inserts @row, or updates or skips it when its name is taken (after @duplicates; a
+ * name added earlier in the same import counts as taken). On failure the import is
+ * aborted: the error names the row's line, and only free is left to call. */
+gboolean     ks_store_import_add            (KsStoreImport    *import,
+                                             const KsAccountRow *row,
+                                             GError          **error);
+/* Commits, and counts what happened to each row and, for skipped rows, why
+ * (translated strings appended to @skipped_reasons when not NULL). Failed, nothing
+ * is written. Either way only free is left to call. */
+gboolean     ks_store_import_commit         (KsStoreImport    *import,
+                                             guint            *n_imported,
+                                             guint            *n_updated,
+                                             guint            *n_skipped,
+                                             GPtrArray        *skipped_reasons,
+                                             GError          **error);
+/* Rolls back: nothing of the import stays in the file. */
+void         ks_store_import_abort          (KsStoreImport    *import);
+/* Aborts an import neither committed nor aborted, closes its connection, frees it. */
+void         ks_store_import_free           (KsStoreImport    *import);
+
+/* The whole of an import in one call: ks_store_import_begin(), add for each of @rows
+ * (checking @cancellable as it goes), commit. Cancelled or failed, nothing is written. */
 gboolean     ks_store_import_rows           (KsStore          *self,
                                              const KsAccountRow *rows,
                                              guint             n_rows,
@@ -136,5 +169,7 @@ char        *ks_store_backup                (KsStore          *self,
 gboolean     ks_store_backup_if_due         (KsStore          *self,
                                              GError          **error);
 char        *ks_store_get_backup_dir        (KsStore          *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KsStoreImport, ks_store_import_free)
 
 G_END_DECLS
