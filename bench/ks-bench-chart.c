@@ -86,7 +86,7 @@ print_row (const char *what,
            double      ms,
            const char *goal)
 {
-  g_print ("  %-38s %9.2f ms   %s\n", what, ms, goal);
+  g_print ("  %-36s %8.2f ms   %s\n", what, ms, goal);
 }
 
 static void
@@ -207,14 +207,15 @@ bench (gsize n,
   g_print ("%" G_GSIZE_FORMAT " accounts, %dx%d image surface, median of %u runs\n",
            n, WIDTH, HEIGHT, runs);
   print_row ("layout", layout_ms, n >= 100000 ? "goal: under 100 ms" : "");
-  print_row ("full render, first (makes the sprites)", first,
+  print_row ("full render, first (makes sprites)", first,
              n >= 100000 ? "goal: under 100 ms" : "");
   g_snprintf (goal, sizeof goal, "goal: %s; %.1f× faster than the floor",
               n >= 100000 ? "under 100 ms" : "under 16 ms", floor_ms / MAX (render_ms, 0.001));
   print_row ("full render", render_ms, goal);
-  print_row ("floor: cairo_arc + cairo_fill per bubble", floor_ms, "the yardstick");
-  print_row ("render_overlay (hover and focus rings)", overlay_ms, "");
-  print_row ("hover frame: hit test + cached chart + overlay", hover_ms,
+  print_row ("floor: cairo_arc + cairo_fill each", floor_ms,
+             "the yardstick: the same circles, plainly");
+  print_row ("render_overlay (hover, focus rings)", overlay_ms, "");
+  print_row ("hover: hit test + cached + overlay", hover_ms,
              n >= 100000 ? "goal: under 100 ms" : "goal: under 8 ms");
   print_row ("hit test", hit_ms, "");
   g_print ("\n");
