@@ -8,6 +8,11 @@
  * pure functions of the layout; ks_chart_render() draws it onto any cairo_t. A widget
  * keeps the full drawing in a texture and redraws only ks_chart_render_overlay() on
  * hover and focus. Coordinates are in the layout's units (pixels for the widget).
+ *
+ * Bubbles are pre-rendered sprites on image surfaces (the fast path: render into an
+ * image surface at the display's scale, not into a GTK cairo node, which records) and
+ * real arcs on PDF, SVG, PostScript and recording surfaces. The sprites are cached in
+ * the layout, so a layout is used from one thread at a time.
  */
 #pragma once
 
@@ -165,8 +170,8 @@ int             ks_chart_layout_neighbour       (KsChartLayout       *layout,
 /* Translated plain text for screen readers: counts per quadrant, the top accounts. */
 char           *ks_chart_layout_describe        (KsChartLayout       *layout);
 
-/* Draws the whole chart; @hover and @focus are point indices or -1. Bubbles are
- * pre-rendered sprites on raster targets and real arcs on PDF, SVG and PostScript. */
+/* Draws the whole chart, background included; @hover and @focus are point indices
+ * or -1. */
 void            ks_chart_render                 (KsChartLayout       *layout,
                                                  cairo_t             *cr,
                                                  const KsChartStyle  *style,
