@@ -266,6 +266,101 @@ test_copy_assign (void)
   g_assert_cmpstr (ks_account_get_name (account), ==, "Helios Medical AG");
 }
 
+/* What the store builds when it reads a portfolio: the same account as one made with
+ * the setters and scored, and nothing announced on the way. */
+static void
+test_new_from_row (void)
+{
+  g_autoptr(KsAccount) expected = ks_account_new ();
+  g_autoptr(KsAccount) account = NULL;
+  g_autoptr(KsAccount) copy = NULL;
+  KsScoringRules rules;
+  KsAccountRow row = { 0, };
+
+  ks_scoring_rules_init_default (&rules);
+  row.name = (char *) "  华东 Precision  ";
+  row.industry = (char *) "Manufacturing";
+  row.region = NULL;
+  row.owner = (char *) "王磊";
+  row.notes = (char *) "Line one\nline two";
+  strcpy (row.currency, "EUR");
+  row.annual_purchases = 123456789;
+  row.profit_contribution = 12.5;
+  row.revenue_share = 3.25;
+  for (guint c = 0; c < KS_N_CRITERIA; c++)
+    row.ratings[c] = (c * 2) % (KS_RATING_MAX + 1);
+  row.tier_override = KS_TIER_KEY;
+
+  account = ks_account_new_from_row (42, &row, &rules, 40, 60);
+
+  ks_account_set_id (expected, 42);
+  ks_account_set_name (expected, row.name);
+  ks_account_set_industry (expected, row.industry);
+  ks_account_set_owner (expected, row.owner);
+  ks_account_set_notes (expected, row.notes);
+  ks_account_set_currency (expected, row.currency);
+  ks_account_set_annual_purchases (expected, row.annual_purchases);
+  ks_account_set_profit_contribution (expected, row.profit_contribution);
+  ks_account_set_revenue_share (expected, row.revenue_share);
+  for (guint c = 0; c < KS_N_CRITERIA; c++)
+    ks_account_set_rating (expected, c, row.ratings[c]);
+  ks_account_set_tier_override (expected, row.tier_override);
+  ks_account_apply_scores (expected, &rules, 40, 60);
+
+  g_assert_cmpint (ks_account_get_id (account), ==, 42);
+  g_assert_cmpstr (ks_account_get_name (account), ==, ks_account_get_name (expected));
+  g_assert_cmpstr (ks_account_get_name_key (account), ==, "华东 precision");
+  g_assert_cmpstr (ks_account_get_industry (account), ==, "Manufacturing");
+  g_assert_cmpstr (ks_account_get_region (account), ==, "");
+  g_assert_cmpstr (ks_account_get_owner (account), ==, "王磊");
+  g_assert_cmpstr (ks_account_get_notes (account), ==, row.notes);
+  g_assert_cmpstr (ks_account_get_currency (account), ==, "EUR");
+  g_assert_cmpint (ks_account_get_annual_purchases (account), ==, 123456789);
+  g_assert_cmpfloat (ks_account_get_profit_contribution (account), ==, 12.5);
+  g_assert_cmpfloat (ks_account_get_revenue_share (account), ==, 3.25);
+  g_assert_cmpmem (ks_account_get_ratings (account), KS_N_CRITERIA,
+                   ks_account_get_ratings (expected), KS_N_CRITERIA);
+  g_assert_cmpint (ks_account_get_tier_override (account), ==, KS_TIER_KEY);
+  g_assert_cmpfloat (ks_account_get_ka_score (account), ==, ks_account_get_ka_score (expected));
+  g_assert_cmpfloat (ks_account_get_value_score (account), ==,
+                     ks_account_get_value_score (expected));
+  g_assert_cmpfloat (ks_account_get_growth_score (account), ==,
+                     ks_account_get_growth_score (expected));
+  g_assert_cmpint (ks_account_get_tier (account), ==, KS_TIER_KEY);
+  g_assert_cmpint (ks_account_get_scored_tier (account), ==,
+                   ks_account_get_scored_tier (expected));
+  g_assert_cmpint (ks_account_get_quadrant (account), ==, ks_account_get_quadrant (expected));
+
+  /* scored already: the same rules again change nothing */
+  {
+    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+    g_signal_connect (account, "notify", G_CALLBACK (count_notify), names);
+    ks_account_apply_scores (account, &rules, 40, 60);
+    g_assert_cmpuint (names->len, ==, 0);
+    g_signal_handlers_disconnect_by_func (account, count_notify, names);
+  }
+
+  /* its texts are its own, and outlive the row's */
+  copy = ks_account_copy (account);
+  ks_account_set_name (copy, "Renamed");
+  g_assert_cmpstr (ks_account_get_name (account), ==, row.name);
+  g_assert_finalize_object (g_steal_pointer (&copy));
+  g_assert_finalize_object (g_steal_pointer (&account));
+
+  /* a new account's empty texts are shared; replacing and freeing them is safe */
+  {
+    KsAccount *fresh = ks_account_new ();
+
+    g_assert_cmpstr (ks_account_get_name (fresh), ==, "");
+    g_assert_cmpstr (ks_account_get_currency (fresh), ==, "CNY");
+    ks_account_set_industry (fresh, "Retail");
+    ks_account_set_currency (fresh, "USD");
+    ks_account_set_name (fresh, "A");
+    g_assert_finalize_object (fresh);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -279,6 +374,7 @@ main (int   argc,
   g_test_add_func ("/keystone/account/validate", test_validate);
   g_test_add_func ("/keystone/account/scores-and-override", test_scores_and_override);
   g_test_add_func ("/keystone/account/copy-assign", test_copy_assign);
+  g_test_add_func ("/keystone/account/new-from-row", test_new_from_row);
 
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 
 #include <string.h>
 #include <sys/stat.h>
+#include <utime.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -800,6 +801,7 @@ test_median_split (Fixture       *f,
   KsScoringRules rules;
   double split_value, split_growth;
   double moved_value, moved_growth;
+  guint n_signals = 0;
   KsStore *store = open_store (f->path);
 
   ks_store_get_split (store, &split_value, &split_growth);
@@ -826,7 +828,9 @@ test_median_split (Fixture       *f,
   g_assert_cmpfloat (split_value, ==, ks_account_get_value_score (mid));
   g_assert_cmpfloat (split_growth, ==, ks_account_get_growth_score (mid));
 
-  /* an edit that moves the median moves every account's quadrant with it */
+  /* an edit that moves the median moves every account's quadrant with it, and says
+   * so: the views re-sort and re-filter on ::rules-changed */
+  g_signal_connect (store, "rules-changed", G_CALLBACK (on_rules_changed), &n_signals);
   edited = ks_account_copy (mid);
   for (guint i = 0; i < KS_N_CRITERIA; i++)
     ks_account_set_rating (edited, i, 4);
@@ -835,16 +839,94 @@ test_median_split (Fixture       *f,
   assert_split (store);
   ks_store_get_split (store, &moved_value, &moved_growth);
   g_assert_cmpfloat (moved_value, >, split_value);
+  g_assert_cmpuint (n_signals, ==, 1);
 
-  g_assert_true (ks_store_delete_account (store, high, &error));
+  /* an edit that leaves the medians where they are: only its own row changes */
+  ks_account_set_notes (edited, "no score in this");
+  g_assert_true (ks_store_update_account (store, edited, &error));
   g_assert_no_error (error);
-  assert_split (store);
+  g_assert_cmpuint (n_signals, ==, 1);
+
+  /* every change: a signal exactly when the split moved */
   {
     g_autoptr(KsAccount) another = new_account ("Another", 5);
+    g_autoptr(KsAccount) twin = new_account ("Twin", 5);
+    KsAccountRow rows[3];
+    guint expected = n_signals;
 
+    ks_store_get_split (store, &split_value, &split_growth);
+    g_assert_true (ks_store_delete_account (store, high, &error));
+    g_assert_no_error (error);
+    assert_split (store);
+    ks_store_get_split (store, &moved_value, &moved_growth);
+    if (moved_value != split_value || moved_growth != split_growth)
+      expected++;
+    g_assert_cmpuint (n_signals, ==, expected);
+
+    split_value = moved_value;
+    split_growth = moved_growth;
     add_account (store, another);
     assert_split (store);
+    ks_store_get_split (store, &moved_value, &moved_growth);
+    if (moved_value != split_value || moved_growth != split_growth)
+      expected++;
+    g_assert_cmpuint (n_signals, ==, expected);
+
+    /* undo of a delete */
+    split_value = moved_value;
+    split_growth = moved_growth;
+    g_assert_true (ks_store_restore_account (store, high, &error));
+    g_assert_no_error (error);
+    assert_split (store);
+    ks_store_get_split (store, &moved_value, &moved_growth);
+    if (moved_value != split_value || moved_growth != split_growth)
+      expected++;
+    g_assert_cmpuint (n_signals, ==, expected);
+
+    /* an import, seen when the list is brought in line with the file */
+    memset (rows, 0, sizeof rows);
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      {
+        rows[i].line = i + 2;
+        rows[i].present = 1u << 0;
+        rows[i].name = g_strdup_printf ("Top %u", i);
+        strcpy (rows[i].currency, "CNY");
+        rows[i].tier_override = KS_TIER_NONE;
+        for (guint c = 0; c < KS_N_CRITERIA; c++)
+          rows[i].ratings[c] = KS_RATING_MAX;
+      }
+    split_value = moved_value;
+    split_growth = moved_growth;
+    g_assert_true (ks_store_import_rows (store, rows, G_N_ELEMENTS (rows), KS_DUPLICATES_SKIP,
+                                         NULL, NULL, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_signals, ==, expected);
+    g_assert_true (ks_store_reload_accounts (store, &error));
+    g_assert_no_error (error);
+    assert_split (store);
+    ks_store_get_split (store, &moved_value, &moved_growth);
+    g_assert_cmpfloat (moved_value, >, split_value);
+    g_assert_cmpuint (n_signals, ==, expected + 1);
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      ks_account_row_clear (&rows[i]);
+
+    /* the split at 50/50: nothing an account does moves it */
+    rules.split_mode = KS_SPLIT_FIXED;
+    g_assert_true (ks_store_set_rules (store, &rules, &error));
+    g_assert_no_error (error);
+    expected = n_signals;
+    for (guint i = 0; i < KS_N_CRITERIA; i++)
+      ks_account_set_rating (twin, i, KS_RATING_MAX);
+    add_account (store, twin);
+    g_assert_true (ks_store_delete_account (store, twin, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_signals, ==, expected);
+
+    rules.split_mode = KS_SPLIT_MEDIAN;
+    g_assert_true (ks_store_set_rules (store, &rules, &error));
+    g_assert_no_error (error);
   }
+  g_signal_handlers_disconnect_by_func (store, on_rules_changed, &n_signals);
   g_assert_finalize_object (store);
 
   store = open_store (f->path);
@@ -964,6 +1046,17 @@ count_backups (const char *dir_path,
 }
 
 static void
+assert_no_part_files (const char *dir_path)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".part"))
+      g_error ("a backup was left unfinished: %s", name);
+}
+
+static void
 test_backup (Fixture       *f,
              gconstpointer  data)
 {
@@ -1039,6 +1132,121 @@ test_backup (Fixture       *f,
   g_assert_true (ks_store_backup_if_due (store, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_backups (dir, "keystone-"), ==, 1);
+  assert_no_part_files (dir);
+
+  g_assert_finalize_object (store);
+}
+
+typedef struct
+{
+  gboolean done;
+  gboolean ok;
+  GError *error;
+} AsyncResult;
+
+static void
+on_backup_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  AsyncResult *async = user_data;
+
+  async->ok = ks_store_backup_if_due_finish (KS_STORE (source), result, &async->error);
+  async->done = TRUE;
+}
+
+static void
+backup_if_due_in_thread (KsStore      *store,
+                         GCancellable *cancellable,
+                         AsyncResult  *async)
+{
+  memset (async, 0, sizeof *async);
+  ks_store_backup_if_due_async (store, cancellable, on_backup_done, async);
+  while (!async->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The daily backup off the main thread, while the store is used. */
+static void
+test_backup_async (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(KsAccount) extra = new_account ("Added during the backup", 9);
+  g_autofree char *dir = NULL;
+  g_autofree char *backup = NULL;
+  KsStore *store = open_store (f->path);
+  AsyncResult async;
+  gint64 n_rows;
+  guint n;
+
+  dir = ks_store_get_backup_dir (store);
+  g_assert_true (ks_store_load_sample (store, &error));
+  g_assert_no_error (error);
+  n = ks_store_get_n_accounts (store);
+
+  /* none yet: due; the store writes while the copy runs */
+  memset (&async, 0, sizeof async);
+  ks_store_backup_if_due_async (store, NULL, on_backup_done, &async);
+  add_account (store, extra);
+  while (!async.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (async.error);
+  g_assert_true (async.ok);
+  g_assert_cmpuint (count_backups (dir, "keystone-"), ==, 1);
+  assert_no_part_files (dir);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+
+    backup = g_build_filename (dir, g_dir_read_name (d), NULL);
+  }
+  /* a snapshot: before the add or after it, never half of it */
+  n_rows = count_rows (backup);
+  g_assert_true (n_rows == n || n_rows == n + 1);
+  assert_integrity_ok (backup);
+  g_assert_cmpint (raw_query_int (backup, "PRAGMA user_version"), ==, KS_SCHEMA_VERSION);
+  {
+    g_autofree char *mode = raw_query_text (backup, "PRAGMA journal_mode");
+
+    g_assert_cmpstr (mode, ==, "delete");
+  }
+
+  /* not due again today */
+  backup_if_due_in_thread (store, NULL, &async);
+  g_assert_no_error (async.error);
+  g_assert_true (async.ok);
+  g_assert_cmpuint (count_backups (dir, "keystone-"), ==, 1);
+
+  /* cancelled: nothing done */
+  remove_tree (dir);
+  g_cancellable_cancel (cancellable);
+  backup_if_due_in_thread (store, cancellable, &async);
+  g_assert_false (async.ok);
+  g_assert_error (async.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&async.error);
+  g_assert_cmpuint (count_backups (dir, "keystone-"), ==, 0);
+
+  /* a backup cut short a day ago is cleared away; a younger one may be in progress */
+  {
+    g_autofree char *stale = g_build_filename (dir, "keystone-20000101-000000.db.part", NULL);
+    g_autofree char *young = g_build_filename (dir, "keystone-20000102-000000.db.part", NULL);
+    g_autoptr(GDateTime) old = g_date_time_new_utc (2000, 1, 1, 0, 0, 0);
+    struct utimbuf times;
+
+    g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (stale, "cut short", -1, NULL));
+    g_assert_true (g_file_set_contents (young, "in progress", -1, NULL));
+    times.actime = times.modtime = (time_t) g_date_time_to_unix (old);
+    g_assert_cmpint (g_utime (stale, &times), ==, 0);
+
+    backup_if_due_in_thread (store, NULL, &async);
+    g_assert_no_error (async.error);
+    g_assert_true (async.ok);
+    g_assert_cmpuint (count_backups (dir, "keystone-"), ==, 1);
+    g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (young, G_FILE_TEST_EXISTS));
+  }
 
   g_assert_finalize_object (store);
 }
@@ -1297,6 +1505,162 @@ test_refuse_other_program (Fixture       *f,
   assert_open_refused (f->path, KS_ERROR_CORRUPT);
 }
 
+/* A file with our tables' names and version but other columns: refused before anything
+ * is written, so not even the journal mode in its header changes. */
+static void
+assert_refused_in_rollback_mode (const char *path)
+{
+  g_autoptr(GBytes) bytes = read_file (path);
+  const guint8 *header = g_bytes_get_data (bytes, NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  /* bytes 18 and 19: 1 for a rollback journal, 2 for WAL */
+  g_assert_cmpuint (g_bytes_get_size (bytes), >=, 100);
+  g_assert_cmpuint (header[18], ==, 1);
+  g_assert_cmpuint (header[19], ==, 1);
+
+  assert_open_refused (path, KS_ERROR_CORRUPT);
+
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = read_file (path);
+  header = g_bytes_get_data (bytes, NULL);
+  g_assert_cmpuint (header[18], ==, 1);
+  g_assert_cmpuint (header[19], ==, 1);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_refuse_other_columns (Fixture       *f,
+                           gconstpointer  data)
+{
+  sqlite3 *db;
+
+  /* the reviewer's file: account (x) */
+  db = raw_open (f->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  raw_exec (db, "CREATE TABLE account (x); "
+                "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL); "
+                "PRAGMA user_version = 1");
+  sqlite3_close (db);
+  assert_refused_in_rollback_mode (f->path);
+  g_remove (f->path);
+
+  /* settings without its columns */
+  db = raw_open (f->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  raw_exec (db, "CREATE TABLE account (x); CREATE TABLE settings (x); "
+                "PRAGMA user_version = 1");
+  sqlite3_close (db);
+  assert_refused_in_rollback_mode (f->path);
+  g_remove (f->path);
+
+  /* a real Keystone database that lost one column, and one whose settings changed */
+  for (guint i = 0; i < 2; i++)
+    {
+      make_keystone_database (f->path);
+      db = raw_open (f->path, SQLITE_OPEN_READWRITE);
+      raw_exec (db, "PRAGMA journal_mode = DELETE");
+      if (i == 0)
+        raw_exec (db, "ALTER TABLE account DROP COLUMN r_growth");
+      else
+        raw_exec (db, "DROP TABLE settings; CREATE TABLE settings (name, data)");
+      sqlite3_close (db);
+      assert_refused_in_rollback_mode (f->path);
+      remove_tree (f->path);
+    }
+
+  /* and a good one in rollback journal mode is taken, and switched to WAL */
+  make_keystone_database (f->path);
+  db = raw_open (f->path, SQLITE_OPEN_READWRITE);
+  raw_exec (db, "PRAGMA journal_mode = DELETE");
+  sqlite3_close (db);
+  {
+    KsStore *store = open_store (f->path);
+    g_autofree char *mode = NULL;
+
+    g_assert_cmpuint (ks_store_get_n_accounts (store), >, 150);
+    g_assert_finalize_object (store);
+    mode = raw_query_text (f->path, "PRAGMA journal_mode");
+    g_assert_cmpstr (mode, ==, "wal");
+  }
+}
+
+/* Watches a path from another thread: whether it was ever seen shorter than a
+ * database's first page, as a crash at that moment would have left it. */
+typedef struct
+{
+  const char *path;
+  gint done;
+  gboolean seen;
+  gboolean seen_short;
+} Watch;
+
+static gpointer
+watch_path (gpointer data)
+{
+  Watch *watch = data;
+
+  while (!g_atomic_int_get (&watch->done))
+    {
+      GStatBuf st;
+
+      if (g_stat (watch->path, &st) == 0)
+        {
+          watch->seen = TRUE;
+          if (st.st_size < 512)
+            watch->seen_short = TRUE;
+        }
+    }
+
+  return NULL;
+}
+
+/* A new database is made under another name and put in place whole: a crash during
+ * the first run leaves no empty keystone.db that every later start would refuse. */
+static void
+test_create_in_place (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char * const expected[] = {
+    "keystone.db", "keystone.db-wal", "keystone.db-shm", "keystone.db.new-Ab12Cd", NULL,
+  };
+  g_autofree char *leftover = g_build_filename (f->dir, "keystone.db.new-Ab12Cd", NULL);
+  g_autoptr(GDir) dir = NULL;
+  Watch watch = { f->path, 0, FALSE, FALSE };
+  GThread *watcher;
+  const char *name;
+  KsStore *store;
+  GStatBuf st;
+
+  /* what a crash during an earlier first run may have left */
+  g_assert_true (g_file_set_contents (leftover, "", 0, NULL));
+
+  watcher = g_thread_new ("watch", watch_path, &watch);
+  store = open_store (f->path);
+  g_atomic_int_set (&watch.done, 1);
+  g_thread_join (watcher);
+  g_assert_true (watch.seen || g_file_test (f->path, G_FILE_TEST_EXISTS));
+  g_assert_false (watch.seen_short);
+  g_assert_cmpuint (ks_store_get_n_accounts (store), ==, 0);
+
+  /* the database, its WAL and the one left over; nothing else of ours */
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (!g_strv_contains (expected, name))
+      g_error ("unexpected file %s", name);
+
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (st.st_size, >, 0);
+  g_assert_finalize_object (store);
+
+  g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, KS_SCHEMA_VERSION);
+  assert_integrity_ok (f->path);
+
+  /* a file that appears at the path is never replaced: an empty one stays refused */
+  remove_tree (f->path);
+  g_assert_true (g_file_set_contents (f->path, "", 0, NULL));
+  assert_open_refused (f->path, KS_ERROR_CORRUPT);
+}
+
 /* Many accounts */
 
 static void
@@ -1384,6 +1748,7 @@ main (int   argc,
   ADD_TEST ("owners", test_owners);
   ADD_TEST ("sample", test_sample);
   ADD_TEST ("backup", test_backup);
+  ADD_TEST ("backup-async", test_backup_async);
   ADD_TEST ("migrate-from-0", test_migrate_from_0);
   ADD_TEST ("refuse/empty", test_refuse_empty);
   ADD_TEST ("refuse/garbage", test_refuse_garbage);
@@ -1397,6 +1762,8 @@ main (int   argc,
   ADD_TEST ("refuse/locked-wal", test_refuse_locked_wal);
   ADD_TEST ("refuse/newer-schema", test_refuse_newer_schema);
   ADD_TEST ("refuse/other-program", test_refuse_other_program);
+  ADD_TEST ("refuse/other-columns", test_refuse_other_columns);
+  ADD_TEST ("create-in-place", test_create_in_place);
   ADD_TEST ("load-many", test_load_many);
 
   return g_test_run ();

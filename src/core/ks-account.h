@@ -19,7 +19,37 @@ G_DECLARE_FINAL_TYPE (KsAccount, ks_account, KS, ACCOUNT, GObject)
 #define KS_ACCOUNT_FIELD_MAX  200
 #define KS_ACCOUNT_NOTES_MAX  100000
 
+/* The stored fields of one account as plain data, as a file or the database has them:
+ * cheap to hold by the hundred thousand. */
+typedef struct
+{
+  guint64 line;                    /* where it came from, for messages */
+  guint present;                   /* bit (1 << KsColumn) for each column the file had */
+  char *name;
+  char *industry;
+  char *region;
+  char *owner;
+  char *notes;
+  char currency[4];
+  gint64 annual_purchases;
+  double profit_contribution;
+  double revenue_share;
+  guint8 ratings[KS_N_CRITERIA];
+  int tier_override;               /* KsTier or KS_TIER_NONE */
+} KsAccountRow;
+
+/* Frees the strings of @row (not @row itself). */
+void         ks_account_row_clear           (KsAccountRow     *row);
+
 KsAccount   *ks_account_new                 (void);
+/* An account with @id and the values of @row (NULL texts are empty), scored as by
+ * ks_account_apply_scores(), all without a notification each, since nobody watches an
+ * account that is being made: what the store builds for every account it reads. */
+KsAccount   *ks_account_new_from_row        (gint64                id,
+                                             const KsAccountRow   *row,
+                                             const KsScoringRules *rules,
+                                             double                split_value,
+                                             double                split_growth);
 /* A detached copy for editing: same id, same values, scores included. */
 KsAccount   *ks_account_copy                (KsAccount        *self);
 /* Copies every stored field (not the id) of @from into @self, notifying what changed. */

@@ -578,35 +578,41 @@ bind_account_fields (sqlite3_stmt *stmt,
     sqlite3_bind_int (stmt, p + FIELD_TIER, tier);
 }
 
-/* @stmt's columns: id, then the fields. */
+/* @stmt's columns: id, then the fields. The account is scored with the current rules
+ * and split: the caller re-scores when it moves the split. */
 static KsAccount *
-account_from_row (sqlite3_stmt *stmt)
+account_from_row (KsStore      *self,
+                  sqlite3_stmt *stmt)
 {
-  KsAccount *account = ks_account_new ();
+  KsAccountRow row = { 0, };
   int c = 1;
 
-  ks_account_set_id (account, sqlite3_column_int64 (stmt, 0));
-  ks_account_set_name (account, column_text (stmt, c + FIELD_NAME));
-  ks_account_set_industry (account, column_text (stmt, c + FIELD_INDUSTRY));
-  ks_account_set_region (account, column_text (stmt, c + FIELD_REGION));
-  ks_account_set_owner (account, column_text (stmt, c + FIELD_OWNER));
-  ks_account_set_currency (account, column_text (stmt, c + FIELD_CURRENCY));
-  ks_account_set_annual_purchases (account, sqlite3_column_int64 (stmt, c + FIELD_PURCHASES));
-  ks_account_set_profit_contribution (account, sqlite3_column_double (stmt, c + FIELD_PROFIT));
-  ks_account_set_revenue_share (account, sqlite3_column_double (stmt, c + FIELD_SHARE));
-  ks_account_set_notes (account, column_text (stmt, c + FIELD_NOTES));
+  /* The texts are SQLite's until the next step: the account copies them. */
+  row.name = (char *) column_text (stmt, c + FIELD_NAME);
+  row.industry = (char *) column_text (stmt, c + FIELD_INDUSTRY);
+  row.region = (char *) column_text (stmt, c + FIELD_REGION);
+  row.owner = (char *) column_text (stmt, c + FIELD_OWNER);
+  g_strlcpy (row.currency, column_text (stmt, c + FIELD_CURRENCY), sizeof row.currency);
+  row.notes = (char *) column_text (stmt, c + FIELD_NOTES);
+  row.annual_purchases = sqlite3_column_int64 (stmt, c + FIELD_PURCHASES);
+  row.profit_contribution = sqlite3_column_double (stmt, c + FIELD_PROFIT);
+  row.revenue_share = sqlite3_column_double (stmt, c + FIELD_SHARE);
   for (guint i = 0; i < KS_N_CRITERIA; i++)
     {
       int rating = sqlite3_column_int (stmt, c + FIELD_RATINGS + i);
 
-      ks_account_set_rating (account, i, CLAMP (rating, 0, KS_RATING_MAX));
+      row.ratings[i] = CLAMP (rating, 0, KS_RATING_MAX);
     }
-  if (sqlite3_column_type (stmt, c + FIELD_TIER) == SQLITE_NULL)
-    ks_account_set_tier_override (account, KS_TIER_NONE);
-  else
-    ks_account_set_tier_override (account, sqlite3_column_int (stmt, c + FIELD_TIER));
+  row.tier_override = KS_TIER_NONE;
+  if (sqlite3_column_type (stmt, c + FIELD_TIER) != SQLITE_NULL)
+    {
+      int tier = sqlite3_column_int (stmt, c + FIELD_TIER);
 
-  return account;
+      row.tier_override = CLAMP (tier, KS_TIER_NONE, KS_N_TIERS - 1);
+    }
+
+  return ks_account_new_from_row (sqlite3_column_int64 (stmt, 0), &row, &self->rules,
+                                  self->split_value, self->split_growth);
 }
 
 static gint64 *
@@ -708,8 +714,11 @@ apply_scores_to_all (KsStore *self)
 }
 
 /* After accounts were added, edited or removed: moves the split when the portfolio moved
- * it, and re-scores every account then, else only the @n_changed changed ones. */
-static void
+ * it, and re-scores every account then, else only the @n_changed changed ones. TRUE when
+ * the split moved: accounts that did not change may be in another quadrant now, which
+ * no items-changed announces, so the caller emits ::rules-changed once the list is
+ * up to date (see split_moved()). */
+static gboolean
 refresh_scores (KsStore    *self,
                 KsAccount **changed,
                 guint       n_changed)
@@ -722,11 +731,19 @@ refresh_scores (KsStore    *self,
   if (old_value != self->split_value || old_growth != self->split_growth)
     {
       apply_scores_to_all (self);
-      return;
+      return TRUE;
     }
 
   for (guint i = 0; i < n_changed; i++)
     apply_scores (self, changed[i]);
+  return FALSE;
+}
+
+/* Tells the views, which re-sort and re-filter on ::rules-changed, that quadrants moved. */
+static void
+split_moved (KsStore *self)
+{
+  g_signal_emit (self, signals[RULES_CHANGED], 0);
 }
 
 /* Settings */
@@ -880,7 +897,7 @@ load_accounts (KsStore  *self,
     }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (loaded, account_from_row (stmt));
+    g_ptr_array_add (loaded, account_from_row (self, stmt));
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_DONE)
@@ -897,10 +914,36 @@ load_accounts (KsStore  *self,
                            g_object_ref (account));
     }
 
-  update_split (self);
-  apply_scores_to_all (self);
+  /* Each was scored with the split as it was; re-scored only if the portfolio moves it. */
+  refresh_scores (self, NULL, 0);
 
   ks_account_list_splice (self->accounts, 0, 0, (KsAccount **) loaded->pdata, loaded->len);
+
+  return TRUE;
+}
+
+/* The first read of the account table, at opening: the statement that loads the
+ * accounts compiles, and its first row comes. */
+static gboolean
+probe_accounts (KsStore  *self,
+                GError  **error)
+{
+  g_autofree char *columns = account_field_columns ();
+  g_autofree char *sql = g_strdup_printf ("SELECT id, %s FROM account ORDER BY id LIMIT 1",
+                                          columns);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_db_error (self, rc, error);
+      return FALSE;
+    }
 
   return TRUE;
 }
@@ -1053,6 +1096,55 @@ typedef enum
   INSPECT_NEEDS_WRITE,   /* a hot journal: only a writer can look inside */
 } InspectResult;
 
+/* Whether @table of @db has every column in @columns (NULL-terminated). */
+static int
+table_has_columns (sqlite3             *db,
+                   const char          *table,
+                   const char * const  *columns,
+                   gboolean            *out_has)
+{
+  g_autoptr(GHashTable) present = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                         g_free, NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT name FROM pragma_table_info (?1)", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (present, g_strdup (column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return rc;
+
+  *out_has = TRUE;
+  for (guint i = 0; columns[i] != NULL; i++)
+    if (!g_hash_table_contains (present, columns[i]))
+      *out_has = FALSE;
+
+  return SQLITE_OK;
+}
+
+/* Whether the tables of @db have the columns this version of Keystone reads: a file
+ * with our tables' names but not their columns is another program's. */
+static int
+schema_has_columns (sqlite3  *db,
+                    gboolean *out_has)
+{
+  static const char * const settings_columns[] = { "key", "value", NULL };
+  g_autofree char *fields = account_field_columns ();
+  g_autofree char *joined = g_strconcat ("id, ", fields, ", created_at, updated_at", NULL);
+  g_auto(GStrv) account_columns = g_strsplit (joined, ", ", -1);
+  int rc;
+
+  rc = table_has_columns (db, "account", (const char * const *) account_columns, out_has);
+  if (rc == SQLITE_OK && *out_has)
+    rc = table_has_columns (db, "settings", settings_columns, out_has);
+
+  return rc;
+}
+
 /* Checks that @db is an intact Keystone database this build can open.
  * A read-only connection that meets an interrupted transaction cannot roll it back. */
 static InspectResult
@@ -1140,6 +1232,24 @@ inspect_database (const char  *path,
       return INSPECT_FAILED;
     }
 
+  /* An older version's columns are checked after its migration. */
+  if (version == KS_SCHEMA_VERSION)
+    {
+      gboolean has_columns = FALSE;
+
+      rc = schema_has_columns (db, &has_columns);
+      if (rc != SQLITE_OK)
+        {
+          set_sqlite_error (error, path, rc, sqlite3_errmsg (db));
+          return INSPECT_FAILED;
+        }
+      if (!has_columns)
+        {
+          set_not_keystone_error (error, path);
+          return INSPECT_FAILED;
+        }
+    }
+
   *out_version = version;
   return INSPECT_OK;
 }
@@ -1154,7 +1264,7 @@ inspect_read_only (const char  *path,
   InspectResult result;
   int rc;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
       set_sqlite_error (error, path, rc, db ? sqlite3_errmsg (db) : NULL);
@@ -1182,7 +1292,11 @@ open_read_write (KsStore   *self,
 {
   int rc;
 
-  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+  /* The store's connection stays with the main thread (imports and backups in workers
+   * open their own): no mutex around every call, which loading 100 000 accounts
+   * makes millions of. */
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
   if (rc != SQLITE_OK)
     {
       set_db_error (self, rc, error);
@@ -1247,12 +1361,48 @@ configure_connection (KsStore  *self,
   return TRUE;
 }
 
+/* Takes @db from @version to KS_SCHEMA_VERSION, one transaction per step. */
+static int
+run_migrations (sqlite3 *db,
+                int      version)
+{
+  for (int v = version; v < KS_SCHEMA_VERSION; v++)
+    {
+      /* A pragma takes no parameters; the number comes from this file. */
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
+      int rc;
+
+      rc = exec_sql (db, "BEGIN IMMEDIATE");
+      if (rc == SQLITE_OK)
+        rc = exec_sql (db, migrations[v]);
+      if (rc == SQLITE_OK)
+        rc = exec_sql (db, set_version);
+      if (rc == SQLITE_OK)
+        rc = exec_sql (db, "COMMIT");
+
+      if (rc != SQLITE_OK)
+        {
+          if (!sqlite3_get_autocommit (db))
+            exec_sql (db, "ROLLBACK");
+          return rc;
+        }
+    }
+
+  return SQLITE_OK;
+}
+
 static gboolean
 migrate (KsStore  *self,
          int       version,
          GError  **error)
 {
-  if (version >= 1 && version < KS_SCHEMA_VERSION)
+  gboolean has_columns = FALSE;
+  int rc;
+
+  if (version >= KS_SCHEMA_VERSION)
+    return TRUE;
+
+  if (version >= 1)
     {
       g_autofree char *backup = ks_store_backup (self, error);
 
@@ -1260,66 +1410,19 @@ migrate (KsStore  *self,
         return FALSE;
     }
 
-  for (int v = version; v < KS_SCHEMA_VERSION; v++)
+  rc = run_migrations (self->db, version);
+  if (rc == SQLITE_OK)
+    rc = schema_has_columns (self->db, &has_columns);
+  if (rc != SQLITE_OK)
     {
-      /* A pragma takes no parameters; the number comes from this file. */
-      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
-      int rc;
-
-      rc = exec_sql (self->db, "BEGIN IMMEDIATE");
-      if (rc == SQLITE_OK)
-        rc = exec_sql (self->db, migrations[v]);
-      if (rc == SQLITE_OK)
-        rc = exec_sql (self->db, set_version);
-      if (rc == SQLITE_OK)
-        rc = exec_sql (self->db, "COMMIT");
-
-      if (rc != SQLITE_OK)
-        {
-          set_db_error (self, rc, error);
-          if (!sqlite3_get_autocommit (self->db))
-            exec_sql (self->db, "ROLLBACK");
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-static gboolean
-create_database_file (const char  *path,
-                      GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *display = g_filename_display_name (path);
-  GStatBuf dir_st;
-  int fd;
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      set_errno_error (error, dir, errno);
+      set_db_error (self, rc, error);
       return FALSE;
     }
-
-  if (g_stat (dir, &dir_st) != 0 || is_read_only (dir, &dir_st))
+  if (!has_columns)
     {
-      g_set_error (error, KS_ERROR, KS_ERROR_READ_ONLY,
-                   _("The folder of “%s” is read-only, so the database cannot be created "
-                     "there. Choose a folder you can write to."),
-                   display);
+      set_not_keystone_error (error, self->path);
       return FALSE;
     }
-
-  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0600);
-  if (fd < 0)
-    {
-      set_errno_error (error, path, errno);
-      return FALSE;
-    }
-  /* the umask only takes bits away, but make sure */
-  if (fchmod (fd, 0600) != 0)
-    g_debug ("Could not chmod %s: %s", path, g_strerror (errno));
-  g_close (fd, NULL);
 
   return TRUE;
 }
@@ -1348,34 +1451,117 @@ remove_new_database (const char *path)
     }
 }
 
+/* Makes a new database at @path: created, migrated and switched to WAL under a
+ * temporary name in the same folder, then put in place in one step, so that a crash
+ * during the first run leaves no half-made file that every later start would refuse.
+ * FALSE with *@exists set when another program made @path meanwhile. */
+static gboolean
+create_database (const char  *path,
+                 gboolean    *exists,
+                 GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *tmp_path = NULL;
+  sqlite3 *db = NULL;
+  GStatBuf dir_st;
+  int saved_errno;
+  int fd;
+  int rc;
+
+  *exists = FALSE;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      set_errno_error (error, dir, errno);
+      return FALSE;
+    }
+
+  if (g_stat (dir, &dir_st) != 0 || is_read_only (dir, &dir_st))
+    {
+      g_set_error (error, KS_ERROR, KS_ERROR_READ_ONLY,
+                   _("The folder of “%s” is read-only, so the database cannot be created "
+                     "there. Choose a folder you can write to."),
+                   display);
+      return FALSE;
+    }
+
+  tmp_path = g_strconcat (path, ".new-XXXXXX", NULL);
+  fd = g_mkstemp_full (tmp_path, O_RDWR, 0600);
+  if (fd < 0)
+    {
+      set_errno_error (error, path, errno);
+      return FALSE;
+    }
+  /* the umask only takes bits away, but make sure */
+  if (fchmod (fd, 0600) != 0)
+    g_debug ("Could not chmod %s: %s", tmp_path, g_strerror (errno));
+  g_close (fd, NULL);
+
+  rc = sqlite3_open_v2 (tmp_path, &db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (db, 1);
+      rc = run_migrations (db, 0);
+    }
+  /* Closing the last connection checkpoints and removes the WAL: one file is left. */
+  if (rc == SQLITE_OK)
+    rc = exec_sql (db, "PRAGMA journal_mode = WAL");
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, path, rc, db != NULL ? sqlite3_errmsg (db) : NULL);
+      sqlite3_close (db);
+      remove_new_database (tmp_path);
+      return FALSE;
+    }
+  rc = sqlite3_close (db);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, path, rc, NULL);
+      remove_new_database (tmp_path);
+      return FALSE;
+    }
+
+  /* A link never replaces a file: whatever appeared at @path meanwhile stays. File
+   * systems without links get a rename, after a last look. */
+  if (link (tmp_path, path) == 0)
+    {
+      g_unlink (tmp_path);
+      return TRUE;
+    }
+  saved_errno = errno;
+  if (saved_errno == EEXIST || g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      remove_new_database (tmp_path);
+      *exists = TRUE;
+      return FALSE;
+    }
+  if (g_rename (tmp_path, path) != 0)
+    {
+      saved_errno = errno;
+      remove_new_database (tmp_path);
+      set_errno_error (error, path, saved_errno);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 open_database (KsStore  *self,
                gboolean *created,
                GError  **error)
 {
+  InspectResult inspected;
   GStatBuf st;
   int version = 0;
 
   *created = FALSE;
 
-  if (g_stat (self->path, &st) == 0)
-    {
-      InspectResult inspected;
-
-      if (!check_file_header (self->path, &st, error)
-          || !check_writable (self->path, &st, error))
-        return FALSE;
-
-      inspected = inspect_read_only (self->path, &version, error);
-      if (inspected == INSPECT_FAILED)
-        return FALSE;
-
-      if (!open_read_write (self, inspected == INSPECT_NEEDS_WRITE, &version, error))
-        return FALSE;
-    }
-  else
+  if (g_stat (self->path, &st) != 0)
     {
       int saved_errno = errno;
+      gboolean exists = FALSE;
 
       if (saved_errno != ENOENT)
         {
@@ -1383,17 +1569,36 @@ open_database (KsStore  *self,
           return FALSE;
         }
 
-      if (!create_database_file (self->path, error))
+      if (create_database (self->path, &exists, error))
+        *created = TRUE;
+      else if (!exists)
         return FALSE;
-      *created = TRUE;
 
-      if (!open_read_write (self, FALSE, &version, error))
-        return FALSE;
+      if (g_stat (self->path, &st) != 0)
+        {
+          set_errno_error (error, self->path, errno);
+          return FALSE;
+        }
     }
 
-  return configure_connection (self, error)
-    && migrate (self, version, error)
-    && load_settings (self, error);
+  /* A new file, made above, is looked at like any other. */
+  if (!check_file_header (self->path, &st, error)
+      || !check_writable (self->path, &st, error))
+    return FALSE;
+
+  inspected = inspect_read_only (self->path, &version, error);
+  if (inspected == INSPECT_FAILED)
+    return FALSE;
+
+  if (!open_read_write (self, inspected == INSPECT_NEEDS_WRITE, &version, error))
+    return FALSE;
+
+  /* Only a file that migrated and was read is switched to WAL (which rewrites its
+   * header): a file refused on the way stays byte for byte as it was. */
+  return migrate (self, version, error)
+    && load_settings (self, error)
+    && probe_accounts (self, error)
+    && configure_connection (self, error);
 }
 
 /* The accounts, read once on first use. ks_store_open() checked the file already, so
@@ -1450,7 +1655,10 @@ ks_store_class_init (KsStoreClass *klass)
   /**
    * KsStore::rules-changed:
    *
-   * The scoring rules changed and every account was re-scored.
+   * The scoring rules changed and every account was re-scored; or, with the split at
+   * the portfolio medians, an added, edited, deleted or imported account moved the
+   * medians, so accounts may be in other quadrants without an items-changed saying so.
+   * Views re-sort and re-filter.
    */
   signals[RULES_CHANGED] =
     g_signal_new ("rules-changed",
@@ -1681,13 +1889,17 @@ take_account (KsStore   *self,
               KsAccount *account)
 {
   guint position;
+  gboolean moved;
 
   g_hash_table_insert (self->by_id, id_key (ks_account_get_id (account)),
                        g_object_ref (account));
-  refresh_scores (self, &account, 1);
+  moved = refresh_scores (self, &account, 1);
 
   find_position (self, ks_account_get_id (account), &position);
   ks_account_list_insert (self->accounts, position, account);
+
+  if (moved)
+    split_moved (self);
 }
 
 gboolean
@@ -1745,6 +1957,7 @@ ks_store_update_account (KsStore    *self,
   sqlite3_stmt *stmt;
   gint64 id;
   guint position;
+  gboolean moved;
 
   g_return_val_if_fail (KS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KS_IS_ACCOUNT (edited), FALSE);
@@ -1792,11 +2005,14 @@ ks_store_update_account (KsStore    *self,
 
   if (live != edited)
     ks_account_assign (live, edited);
-  refresh_scores (self, (KsAccount **) &live, 1);
+  moved = refresh_scores (self, (KsAccount **) &live, 1);
 
   /* The same object in place: sorted and filtered views look at it again. */
   if (find_position (self, id, &position))
     ks_account_list_splice (self->accounts, position, 1, &live, 1);
+
+  if (moved)
+    split_moved (self);
 
   return TRUE;
 }
@@ -1860,7 +2076,8 @@ ks_store_delete_account (KsStore    *self,
   if (find_position (self, id, &position))
     ks_account_list_remove (self->accounts, position);
   g_hash_table_remove (self->by_id, &id);
-  refresh_scores (self, NULL, 0);
+  if (refresh_scores (self, NULL, 0))
+    split_moved (self);
 
   return TRUE;
 }
@@ -1916,18 +2133,6 @@ ks_store_restore_account (KsStore    *self,
 }
 
 /* Import */
-
-void
-ks_account_row_clear (KsAccountRow *row)
-{
-  g_return_if_fail (row != NULL);
-
-  g_clear_pointer (&row->name, g_free);
-  g_clear_pointer (&row->industry, g_free);
-  g_clear_pointer (&row->region, g_free);
-  g_clear_pointer (&row->owner, g_free);
-  g_clear_pointer (&row->notes, g_free);
-}
 
 /* The stored fields each column of a file stands for; -1 for the computed ones. */
 static int
@@ -2623,7 +2828,7 @@ ks_store_reload_accounts (KsStore  *self,
   guint n_old;
   guint old_pos = 0;
   guint first_change;
-  double old_value, old_growth;
+  gboolean moved;
   int rc;
 
   g_return_val_if_fail (KS_IS_STORE (self), FALSE);
@@ -2675,7 +2880,7 @@ ks_store_reload_accounts (KsStore  *self,
           old_pos++;
           if (account_differs_from_row (old, stmt))
             {
-              g_autoptr(KsAccount) row_account = account_from_row (stmt);
+              g_autoptr(KsAccount) row_account = account_from_row (self, stmt);
 
               ks_account_assign (old, row_account);
               g_ptr_array_add (changed, old);
@@ -2685,7 +2890,7 @@ ks_store_reload_accounts (KsStore  *self,
         }
       else
         {
-          KsAccount *account = account_from_row (stmt);
+          KsAccount *account = account_from_row (self, stmt);
 
           g_clear_object (&old);
           g_hash_table_insert (self->by_id, id_key (id), g_object_ref (account));
@@ -2712,14 +2917,7 @@ ks_store_reload_accounts (KsStore  *self,
     }
 
   /* Scores: the split once for the whole portfolio, then what it moved. */
-  old_value = self->split_value;
-  old_growth = self->split_growth;
-  update_split (self);
-  if (old_value != self->split_value || old_growth != self->split_growth)
-    apply_scores_to_all (self);
-  else
-    for (guint i = 0; i < changed->len; i++)
-      apply_scores (self, g_ptr_array_index (changed, i));
+  moved = refresh_scores (self, (KsAccount **) changed->pdata, changed->len);
 
   /* One change from the first difference to the end: new accounts are appended
    * there, and sorted views look again at the edited ones. */
@@ -2727,6 +2925,9 @@ ks_store_reload_accounts (KsStore  *self,
     ks_account_list_splice (self->accounts, first_change, n_old - first_change,
                             (KsAccount **) fresh->pdata + first_change,
                             fresh->len - first_change);
+
+  if (moved)
+    split_moved (self);
 
   return TRUE;
 }
@@ -2740,6 +2941,7 @@ ks_store_load_sample (KsStore  *self,
   g_autoptr(GArray) ids = NULL;
   g_autofree char *now = NULL;
   guint n_before;
+  gboolean moved;
 
   g_return_val_if_fail (KS_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -2794,12 +2996,15 @@ ks_store_load_sample (KsStore  *self,
       g_hash_table_insert (self->by_id, id_key (ks_account_get_id (account)),
                            g_object_ref (account));
     }
-  refresh_scores (self, (KsAccount **) added->pdata, added->len);
+  moved = refresh_scores (self, (KsAccount **) added->pdata, added->len);
 
   /* New ids follow every existing one, so they go in at the end in one change. */
   n_before = ks_account_list_get_length (self->accounts);
   ks_account_list_splice (self->accounts, n_before, 0, (KsAccount **) added->pdata,
                           added->len);
+
+  if (moved)
+    split_moved (self);
 
   return TRUE;
 }
@@ -2937,29 +3142,41 @@ ks_store_set_company_name (KsStore     *self,
   return TRUE;
 }
 
-/* Backups */
+/* Backups
+ *
+ * Everything here works from the database's path, not the store, so that a backup can
+ * run in a worker thread on a connection of its own (ks_store_backup_if_due_async()).
+ * A backup is written as “<name>.db.part” and renamed when complete: a backup cut
+ * short (the program quit, the disk filled) never passes for one. */
 
-char *
-ks_store_get_backup_dir (KsStore *self)
+#define BACKUP_PART_SUFFIX ".part"
+
+static char *
+backup_dir_for (const char *db_path)
 {
-  g_autofree char *dir = NULL;
+  g_autofree char *dir = g_path_get_dirname (db_path);
 
-  g_return_val_if_fail (KS_IS_STORE (self), NULL);
-
-  dir = g_path_get_dirname (self->path);
   return g_build_filename (dir, BACKUP_DIR_NAME, NULL);
 }
 
 /* "keystone.db" → "keystone-" */
 static char *
-backup_prefix (KsStore *self)
+backup_prefix_for (const char *db_path)
 {
-  g_autofree char *base = g_path_get_basename (self->path);
+  g_autofree char *base = g_path_get_basename (db_path);
 
   if (g_str_has_suffix (base, ".db"))
     base[strlen (base) - strlen (".db")] = '\0';
 
   return g_strconcat (base, "-", NULL);
+}
+
+char *
+ks_store_get_backup_dir (KsStore *self)
+{
+  g_return_val_if_fail (KS_IS_STORE (self), NULL);
+
+  return backup_dir_for (self->path);
 }
 
 typedef struct
@@ -3040,12 +3257,12 @@ compare_backups (gconstpointer a,
   return (backup_a->counter > backup_b->counter) - (backup_a->counter < backup_b->counter);
 }
 
-/* This database's backups, oldest first; empty when there is no folder. */
+/* The backups in @dir whose names start with @prefix, oldest first; empty when there
+ * is no folder. */
 static GPtrArray *
-list_backups (KsStore *self)
+list_backups (const char *dir_path,
+              const char *prefix)
 {
-  g_autofree char *dir_path = ks_store_get_backup_dir (self);
-  g_autofree char *prefix = backup_prefix (self);
   g_autoptr(GDir) dir = NULL;
   GPtrArray *backups = g_ptr_array_new_with_free_func (backup_free);
   const char *name;
@@ -3067,29 +3284,48 @@ list_backups (KsStore *self)
   return backups;
 }
 
+/* Keeps the last KS_STORE_BACKUPS_KEPT, and removes what backups cut short left, once
+ * they are a day old (a younger one may still be being written). */
 static void
-prune_backups (KsStore *self)
+prune_backups (const char *dir_path,
+               const char *prefix)
 {
-  g_autofree char *dir = ks_store_get_backup_dir (self);
-  g_autoptr(GPtrArray) backups = list_backups (self);
+  g_autoptr(GPtrArray) backups = list_backups (dir_path, prefix);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   for (guint i = 0; i + KS_STORE_BACKUPS_KEPT < backups->len; i++)
     {
       Backup *backup = g_ptr_array_index (backups, i);
-      g_autofree char *file = g_build_filename (dir, backup->name, NULL);
+      g_autofree char *file = g_build_filename (dir_path, backup->name, NULL);
 
       if (g_unlink (file) != 0)
         g_warning ("Could not remove the old backup %s: %s", file, g_strerror (errno));
     }
+
+  dir = g_dir_open (dir_path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = NULL;
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, prefix) || !g_str_has_suffix (name, BACKUP_PART_SUFFIX))
+        continue;
+      file = g_build_filename (dir_path, name, NULL);
+      if (g_stat (file, &st) == 0 && now - (gint64) st.st_mtime > 24 * 60 * 60)
+        remove_new_database (file);
+    }
 }
 
-/* Creates a new, empty backup file (mode 0600) and returns its path. */
+/* Picks the name of a new backup, the newest of all, and creates its part file (mode
+ * 0600, empty). Returns the part file's path; @out_path is where it goes when done. */
 static char *
-create_backup_file (KsStore  *self,
-                    GError  **error)
+create_backup_file (const char  *dir,
+                    const char  *prefix,
+                    char       **out_path,
+                    GError     **error)
 {
-  g_autofree char *dir = ks_store_get_backup_dir (self);
-  g_autofree char *prefix = backup_prefix (self);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   g_autoptr(GPtrArray) backups = NULL;
@@ -3103,7 +3339,7 @@ create_backup_file (KsStore  *self,
 
   /* Count on from the same second's backups, even pruned ones' names are free again:
    * the new file must sort as the newest. */
-  backups = list_backups (self);
+  backups = list_backups (dir, prefix);
   for (guint i = 0; i < backups->len; i++)
     {
       Backup *backup = g_ptr_array_index (backups, i);
@@ -3116,6 +3352,7 @@ create_backup_file (KsStore  *self,
     {
       g_autofree char *name = NULL;
       g_autofree char *path = NULL;
+      g_autofree char *part = NULL;
       int fd;
 
       if (counter == 1)
@@ -3123,14 +3360,18 @@ create_backup_file (KsStore  *self,
       else
         name = g_strdup_printf ("%s%s-%u.db", prefix, stamp, counter);
       path = g_build_filename (dir, name, NULL);
+      part = g_strconcat (path, BACKUP_PART_SUFFIX, NULL);
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        continue;
 
-      fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+      fd = g_open (part, O_WRONLY | O_CREAT | O_EXCL, 0600);
       if (fd >= 0)
         {
           if (fchmod (fd, 0600) != 0)
-            g_debug ("Could not chmod %s: %s", path, g_strerror (errno));
+            g_debug ("Could not chmod %s: %s", part, g_strerror (errno));
           g_close (fd, NULL);
-          return g_steal_pointer (&path);
+          *out_path = g_steal_pointer (&path);
+          return g_steal_pointer (&part);
         }
       if (errno != EEXIST)
         {
@@ -3143,27 +3384,49 @@ create_backup_file (KsStore  *self,
   return NULL;
 }
 
-char *
-ks_store_backup (KsStore  *self,
-                 GError  **error)
+/* Copies the database at @db_path through the SQLite backup API, from @source, or
+ * when it is NULL from a read-only connection of its own, which may be used in any
+ * thread. Returns the new backup's path. */
+static char *
+backup_database (const char  *db_path,
+                 sqlite3     *source,
+                 GError     **error)
 {
+  g_autofree char *dir = backup_dir_for (db_path);
+  g_autofree char *prefix = backup_prefix_for (db_path);
   g_autofree char *path = NULL;
+  g_autofree char *part = NULL;
+  sqlite3 *own = NULL;
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
-  int rc;
+  const char *failed_path;
+  int rc = SQLITE_OK;
 
-  g_return_val_if_fail (KS_IS_STORE (self), NULL);
-  g_return_val_if_fail (self->db != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  path = create_backup_file (self, error);
-  if (path == NULL)
+  part = create_backup_file (dir, prefix, &path, error);
+  if (part == NULL)
     return NULL;
 
-  rc = sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (source == NULL)
+    {
+      /* Reading in WAL mode, it neither blocks the store's writes nor waits for them. */
+      rc = sqlite3_open_v2 (db_path, &own, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_extended_result_codes (own, 1);
+          sqlite3_busy_timeout (own, 5000);
+        }
+      source = own;
+    }
+  failed_path = db_path;
+
   if (rc == SQLITE_OK)
     {
-      backup = sqlite3_backup_init (dest, "main", self->db, "main");
+      failed_path = part;
+      rc = sqlite3_open_v2 (part, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+    }
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", source, "main");
       if (backup == NULL)
         rc = sqlite3_errcode (dest);
       else
@@ -3181,23 +3444,45 @@ ks_store_backup (KsStore  *self,
 
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, path, rc, dest ? sqlite3_errmsg (dest) : NULL);
+      sqlite3 *db = dest != NULL ? dest : own;
+
+      set_sqlite_error (error, failed_path, rc, db != NULL ? sqlite3_errmsg (db) : NULL);
       sqlite3_close (dest);
-      remove_new_database (path);
+      sqlite3_close (own);
+      remove_new_database (part);
       return NULL;
     }
 
+  sqlite3_close (own);
   rc = sqlite3_close (dest);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, path, rc, NULL);
-      remove_new_database (path);
+      set_sqlite_error (error, part, rc, NULL);
+      remove_new_database (part);
       return NULL;
     }
 
-  prune_backups (self);
+  if (g_rename (part, path) != 0)
+    {
+      set_errno_error (error, path, errno);
+      remove_new_database (part);
+      return NULL;
+    }
+
+  prune_backups (dir, prefix);
 
   return g_steal_pointer (&path);
+}
+
+char *
+ks_store_backup (KsStore  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (KS_IS_STORE (self), NULL);
+  g_return_val_if_fail (self->db != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return backup_database (self->path, self->db, error);
 }
 
 static int
@@ -3213,38 +3498,107 @@ stamp_number (const char *stamp,
   return value;
 }
 
+/* Whether the newest backup of the database at @db_path is a day old, or there is none. */
+static gboolean
+backup_is_due (const char *db_path)
+{
+  g_autofree char *dir = backup_dir_for (db_path);
+  g_autofree char *prefix = backup_prefix_for (db_path);
+  g_autoptr(GPtrArray) backups = list_backups (dir, prefix);
+  Backup *newest;
+  const char *s;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) then = NULL;
+  GTimeSpan age;
+
+  if (backups->len == 0)
+    return TRUE;
+
+  newest = g_ptr_array_index (backups, backups->len - 1);
+  s = newest->stamp;
+  now = g_date_time_new_now_utc ();
+  /* "YYYYMMDD-HHMMSS", digits checked by parse_backup_name() */
+  then = g_date_time_new_utc (stamp_number (s, 0, 4), stamp_number (s, 4, 2),
+                              stamp_number (s, 6, 2), stamp_number (s, 9, 2),
+                              stamp_number (s, 11, 2), stamp_number (s, 13, 2));
+  if (then == NULL)
+    return TRUE;
+
+  age = g_date_time_difference (now, then);
+  /* a backup "from the future" means the clock moved: treat it as old */
+  return age < 0 || age >= G_TIME_SPAN_DAY;
+}
+
 gboolean
 ks_store_backup_if_due (KsStore  *self,
                         GError  **error)
 {
-  g_autoptr(GPtrArray) backups = NULL;
   g_autofree char *path = NULL;
 
   g_return_val_if_fail (KS_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  backups = list_backups (self);
-  if (backups->len > 0)
-    {
-      Backup *newest = g_ptr_array_index (backups, backups->len - 1);
-      const char *s = newest->stamp;
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-      g_autoptr(GDateTime) then = NULL;
-
-      /* "YYYYMMDD-HHMMSS", digits checked by parse_backup_name() */
-      then = g_date_time_new_utc (stamp_number (s, 0, 4), stamp_number (s, 4, 2),
-                                  stamp_number (s, 6, 2), stamp_number (s, 9, 2),
-                                  stamp_number (s, 11, 2), stamp_number (s, 13, 2));
-      if (then != NULL)
-        {
-          GTimeSpan age = g_date_time_difference (now, then);
-
-          /* a backup "from the future" means the clock moved: treat it as old */
-          if (age >= 0 && age < G_TIME_SPAN_DAY)
-            return TRUE;
-        }
-    }
+  if (!backup_is_due (self->path))
+    return TRUE;
 
   path = ks_store_backup (self, error);
   return path != NULL;
+}
+
+/* In a worker thread: only the path (task data) is used, never the store. */
+static void
+backup_if_due_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  const char *db_path = task_data;
+  g_autofree char *path = NULL;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (!backup_is_due (db_path))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  path = backup_database (db_path, NULL, &error);
+  if (path == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+ks_store_backup_if_due_async (KsStore             *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (KS_IS_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ks_store_backup_if_due_async);
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, backup_if_due_thread);
+}
+
+gboolean
+ks_store_backup_if_due_finish (KsStore       *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (KS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
+                        == ks_store_backup_if_due_async, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -23,7 +23,9 @@ G_DECLARE_FINAL_TYPE (KsStore, ks_store, KS, STORE, GObject)
 /* $XDG_DATA_HOME/keystone/keystone.db */
 char        *ks_store_get_default_path      (void);
 
-/* Opens @path, creating it (mode 0600) when it does not exist, and migrates it.
+/* Opens @path, creating it (mode 0600) when it does not exist, and migrates it. A new
+ * file is made under another name beside it and put in place whole, so a crash during
+ * the first run leaves nothing at @path. It is switched to WAL only once it was read.
  * A file that is not a usable Keystone database (zero bytes, truncated, corrupt,
  * read-only, locked by another writer, from a newer version) is refused with a
  * KS_ERROR and left byte-for-byte as it was. */
@@ -66,26 +68,6 @@ typedef enum
   KS_DUPLICATES_UPDATE,   /* overwrite the fields the file has */
   KS_DUPLICATES_KEEP,     /* add it anyway, as a second account */
 } KsDuplicates;
-
-/* One account as read from a file: plain data, cheap to hold by the hundred thousand. */
-typedef struct
-{
-  guint64 line;                    /* where it came from, for messages */
-  guint present;                   /* bit (1 << KsColumn) for each column the file had */
-  char *name;
-  char *industry;
-  char *region;
-  char *owner;
-  char *notes;
-  char currency[4];
-  gint64 annual_purchases;
-  double profit_contribution;
-  double revenue_share;
-  guint8 ratings[KS_N_CRITERIA];
-  int tier_override;               /* KsTier or KS_TIER_NONE */
-} KsAccountRow;
-
-void         ks_account_row_clear           (KsAccountRow     *row);
 
 /* An import in progress: a connection of its own and one open write transaction, so
  * it may run in a worker thread while the store's connection stays with the main
@@ -165,8 +147,19 @@ gboolean     ks_store_set_company_name      (KsStore          *self,
  * keeping the last KS_STORE_BACKUPS_KEPT; returns the new file's path. */
 char        *ks_store_backup                (KsStore          *self,
                                              GError          **error);
-/* Backs up when the newest backup is a day old or there is none; TRUE when nothing failed. */
+/* Backs up when the newest backup is a day old or there is none; TRUE when nothing failed.
+ * Blocks for as long as the copy takes: the UI uses the _async() form. */
 gboolean     ks_store_backup_if_due         (KsStore          *self,
+                                             GError          **error);
+/* The same in a worker thread, on a read-only connection of its own: the store may be
+ * used and written meanwhile (WAL lets the copy read a snapshot). The callback runs in
+ * the calling thread's main context; _finish() is TRUE when nothing failed. */
+void         ks_store_backup_if_due_async   (KsStore             *self,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean     ks_store_backup_if_due_finish  (KsStore          *self,
+                                             GAsyncResult     *result,
                                              GError          **error);
 char        *ks_store_get_backup_dir        (KsStore          *self);
 
