@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ks-money.h"
+#include "ks-portfolio-model.h"
 #include "ks-portfolio-view.h"
 
 struct _KsPortfolioView
@@ -15,9 +16,7 @@ struct _KsPortfolioView
   AdwBin parent_instance;
 
   KsStore *store;
-  GtkCustomFilter *filter;
-  GtkFilterListModel *filter_model;
-  GtkSortListModel *sort_model;
+  KsPortfolioModel *model;
   GtkSingleSelection *selection;
   GtkStringList *owners;
   char *query;            /* folded search text */
@@ -337,11 +336,10 @@ add_columns (KsPortfolioView *self)
 /* Filtering -------------------------------------------------------------- */
 
 static gboolean
-filter_account (gpointer item,
-                gpointer user_data)
+filter_account (KsAccount *account,
+                gpointer   user_data)
 {
   KsPortfolioView *self = user_data;
-  KsAccount *account = item;
 
   if (self->tier_choice >= 0 && (int) ks_account_get_tier (account) != self->tier_choice)
     return FALSE;
@@ -374,7 +372,7 @@ update_count (KsPortfolioView *self)
     return;
 
   total = ks_store_get_n_accounts (self->store);
-  shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  shown = g_list_model_get_n_items (G_LIST_MODEL (self->model));
 
   if (shown == total)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u account", "%u accounts", total),
@@ -407,7 +405,7 @@ on_search_changed (KsPortfolioView *self)
 
   g_free (self->query);
   self->query = g_steal_pointer (&query);
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  ks_portfolio_model_refilter (self->model, change);
 }
 
 static void
@@ -421,8 +419,8 @@ on_filter_selected (KsPortfolioView *self)
   if (owner >= 0)
     self->owner_choice = g_strdup (gtk_string_list_get_string (self->owners, owner + 1));
 
-  if (self->filter != NULL)
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (self->model != NULL)
+    ks_portfolio_model_refilter (self->model, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -477,17 +475,8 @@ on_accounts_changed (KsPortfolioView *self)
 static void
 on_rules_changed (KsPortfolioView *self)
 {
-  GListModel *view_columns = gtk_column_view_get_columns (self->column_view);
-
-  /* Every score may have moved: re-sort, and re-filter by tier and quadrant. */
-  for (guint i = 0; i < g_list_model_get_n_items (view_columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (view_columns, i);
-
-      gtk_sorter_changed (gtk_column_view_column_get_sorter (column),
-                          GTK_SORTER_CHANGE_DIFFERENT);
-    }
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* Every score may have moved: sort again, and filter again by tier and quadrant. */
+  ks_portfolio_model_resort (self->model);
 }
 
 /* Activation ------------------------------------------------------------- */
@@ -502,8 +491,7 @@ static void
 on_activate (KsPortfolioView *self,
              guint            position)
 {
-  g_autoptr(KsAccount) account = g_list_model_get_item (G_LIST_MODEL (self->filter_model),
-                                                        position);
+  g_autoptr(KsAccount) account = g_list_model_get_item (G_LIST_MODEL (self->model), position);
 
   if (account != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.open-account", "x",
@@ -575,19 +563,15 @@ ks_portfolio_view_set_store (KsPortfolioView *self,
     gtk_column_view_sort_by_column (self->column_view, score_column, GTK_SORT_DESCENDING);
   }
 
-  /* Sort first, then filter: typing in the search re-filters rows that are already in
-   * order instead of sorting again on every key. */
+  /* Sorted once per change of data or order; typing only filters what is in order. */
   sorter = gtk_column_view_get_sorter (self->column_view);
-  self->sort_model = gtk_sort_list_model_new (g_object_ref (accounts), g_object_ref (sorter));
-  self->filter = gtk_custom_filter_new (filter_account, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sort_model)),
-                                                  GTK_FILTER (g_object_ref (self->filter)));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filter_model)));
+  self->model = ks_portfolio_model_new (accounts, sorter, filter_account, self);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  g_signal_connect_object (self->filter_model, "items-changed",
+  g_signal_connect_object (self->model, "items-changed",
                            G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (accounts, "items-changed",
                            G_CALLBACK (on_accounts_changed), self, G_CONNECT_SWAPPED);
@@ -611,7 +595,7 @@ GListModel *
 ks_portfolio_view_get_visible_accounts (KsPortfolioView *self)
 {
   g_return_val_if_fail (KS_IS_PORTFOLIO_VIEW (self), NULL);
-  return G_LIST_MODEL (self->filter_model);
+  return G_LIST_MODEL (self->model);
 }
 
 void
@@ -661,9 +645,7 @@ ks_portfolio_view_dispose (GObject *object)
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
-  g_clear_object (&self->sort_model);
-  g_clear_object (&self->filter_model);
-  g_clear_object (&self->filter);
+  g_clear_object (&self->model);
   g_clear_object (&self->owners);
   g_clear_object (&self->store);
 

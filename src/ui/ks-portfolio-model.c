@@ -1,0 +1,233 @@
+/* ks-portfolio-model.c
+ *
+ * GtkSortListModel and GtkFilterListModel fetch every item through
+ * g_list_model_get_item(), a reference taken and dropped per account per key press:
+ * at a hundred thousand accounts that alone is longer than a frame. This model keeps
+ * plain arrays of the accounts, sorted once per change of data or order, and filters by
+ * walking the array. It announces only the span of rows that changed, so the list
+ * rebinds what it must and no more.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "ks-portfolio-model.h"
+
+struct _KsPortfolioModel
+{
+  GObject parent_instance;
+
+  GListModel *accounts;
+  GtkSorter *sorter;
+  KsAccountPredicate predicate;
+  gpointer user_data;
+  GPtrArray *sorted;    /* every account, referenced, in the sorter's order */
+  GPtrArray *visible;   /* the accepted ones, borrowed from @sorted */
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (KsPortfolioModel, ks_portfolio_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      list_model_iface_init))
+
+static GType
+ks_portfolio_model_get_item_type (GListModel *model)
+{
+  return KS_TYPE_ACCOUNT;
+}
+
+static guint
+ks_portfolio_model_get_n_items (GListModel *model)
+{
+  return KS_PORTFOLIO_MODEL (model)->visible->len;
+}
+
+static gpointer
+ks_portfolio_model_get_item (GListModel *model,
+                             guint       position)
+{
+  KsPortfolioModel *self = KS_PORTFOLIO_MODEL (model);
+
+  if (position >= self->visible->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->visible, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = ks_portfolio_model_get_item_type;
+  iface->get_n_items = ks_portfolio_model_get_n_items;
+  iface->get_item = ks_portfolio_model_get_item;
+}
+
+/* Replaces the visible rows by @next, announcing only the span that differs. */
+static void
+show (KsPortfolioModel *self,
+      GPtrArray        *next)
+{
+  GPtrArray *old = self->visible;
+  guint prefix = 0, suffix = 0;
+  guint n_old = old->len, n_new = next->len;
+
+  while (prefix < n_old && prefix < n_new && old->pdata[prefix] == next->pdata[prefix])
+    prefix++;
+  while (suffix < n_old - prefix && suffix < n_new - prefix &&
+         old->pdata[n_old - 1 - suffix] == next->pdata[n_new - 1 - suffix])
+    suffix++;
+
+  self->visible = next;
+  g_ptr_array_unref (old);
+
+  if (prefix != n_old || prefix != n_new)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                                n_old - prefix - suffix, n_new - prefix - suffix);
+}
+
+void
+ks_portfolio_model_refilter (KsPortfolioModel *self,
+                             GtkFilterChange   change)
+{
+  GPtrArray *from;
+  GPtrArray *next;
+
+  g_return_if_fail (KS_IS_PORTFOLIO_MODEL (self));
+
+  from = change == GTK_FILTER_CHANGE_MORE_STRICT ? self->visible : self->sorted;
+  next = g_ptr_array_sized_new (from->len);
+  for (guint i = 0; i < from->len; i++)
+    if (self->predicate (from->pdata[i], self->user_data))
+      g_ptr_array_add (next, from->pdata[i]);
+  show (self, next);
+}
+
+static int
+compare (gconstpointer a,
+         gconstpointer b,
+         gpointer      user_data)
+{
+  KsPortfolioModel *self = user_data;
+  GtkOrdering order = gtk_sorter_compare (self->sorter,
+                                          *(gpointer *) a, *(gpointer *) b);
+
+  /* Equal accounts keep the store's order, so a re-sort never shuffles them. */
+  if (order == GTK_ORDERING_EQUAL)
+    return (*(gpointer *) a > *(gpointer *) b) - (*(gpointer *) a < *(gpointer *) b);
+  return order;
+}
+
+static void
+resort (KsPortfolioModel *self)
+{
+  if (self->sorter != NULL && gtk_sorter_get_order (self->sorter) != GTK_SORTER_ORDER_NONE)
+    g_ptr_array_sort_with_data (self->sorted, compare, self);
+}
+
+static void
+reload (KsPortfolioModel *self)
+{
+  guint n = g_list_model_get_n_items (self->accounts);
+
+  g_ptr_array_set_size (self->sorted, 0);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->sorted, g_list_model_get_item (self->accounts, i));
+  resort (self);
+}
+
+static void
+on_accounts_changed (KsPortfolioModel *self)
+{
+  /* The old rows stay alive until the new ones are shown: @visible borrows them. */
+  GPtrArray *keep = g_ptr_array_ref (self->sorted);
+
+  self->sorted = g_ptr_array_new_with_free_func (g_object_unref);
+  reload (self);
+  ks_portfolio_model_refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+  g_ptr_array_unref (keep);
+}
+
+static void
+on_sorter_changed (KsPortfolioModel *self)
+{
+  resort (self);
+  ks_portfolio_model_refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+void
+ks_portfolio_model_resort (KsPortfolioModel *self)
+{
+  g_return_if_fail (KS_IS_PORTFOLIO_MODEL (self));
+  on_sorter_changed (self);
+}
+
+static void
+ks_portfolio_model_dispose (GObject *object)
+{
+  KsPortfolioModel *self = KS_PORTFOLIO_MODEL (object);
+
+  if (self->accounts != NULL)
+    g_signal_handlers_disconnect_by_data (self->accounts, self);
+  if (self->sorter != NULL)
+    g_signal_handlers_disconnect_by_data (self->sorter, self);
+  g_clear_object (&self->accounts);
+  g_clear_object (&self->sorter);
+
+  G_OBJECT_CLASS (ks_portfolio_model_parent_class)->dispose (object);
+}
+
+static void
+ks_portfolio_model_finalize (GObject *object)
+{
+  KsPortfolioModel *self = KS_PORTFOLIO_MODEL (object);
+
+  g_clear_pointer (&self->visible, g_ptr_array_unref);
+  g_clear_pointer (&self->sorted, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (ks_portfolio_model_parent_class)->finalize (object);
+}
+
+static void
+ks_portfolio_model_class_init (KsPortfolioModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ks_portfolio_model_dispose;
+  object_class->finalize = ks_portfolio_model_finalize;
+}
+
+static void
+ks_portfolio_model_init (KsPortfolioModel *self)
+{
+  self->sorted = g_ptr_array_new_with_free_func (g_object_unref);
+  self->visible = g_ptr_array_new ();
+}
+
+KsPortfolioModel *
+ks_portfolio_model_new (GListModel         *accounts,
+                        GtkSorter          *sorter,
+                        KsAccountPredicate  predicate,
+                        gpointer            user_data)
+{
+  KsPortfolioModel *self;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (accounts), NULL);
+  g_return_val_if_fail (sorter == NULL || GTK_IS_SORTER (sorter), NULL);
+  g_return_val_if_fail (predicate != NULL, NULL);
+
+  self = g_object_new (KS_TYPE_PORTFOLIO_MODEL, NULL);
+  self->accounts = g_object_ref (accounts);
+  self->sorter = sorter != NULL ? g_object_ref (sorter) : NULL;
+  self->predicate = predicate;
+  self->user_data = user_data;
+
+  g_signal_connect_swapped (accounts, "items-changed", G_CALLBACK (on_accounts_changed), self);
+  if (sorter != NULL)
+    g_signal_connect_swapped (sorter, "changed", G_CALLBACK (on_sorter_changed), self);
+
+  reload (self);
+  ks_portfolio_model_refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+  return self;
+}

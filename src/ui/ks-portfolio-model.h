@@ -1,0 +1,33 @@
+/* ks-portfolio-model.h — the portfolio sorted and filtered, fast enough to follow typing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ks-account.h"
+
+G_BEGIN_DECLS
+
+#define KS_TYPE_PORTFOLIO_MODEL (ks_portfolio_model_get_type ())
+
+G_DECLARE_FINAL_TYPE (KsPortfolioModel, ks_portfolio_model, KS, PORTFOLIO_MODEL, GObject)
+
+typedef gboolean (*KsAccountPredicate) (KsAccount *account,
+                                        gpointer   user_data);
+
+/* A GListModel of the accounts of @accounts that @predicate accepts, in @sorter's
+ * order. Call ks_portfolio_model_refilter() when what @predicate looks at changes. */
+KsPortfolioModel *ks_portfolio_model_new      (GListModel         *accounts,
+                                               GtkSorter          *sorter,
+                                               KsAccountPredicate  predicate,
+                                               gpointer            user_data);
+/* MORE_STRICT checks only the accounts shown; anything else checks them all. */
+void              ks_portfolio_model_refilter (KsPortfolioModel   *self,
+                                               GtkFilterChange     change);
+
+/* Sorts again, when what the sorter looks at (the scores) changed. */
+void              ks_portfolio_model_resort   (KsPortfolioModel   *self);
+
+G_END_DECLS
