@@ -17,6 +17,7 @@ struct _KsPortfolioView
 
   KsStore *store;
   KsPortfolioModel *model;
+  GtkSliceListModel *slice;   /* the first rows only, until the first frame is drawn */
   GtkSingleSelection *selection;
   GtkStringList *owners;
   char *query;            /* folded search text */
@@ -39,6 +40,9 @@ struct _KsPortfolioView
 };
 
 G_DEFINE_FINAL_TYPE (KsPortfolioView, ks_portfolio_view, ADW_TYPE_BIN)
+
+/* Enough rows to fill a tall window. */
+#define FIRST_FRAME_ROWS 40
 
 enum {
   PROP_0,
@@ -566,7 +570,11 @@ ks_portfolio_view_set_store (KsPortfolioView *self,
   /* Sorted once per change of data or order; typing only filters what is in order. */
   sorter = gtk_column_view_get_sorter (self->column_view);
   self->model = ks_portfolio_model_new (accounts, sorter, filter_account, self);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
+  /* GTK 4.8's list builds some two hundred rows for a large model, most of them far
+   * below the window: the first frame shows the top rows only, the rest follow. */
+  self->slice = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->model)), 0,
+                                          FIRST_FRAME_ROWS);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->slice)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
@@ -615,6 +623,34 @@ ks_portfolio_view_get_search_entry (KsPortfolioView *self)
   return GTK_EDITABLE (self->search_entry);
 }
 
+static gboolean
+show_all_rows (gpointer user_data)
+{
+  KsPortfolioView *self = user_data;
+
+  if (self->slice != NULL)
+    gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_after_paint (GdkFrameClock   *clock,
+                KsPortfolioView *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, self);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_all_rows, g_object_ref (self),
+                   g_object_unref);
+}
+
+static void
+ks_portfolio_view_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ks_portfolio_view_parent_class)->realize (widget);
+
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (on_after_paint), widget, 0);
+}
+
 static void
 ks_portfolio_view_root (GtkWidget *widget)
 {
@@ -645,6 +681,7 @@ ks_portfolio_view_dispose (GObject *object)
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slice);
   g_clear_object (&self->model);
   g_clear_object (&self->owners);
   g_clear_object (&self->store);
@@ -719,6 +756,7 @@ ks_portfolio_view_class_init (KsPortfolioViewClass *klass)
   object_class->get_property = ks_portfolio_view_get_property;
   object_class->set_property = ks_portfolio_view_set_property;
   widget_class->root = ks_portfolio_view_root;
+  widget_class->realize = ks_portfolio_view_realize;
   widget_class->unroot = ks_portfolio_view_unroot;
 
   properties[PROP_SEARCH_MODE] =
