@@ -1251,6 +1251,189 @@ test_backup_async (Fixture       *f,
   g_assert_finalize_object (store);
 }
 
+/* Quarterly snapshots */
+
+static void
+count_signal (guint *count)
+{
+  (*count)++;
+}
+
+static const KsSnapshotEntry *
+snapshot_entry (GHashTable *snapshot,
+                gint64      id)
+{
+  return g_hash_table_lookup (snapshot, &id);
+}
+
+static void
+test_snapshots (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) q3 = NULL;
+  g_autoptr(GHashTable) q2 = NULL;
+  g_auto(GStrv) quarters = NULL;
+  g_autoptr(KsAccount) deleted = NULL;
+  KsStore *store = open_store (f->path);
+  KsScoringRules rules = *ks_store_get_rules (store);
+  KsAccount *account;
+  const KsSnapshotEntry *entry;
+  guint n_signals = 0;
+  gint64 id;
+
+  g_signal_connect_swapped (store, "snapshots-changed", G_CALLBACK (count_signal), &n_signals);
+
+  /* nothing to take yet */
+  g_assert_false (ks_store_take_snapshot (store, "2026-Q3", FALSE, &error));
+  g_assert_error (error, KS_ERROR, KS_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (ks_store_load_sample (store, &error));
+  g_assert_no_error (error);
+
+  /* not a quarter */
+  g_assert_false (ks_store_take_snapshot (store, "2026-Q5", FALSE, &error));
+  g_assert_error (error, KS_ERROR, KS_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* take two; the list is newest first, and the quarter is stored as typed properly */
+  g_assert_true (ks_store_take_snapshot (store, "2026-q2", FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (ks_store_take_snapshot (store, "2026-Q3", FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_signals, ==, 2);
+  quarters = ks_store_dup_snapshot_quarters (store);
+  g_assert_cmpuint (g_strv_length (quarters), ==, 2);
+  g_assert_cmpstr (quarters[0], ==, "2026-Q3");
+  g_assert_cmpstr (quarters[1], ==, "2026-Q2");
+
+  /* load: every account, with the scores it had */
+  q3 = ks_store_load_snapshot (store, "2026-Q3", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (q3), ==, ks_store_get_n_accounts (store));
+  account = model_item (store, 0);
+  id = ks_account_get_id (account);
+  entry = snapshot_entry (q3, id);
+  g_assert_nonnull (entry);
+  g_assert_cmpfloat (entry->value, ==, ks_account_get_value_score (account));
+  g_assert_cmpfloat (entry->growth, ==, ks_account_get_growth_score (account));
+  g_assert_cmpfloat (entry->ka_score, ==, ks_account_get_ka_score (account));
+  g_assert_cmpint (entry->tier, ==, ks_account_get_tier (account));
+  g_assert_cmpint (entry->quadrant, ==, ks_account_get_quadrant (account));
+
+  /* a quarter without a snapshot */
+  g_assert_null (ks_store_load_snapshot (store, "2025-Q1", &error));
+  g_assert_error (error, KS_ERROR, KS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* change the weights: the snapshot keeps the old scores; taking it again is refused,
+   * replacing it stores the new ones */
+  rules.weights[KS_DIMENSION_SCALE] = 10;
+  rules.weights[KS_DIMENSION_STRATEGIC] = 10;
+  rules.weights[KS_DIMENSION_COOPERATION] = 40;
+  rules.weights[KS_DIMENSION_RELATIONSHIP] = 40;
+  g_assert_true (ks_store_set_rules (store, &rules, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (ks_account_get_ka_score (account), !=, entry->ka_score);
+
+  g_assert_false (ks_store_take_snapshot (store, "2026-Q3", FALSE, &error));
+  g_assert_error (error, KS_ERROR, KS_ERROR_DUPLICATE);
+  g_assert_nonnull (strstr (error->message, "2026-Q3"));
+  g_clear_error (&error);
+  g_assert_cmpuint (n_signals, ==, 2);
+  g_clear_pointer (&q3, g_hash_table_unref);
+  q3 = ks_store_load_snapshot (store, "2026-Q3", &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (snapshot_entry (q3, id)->ka_score, !=, ks_account_get_ka_score (account));
+
+  g_assert_true (ks_store_take_snapshot (store, "2026-Q3", TRUE, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&q3, g_hash_table_unref);
+  q3 = ks_store_load_snapshot (store, "2026-Q3", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (q3), ==, ks_store_get_n_accounts (store));
+  g_assert_cmpfloat (snapshot_entry (q3, id)->ka_score, ==, ks_account_get_ka_score (account));
+
+  /* delete an account and put it back, as Undo does: its history is still there */
+  deleted = g_object_ref (account);
+  g_assert_true (ks_store_delete_account (store, deleted, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&q2, g_hash_table_unref);
+  q2 = ks_store_load_snapshot (store, "2026-Q2", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (snapshot_entry (q2, id));
+  g_assert_true (ks_store_restore_account (store, deleted, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&q2, g_hash_table_unref);
+  q2 = ks_store_load_snapshot (store, "2026-Q2", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (snapshot_entry (q2, id));
+
+  /* delete a snapshot; a second time there is none */
+  g_assert_true (ks_store_delete_snapshot (store, "2026-Q2", &error));
+  g_assert_no_error (error);
+  g_assert_false (ks_store_delete_snapshot (store, "2026-Q2", &error));
+  g_assert_error (error, KS_ERROR, KS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_pointer (&quarters, g_strfreev);
+  quarters = ks_store_dup_snapshot_quarters (store);
+  g_assert_cmpuint (g_strv_length (quarters), ==, 1);
+  g_assert_cmpstr (quarters[0], ==, "2026-Q3");
+
+  /* what is stored survives closing */
+  g_assert_finalize_object (store);
+  store = open_store (f->path);
+  g_clear_pointer (&q3, g_hash_table_unref);
+  q3 = ks_store_load_snapshot (store, "2026-Q3", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (q3), ==, ks_store_get_n_accounts (store));
+  g_assert_finalize_object (store);
+  assert_integrity_ok (f->path);
+}
+
+/* A version 1 file, made the way version 1 made it: migrated, the accounts kept, a
+ * backup taken first, and snapshots work. */
+static void
+test_migrate_from_1 (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) snapshot = NULL;
+  g_autofree char *backup_dir = NULL;
+  g_autoptr(GDir) dir = NULL;
+  gint64 n_rows;
+  sqlite3 *db;
+  KsStore *store;
+
+  make_keystone_database (f->path);
+  db = raw_open (f->path, SQLITE_OPEN_READWRITE);
+  raw_exec (db, "DROP TABLE snapshot; PRAGMA user_version = 1");
+  sqlite3_close (db);
+  n_rows = count_rows (f->path);
+  g_assert_cmpint (n_rows, >, 150);
+
+  store = open_store (f->path);
+  g_assert_cmpuint (ks_store_get_n_accounts (store), ==, n_rows);
+  g_assert_true (ks_store_take_snapshot (store, "2026-Q3", FALSE, &error));
+  g_assert_no_error (error);
+  snapshot = ks_store_load_snapshot (store, "2026-Q3", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (snapshot), ==, n_rows);
+  backup_dir = ks_store_get_backup_dir (store);
+  g_assert_finalize_object (store);
+
+  g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, KS_SCHEMA_VERSION);
+  g_assert_cmpint (count_rows (f->path), ==, n_rows);
+  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM snapshot"), ==, n_rows);
+  assert_integrity_ok (f->path);
+
+  /* the version 1 file was backed up before it changed */
+  dir = g_dir_open (backup_dir, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (g_dir_read_name (dir));
+}
+
 /* Migrations */
 
 static void
@@ -1552,16 +1735,19 @@ test_refuse_other_columns (Fixture       *f,
   assert_refused_in_rollback_mode (f->path);
   g_remove (f->path);
 
-  /* a real Keystone database that lost one column, and one whose settings changed */
-  for (guint i = 0; i < 2; i++)
+  /* a real Keystone database that lost one column, one whose settings changed, and one
+   * whose snapshots did */
+  for (guint i = 0; i < 3; i++)
     {
       make_keystone_database (f->path);
       db = raw_open (f->path, SQLITE_OPEN_READWRITE);
       raw_exec (db, "PRAGMA journal_mode = DELETE");
       if (i == 0)
         raw_exec (db, "ALTER TABLE account DROP COLUMN r_growth");
-      else
+      else if (i == 1)
         raw_exec (db, "DROP TABLE settings; CREATE TABLE settings (name, data)");
+      else
+        raw_exec (db, "DROP TABLE snapshot; CREATE TABLE snapshot (quarter, data)");
       sqlite3_close (db);
       assert_refused_in_rollback_mode (f->path);
       remove_tree (f->path);
@@ -1749,7 +1935,9 @@ main (int   argc,
   ADD_TEST ("sample", test_sample);
   ADD_TEST ("backup", test_backup);
   ADD_TEST ("backup-async", test_backup_async);
+  ADD_TEST ("snapshots", test_snapshots);
   ADD_TEST ("migrate-from-0", test_migrate_from_0);
+  ADD_TEST ("migrate-from-1", test_migrate_from_1);
   ADD_TEST ("refuse/empty", test_refuse_empty);
   ADD_TEST ("refuse/garbage", test_refuse_garbage);
   ADD_TEST ("refuse/truncated", test_refuse_truncated);

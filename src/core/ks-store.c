@@ -71,6 +71,19 @@ static const char * const migrations[] = {
   /* Not unique: an import may keep duplicates on purpose; add and edit refuse them. */
   "CREATE INDEX account_name_key ON account (name_key);"
   "PRAGMA application_id = 1263752270;",
+  /* 2: quarterly snapshots. No foreign key: an account deleted and put back by Undo
+   * keeps its history, and the history of a deleted account stays with the quarter. */
+  "CREATE TABLE snapshot ("
+  "  quarter    TEXT NOT NULL,"
+  "  account_id INTEGER NOT NULL,"
+  "  value      REAL NOT NULL,"
+  "  growth     REAL NOT NULL,"
+  "  ka_score   REAL NOT NULL,"
+  "  tier       INTEGER NOT NULL,"
+  "  quadrant   INTEGER NOT NULL,"
+  "  taken_at   TEXT NOT NULL,"
+  "  PRIMARY KEY (quarter, account_id)"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KS_SCHEMA_VERSION);
@@ -116,6 +129,11 @@ typedef enum
   STMT_NAME_TAKEN,
   STMT_FIND_NAME,
   STMT_SET_SETTING,
+  STMT_SNAPSHOT_EXISTS,
+  STMT_SNAPSHOT_DELETE,
+  STMT_SNAPSHOT_INSERT,
+  STMT_SNAPSHOT_QUARTERS,
+  STMT_SNAPSHOT_LOAD,
   N_STMTS
 } StmtId;
 
@@ -165,6 +183,7 @@ G_DEFINE_FINAL_TYPE (KsStore, ks_store, G_TYPE_OBJECT)
 enum
 {
   RULES_CHANGED,
+  SNAPSHOTS_CHANGED,
   N_SIGNALS
 };
 
@@ -400,6 +419,19 @@ build_statement_sql (StmtId id)
     case STMT_SET_SETTING:
       return g_strdup ("INSERT INTO settings (key, value) VALUES (?1, ?2) "
                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    case STMT_SNAPSHOT_EXISTS:
+      return g_strdup ("SELECT 1 FROM snapshot WHERE quarter = ?1 LIMIT 1");
+    case STMT_SNAPSHOT_DELETE:
+      return g_strdup ("DELETE FROM snapshot WHERE quarter = ?1");
+    case STMT_SNAPSHOT_INSERT:
+      return g_strdup ("INSERT INTO snapshot (quarter, account_id, value, growth, ka_score, "
+                       "tier, quadrant, taken_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    case STMT_SNAPSHOT_QUARTERS:
+      /* "YYYY-Qn" sorts as text */
+      return g_strdup ("SELECT DISTINCT quarter FROM snapshot ORDER BY quarter DESC");
+    case STMT_SNAPSHOT_LOAD:
+      return g_strdup ("SELECT account_id, value, growth, ka_score, tier, quadrant "
+                       "FROM snapshot WHERE quarter = ?1");
     case N_STMTS:
     default:
       g_assert_not_reached ();
@@ -1130,9 +1162,14 @@ table_has_columns (sqlite3             *db,
  * with our tables' names but not their columns is another program's. */
 static int
 schema_has_columns (sqlite3  *db,
+                    int       version,
                     gboolean *out_has)
 {
   static const char * const settings_columns[] = { "key", "value", NULL };
+  static const char * const snapshot_columns[] = {
+    "quarter", "account_id", "value", "growth", "ka_score", "tier", "quadrant", "taken_at",
+    NULL
+  };
   g_autofree char *fields = account_field_columns ();
   g_autofree char *joined = g_strconcat ("id, ", fields, ", created_at, updated_at", NULL);
   g_auto(GStrv) account_columns = g_strsplit (joined, ", ", -1);
@@ -1141,6 +1178,8 @@ schema_has_columns (sqlite3  *db,
   rc = table_has_columns (db, "account", (const char * const *) account_columns, out_has);
   if (rc == SQLITE_OK && *out_has)
     rc = table_has_columns (db, "settings", settings_columns, out_has);
+  if (rc == SQLITE_OK && *out_has && version >= 2)
+    rc = table_has_columns (db, "snapshot", snapshot_columns, out_has);
 
   return rc;
 }
@@ -1232,12 +1271,14 @@ inspect_database (const char  *path,
       return INSPECT_FAILED;
     }
 
-  /* An older version's columns are checked after its migration. */
-  if (version == KS_SCHEMA_VERSION)
+  /* The account and settings tables have had these columns since version 1, so an
+   * older file is checked before its migration too: one that is not ours is refused
+   * before anything is written. A migration that changes them must move this check. */
+  if (version >= 1)
     {
       gboolean has_columns = FALSE;
 
-      rc = schema_has_columns (db, &has_columns);
+      rc = schema_has_columns (db, version, &has_columns);
       if (rc != SQLITE_OK)
         {
           set_sqlite_error (error, path, rc, sqlite3_errmsg (db));
@@ -1412,7 +1453,7 @@ migrate (KsStore  *self,
 
   rc = run_migrations (self->db, version);
   if (rc == SQLITE_OK)
-    rc = schema_has_columns (self->db, &has_columns);
+    rc = schema_has_columns (self->db, KS_SCHEMA_VERSION, &has_columns);
   if (rc != SQLITE_OK)
     {
       set_db_error (self, rc, error);
@@ -1662,6 +1703,18 @@ ks_store_class_init (KsStoreClass *klass)
    */
   signals[RULES_CHANGED] =
     g_signal_new ("rules-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * KsStore::snapshots-changed:
+   *
+   * A quarterly snapshot was taken, replaced or deleted.
+   */
+  signals[SNAPSHOTS_CHANGED] =
+    g_signal_new ("snapshots-changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
@@ -3139,6 +3192,259 @@ ks_store_set_company_name (KsStore     *self,
 
   set_str (&self->company_name, stripped);
 
+  return TRUE;
+}
+
+/* Quarterly snapshots */
+
+/* @quarter as stored: "2026-Q3" for "2026-q3 ". */
+static char *
+normalize_quarter (const char  *quarter,
+                   GError     **error)
+{
+  int year, q;
+
+  if (!ks_quarter_parse (quarter, &year, &q, error))
+    return NULL;
+  return ks_quarter_format (year, q);
+}
+
+static gboolean
+snapshot_exists (KsStore     *self,
+                 const char  *quarter,
+                 gboolean    *exists,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = get_stmt (self, STMT_SNAPSHOT_EXISTS, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_string (stmt, 1, quarter);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_db_error (self, rc, error);
+      return FALSE;
+    }
+  *exists = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+static gboolean
+delete_snapshot_rows (KsStore     *self,
+                      const char  *quarter,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = get_stmt (self, STMT_SNAPSHOT_DELETE, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_string (stmt, 1, quarter);
+  return step_done (self, stmt, error);
+}
+
+static gboolean
+insert_snapshot_rows (KsStore     *self,
+                      const char  *quarter,
+                      const char  *taken_at,
+                      GError     **error)
+{
+  guint n = ks_account_list_get_length (self->accounts);
+
+  for (guint i = 0; i < n; i++)
+    {
+      KsAccount *account = ks_account_list_get (self->accounts, i);
+      sqlite3_stmt *stmt = get_stmt (self, STMT_SNAPSHOT_INSERT, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      bind_string (stmt, 1, quarter);
+      sqlite3_bind_int64 (stmt, 2, ks_account_get_id (account));
+      sqlite3_bind_double (stmt, 3, ks_account_get_value_score (account));
+      sqlite3_bind_double (stmt, 4, ks_account_get_growth_score (account));
+      sqlite3_bind_double (stmt, 5, ks_account_get_ka_score (account));
+      sqlite3_bind_int (stmt, 6, ks_account_get_tier (account));
+      sqlite3_bind_int (stmt, 7, ks_account_get_quadrant (account));
+      bind_string (stmt, 8, taken_at);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+ks_store_take_snapshot (KsStore     *self,
+                        const char  *quarter,
+                        gboolean     replace,
+                        GError     **error)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *now = NULL;
+  gboolean exists = FALSE;
+
+  g_return_val_if_fail (KS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (quarter != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  key = normalize_quarter (quarter, error);
+  if (key == NULL)
+    return FALSE;
+
+  ensure_loaded (self);
+  if (ks_account_list_get_length (self->accounts) == 0)
+    {
+      g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
+                           _("The portfolio has no accounts yet. Add accounts before "
+                             "taking a snapshot."));
+      return FALSE;
+    }
+
+  now = now_utc_iso8601 ();
+  if (!begin (self, error))
+    return FALSE;
+  if (!snapshot_exists (self, key, &exists, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  if (exists && !replace)
+    {
+      rollback (self);
+      /* Translators: %s is a quarter, like 2026-Q3 */
+      g_set_error (error, KS_ERROR, KS_ERROR_DUPLICATE, _("A snapshot of %s exists already."),
+                   key);
+      return FALSE;
+    }
+  if ((exists && !delete_snapshot_rows (self, key, error))
+      || !insert_snapshot_rows (self, key, now, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  if (!commit (self, error))
+    return FALSE;
+
+  g_signal_emit (self, signals[SNAPSHOTS_CHANGED], 0);
+  return TRUE;
+}
+
+GStrv
+ks_store_dup_snapshot_quarters (KsStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KS_IS_STORE (self), NULL);
+
+  stmt = get_stmt (self, STMT_SNAPSHOT_QUARTERS, &error);
+  if (stmt == NULL)
+    {
+      g_warning ("Could not list the snapshots: %s", error->message);
+      return g_strv_builder_end (builder);
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    g_warning ("Could not list the snapshots: %s", sqlite3_errmsg (self->db));
+  sqlite3_reset (stmt);
+
+  return g_strv_builder_end (builder);
+}
+
+GHashTable *
+ks_store_load_snapshot (KsStore     *self,
+                        const char  *quarter,
+                        GError     **error)
+{
+  g_autoptr(GHashTable) entries = NULL;
+  g_autofree char *key = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KS_IS_STORE (self), NULL);
+  g_return_val_if_fail (quarter != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  key = normalize_quarter (quarter, error);
+  if (key == NULL)
+    return NULL;
+
+  stmt = get_stmt (self, STMT_SNAPSHOT_LOAD, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_string (stmt, 1, key);
+
+  entries = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KsSnapshotEntry *entry = g_new0 (KsSnapshotEntry, 1);
+      int tier = sqlite3_column_int (stmt, 4);
+      int quadrant = sqlite3_column_int (stmt, 5);
+
+      entry->value = sqlite3_column_double (stmt, 1);
+      entry->growth = sqlite3_column_double (stmt, 2);
+      entry->ka_score = sqlite3_column_double (stmt, 3);
+      entry->tier = CLAMP (tier, 0, KS_N_TIERS - 1);
+      entry->quadrant = CLAMP (quadrant, 0, KS_N_QUADRANTS - 1);
+      g_hash_table_insert (entries, id_key (sqlite3_column_int64 (stmt, 0)), entry);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, rc, error);
+      return NULL;
+    }
+  if (g_hash_table_size (entries) == 0)
+    {
+      /* Translators: %s is a quarter, like 2026-Q3 */
+      g_set_error (error, KS_ERROR, KS_ERROR_NOT_FOUND, _("There is no snapshot of %s."), key);
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
+}
+
+gboolean
+ks_store_delete_snapshot (KsStore     *self,
+                          const char  *quarter,
+                          GError     **error)
+{
+  g_autofree char *key = NULL;
+  gboolean exists = FALSE;
+
+  g_return_val_if_fail (KS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (quarter != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  key = normalize_quarter (quarter, error);
+  if (key == NULL)
+    return FALSE;
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!snapshot_exists (self, key, &exists, error)
+      || (exists && !delete_snapshot_rows (self, key, error)))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  if (!exists)
+    {
+      rollback (self);
+      g_set_error (error, KS_ERROR, KS_ERROR_NOT_FOUND, _("There is no snapshot of %s."), key);
+      return FALSE;
+    }
+  if (!commit (self, error))
+    return FALSE;
+
+  g_signal_emit (self, signals[SNAPSHOTS_CHANGED], 0);
   return TRUE;
 }
 

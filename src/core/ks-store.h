@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "ks-account.h"
+#include "ks-quarter.h"
 #include "ks-scoring.h"
 
 G_BEGIN_DECLS
@@ -16,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KsStore, ks_store, KS, STORE, GObject)
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define KS_SCHEMA_VERSION 1
+#define KS_SCHEMA_VERSION 2
 /* How many backups of one database are kept. */
 #define KS_STORE_BACKUPS_KEPT 5
 
@@ -141,6 +142,26 @@ gboolean     ks_store_set_default_currency  (KsStore          *self,
 const char  *ks_store_get_company_name      (KsStore          *self);
 gboolean     ks_store_set_company_name      (KsStore          *self,
                                              const char       *name,
+                                             GError          **error);
+
+/* Quarterly snapshots: every account's scores as they were, to compare with today.
+ * @quarter is "YYYY-Qn" (see ks_quarter_parse()); ::snapshots-changed follows a change. */
+
+/* Stores every account's value, growth, KA score, tier and quadrant, in one transaction.
+ * A quarter that has a snapshot already is refused with KS_ERROR_DUPLICATE unless
+ * @replace. An empty portfolio is refused with KS_ERROR_INVALID. */
+gboolean     ks_store_take_snapshot         (KsStore          *self,
+                                             const char       *quarter,
+                                             gboolean          replace,
+                                             GError          **error);
+/* The quarters that have a snapshot, newest first. */
+GStrv        ks_store_dup_snapshot_quarters (KsStore          *self);
+/* gint64 * account id → KsSnapshotEntry *; KS_ERROR_NOT_FOUND when there is none. */
+GHashTable  *ks_store_load_snapshot         (KsStore          *self,
+                                             const char       *quarter,
+                                             GError          **error);
+gboolean     ks_store_delete_snapshot       (KsStore          *self,
+                                             const char       *quarter,
                                              GError          **error);
 
 /* A copy through the SQLite backup API into the backups folder beside the database,
