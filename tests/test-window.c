@@ -182,6 +182,16 @@ test_empty_state_and_sample (Fixture       *f,
   count = g_strdup_printf ("%u accounts", n_visible (f));
   g_assert_true (ks_test_ui_has_text (GTK_WIDGET (f->view), count));
 
+  /* After the first frame the list holds every row, not only the first screenful. */
+  {
+    GtkColumnView *view = GTK_COLUMN_VIEW (ks_test_ui_find_by_type (GTK_WIDGET (f->view),
+                                                                    GTK_TYPE_COLUMN_VIEW));
+
+    ks_test_ui_wait (200);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))),
+                      ==, n_visible (f));
+  }
+
   /* Highest KA score first, and the names are drawn in the list. */
   g_assert_cmpfloat (ks_account_get_ka_score (visible_account (f, 0)), >=,
                      ks_account_get_ka_score (visible_account (f, 1)));
@@ -734,6 +744,187 @@ test_quadrant_chart (Fixture       *f,
     g_assert_cmpint (ks_account_get_quadrant (visible_account (f, i)), ==, KS_QUADRANT_STRATEGIC);
 }
 
+/* The visible message dialog whose heading starts with @heading. */
+static AdwMessageDialog *
+find_message_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window))
+          && g_str_has_prefix (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)),
+                               heading))
+        return ADW_MESSAGE_DIALOG (window);   /* GTK keeps it */
+    }
+  g_assert_not_reached ();
+}
+
+/* Take a snapshot through its dialog, change the weights, compare: the chart has arrows
+ * and the Moved button lists the accounts that changed quadrant. */
+static void
+test_snapshot_movement (Fixture       *f,
+                        gconstpointer  data)
+{
+  KsScoringRules rules;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) moved_names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(KsChartLayout) layout = NULL;
+  g_autofree char *toast = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *description = NULL;
+  AdwMessageDialog *dialog;
+  AdwViewStack *stack;
+  KsQuadrantView *chart;
+  GtkDropDown *compare;
+  GtkMenuButton *moved;
+  GtkWidget *entry, *list;
+  GListModel *items;
+  guint position = GTK_INVALID_LIST_POSITION;
+  guint n_moved = 0;
+
+  load_sample (f);
+  stack = ADW_VIEW_STACK (ks_test_ui_find_by_type (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK));
+  adw_view_stack_set_visible_child_name (stack, "quadrant");
+  ks_test_ui_wait (100);
+  chart = KS_QUADRANT_VIEW (ks_test_ui_find_by_name (GTK_WIDGET (f->window), "quadrant-view"));
+  compare = GTK_DROP_DOWN (ks_test_ui_find_by_name (GTK_WIDGET (f->window), "compare-dropdown"));
+  moved = GTK_MENU_BUTTON (ks_test_ui_find_by_name (GTK_WIDGET (f->window), "moved-button"));
+  g_assert_nonnull (chart);
+  g_assert_nonnull (compare);
+  g_assert_nonnull (moved);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (compare)), ==, 1);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (moved)));
+
+  /* The dialog suggests this quarter; type another. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.take-snapshot", NULL));
+  ks_test_ui_wait (100);
+  dialog = find_message_dialog ("Take Quarterly Snapshot");
+  entry = ks_test_ui_find_by_name (GTK_WIDGET (dialog), "snapshot-quarter");
+  g_assert_nonnull (entry);
+  g_assert_cmpint (strlen (gtk_editable_get_text (GTK_EDITABLE (entry))), ==, 7);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2026-Q5");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "take"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2026-Q3");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "take"));
+  adw_message_dialog_response (dialog, "take");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ks_test_ui_wait (100);
+  toast = g_strdup_printf ("Snapshot of 2026-Q3 taken: %u accounts",
+                           ks_store_get_n_accounts (f->store));
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (f->window), toast));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (compare)), ==, 2);
+
+  /* The same quarter again asks before replacing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.take-snapshot", NULL));
+  ks_test_ui_wait (100);
+  dialog = find_message_dialog ("Take Quarterly Snapshot");
+  entry = ks_test_ui_find_by_name (GTK_WIDGET (dialog), "snapshot-quarter");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2026-Q3");
+  adw_message_dialog_response (dialog, "take");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ks_test_ui_wait (100);
+  dialog = find_message_dialog ("Replace the snapshot of 2026-Q3?");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "replace"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_response (dialog, "replace");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ks_test_ui_wait (100);
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (f->window), toast));
+
+  /* Value follows strategic significance almost alone now: accounts change quadrant. */
+  rules = *ks_store_get_rules (f->store);
+  rules.weights[KS_DIMENSION_SCALE] = 5;
+  rules.weights[KS_DIMENSION_STRATEGIC] = 55;
+  rules.weights[KS_DIMENSION_COOPERATION] = 25;
+  rules.weights[KS_DIMENSION_RELATIONSHIP] = 15;
+  g_assert_true (ks_store_set_rules (f->store, &rules, &error));
+  g_assert_no_error (error);
+  ks_test_ui_wait (100);
+
+  /* Choose 2026-Q3 in the drop-down. */
+  items = gtk_drop_down_get_model (compare);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (items, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), "2026-Q3") == 0)
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (compare, position);
+  ks_test_ui_wait (300);
+
+  {
+    g_autoptr(GHashTable) snapshot = ks_store_load_snapshot (f->store, "2026-Q3", &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < ks_store_get_n_accounts (f->store); i++)
+      {
+        g_autoptr(KsAccount) account = g_list_model_get_item (ks_store_get_accounts (f->store),
+                                                              i);
+        gint64 id = ks_account_get_id (account);
+        const KsSnapshotEntry *entry_then = g_hash_table_lookup (snapshot, &id);
+
+        g_assert_nonnull (entry_then);
+        if (entry_then->quadrant != ks_account_get_quadrant (account))
+          {
+            n_moved++;
+            g_ptr_array_add (moved_names, g_strdup (ks_account_get_name (account)));
+          }
+      }
+  }
+  g_assert_cmpuint (n_moved, >, 0);
+
+  /* The button counts them, its list names them. */
+  label = g_strdup_printf ("%u Moved", n_moved);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (moved)));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (moved)));
+  g_assert_cmpstr (gtk_menu_button_get_label (moved), ==, label);
+  gtk_menu_button_popup (moved);
+  ks_test_ui_wait (200);
+  list = ks_test_ui_find_by_name (GTK_WIDGET (gtk_menu_button_get_popover (moved)), "moved-list");
+  g_assert_nonnull (list);
+  {
+    g_autoptr(GPtrArray) texts = ks_test_ui_collect_text (list);
+    gboolean found = FALSE;
+
+    g_assert_cmpuint (texts->len, ==, n_moved);
+    for (guint i = 0; i < texts->len; i++)
+      if (strstr (g_ptr_array_index (texts, i), g_ptr_array_index (moved_names, 0)) != NULL
+          && strstr (g_ptr_array_index (texts, i), "→") != NULL)
+        found = TRUE;
+    g_assert_true (found);
+  }
+  gtk_menu_button_popdown (moved);
+
+  /* The bar with all its buttons still fits a phone. */
+  {
+    int minimum;
+
+    gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1,
+                        &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (minimum, <=, 360);
+  }
+
+  /* Every bubble has its earlier position: the chart draws the arrows. */
+  g_assert_cmpuint (ks_quadrant_view_get_n_compared (chart), ==,
+                    ks_store_get_n_accounts (f->store));
+  layout = ks_quadrant_view_get_layout (chart);
+  g_assert_nonnull (layout);
+  ks_chart_layout_ref (layout);
+  description = ks_chart_layout_describe (layout);
+  g_assert_nonnull (strstr (description, "changed quadrant since the snapshot"));
+
+  /* Back to no comparison: no arrows, no button. */
+  gtk_drop_down_set_selected (compare, 0);
+  ks_test_ui_wait (100);
+  g_assert_cmpuint (ks_quadrant_view_get_n_compared (chart), ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (moved)));
+}
+
 /* Export the chart as a file, as Ctrl+E does in the chart view. */
 static void
 test_export_chart (Fixture       *f,
@@ -753,6 +944,44 @@ test_export_chart (Fixture       *f,
   cairo_surface_destroy (png);
   ks_test_ui_wait (50);
   g_assert_true (ks_test_ui_has_text (GTK_WIDGET (f->window), "Chart exported to “chart.png”"));
+}
+
+/* A portfolio that is there at start shows its top rows first, then every row. */
+static void
+test_rows_at_start (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "full.db", NULL);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  GtkColumnView *view;
+  guint n;
+
+  {
+    g_autoptr(KsStore) store = ks_store_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (ks_store_load_sample (store, &error));
+    /* More than a screenful, so the rest must follow the first frame. */
+    for (guint i = 0; i < 60; i++)
+      {
+        g_autoptr(KsAccount) account = ks_account_new ();
+        g_autofree char *name = g_strdup_printf ("Extra Account %02u", i);
+
+        ks_account_set_name (account, name);
+        g_assert_true (ks_store_add_account (store, account, &error));
+      }
+    n = ks_store_get_n_accounts (store);
+    g_assert_cmpuint (n, >, 80);
+  }
+
+  window = ks_application_open_database (f->app, path);
+  g_assert_true (KS_IS_WINDOW (window));
+  ks_test_ui_wait (500);
+  view = GTK_COLUMN_VIEW (ks_test_ui_find_by_type (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))),
+                    ==, n);
+  gtk_window_destroy (window);
 }
 
 /* The window fits a phone-sized 360 px screen, list and editor alike. */
@@ -829,7 +1058,9 @@ main (int   argc,
   ADD ("import-problems", test_import_problems);
   ADD ("export-csv", test_export_csv);
   ADD ("quadrant-chart", test_quadrant_chart);
+  ADD ("snapshot-movement", test_snapshot_movement);
   ADD ("export-chart", test_export_chart);
+  ADD ("rows-at-start", test_rows_at_start);
   ADD ("narrow", test_narrow);
   ADD ("bad-database", test_bad_database);
 

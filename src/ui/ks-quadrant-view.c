@@ -20,6 +20,8 @@ struct _KsQuadrantView
   KsStore *store;
   GListModel *accounts;
   GArray *points;            /* KsChartPoint, rebuilt when the accounts change */
+  GHashTable *comparison;    /* gint64 * → KsSnapshotEntry *, or NULL */
+  GPtrArray *movements;      /* KsMovement, or NULL without a comparison */
   KsChartLayout *layout;
   GdkTexture *texture;       /* the full chart, without hover or focus */
   KsChartStyle style;
@@ -31,6 +33,14 @@ struct _KsQuadrantView
 };
 
 G_DEFINE_FINAL_TYPE (KsQuadrantView, ks_quadrant_view, GTK_TYPE_WIDGET)
+
+enum
+{
+  MOVEMENTS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 invalidate_drawing (KsQuadrantView *self)
@@ -132,12 +142,27 @@ rebuild_points (gpointer user_data)
         .size = ks_account_get_annual_purchases (account),
         .tier = ks_account_get_tier (account),
       };
+      const KsSnapshotEntry *entry = NULL;
+
+      if (self->comparison != NULL)
+        entry = g_hash_table_lookup (self->comparison, &point.id);
+      if (entry != NULL)
+        {
+          point.has_previous = TRUE;
+          point.previous_value = entry->value;
+          point.previous_growth = entry->growth;
+        }
 
       /* The names stay alive: the store holds the accounts, and the layout copies. */
       g_array_append_val (self->points, point);
     }
 
+  g_clear_pointer (&self->movements, g_ptr_array_unref);
+  if (self->comparison != NULL && self->accounts != NULL)
+    self->movements = ks_movement_list (self->accounts, self->comparison);
+
   invalidate_layout (self);
+  g_signal_emit (self, signals[MOVEMENTS_CHANGED], 0);
   return G_SOURCE_REMOVE;
 }
 
@@ -164,6 +189,43 @@ ks_quadrant_view_set_model (KsQuadrantView *self,
   g_signal_connect_object (store, "rules-changed", G_CALLBACK (queue_rebuild), self,
                            G_CONNECT_SWAPPED);
   rebuild_points (self);
+}
+
+void
+ks_quadrant_view_set_comparison (KsQuadrantView *self,
+                                 GHashTable     *snapshot)
+{
+  g_return_if_fail (KS_IS_QUADRANT_VIEW (self));
+
+  if (snapshot == self->comparison)
+    return;
+  if (snapshot != NULL)
+    g_hash_table_ref (snapshot);
+  g_clear_pointer (&self->comparison, g_hash_table_unref);
+  self->comparison = snapshot;
+
+  g_clear_handle_id (&self->rebuild_idle, g_source_remove);
+  rebuild_points (self);
+}
+
+GPtrArray *
+ks_quadrant_view_get_movements (KsQuadrantView *self)
+{
+  g_return_val_if_fail (KS_IS_QUADRANT_VIEW (self), NULL);
+  return self->movements;
+}
+
+guint
+ks_quadrant_view_get_n_compared (KsQuadrantView *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (KS_IS_QUADRANT_VIEW (self), 0);
+
+  for (guint i = 0; i < self->points->len; i++)
+    if (g_array_index (self->points, KsChartPoint, i).has_previous)
+      n++;
+  return n;
 }
 
 KsChartLayout *
@@ -471,6 +533,8 @@ ks_quadrant_view_dispose (GObject *object)
   g_clear_object (&self->texture);
   g_clear_object (&self->accounts);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->comparison, g_hash_table_unref);
+  g_clear_pointer (&self->movements, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ks_quadrant_view_parent_class)->dispose (object);
 }
@@ -497,6 +561,19 @@ ks_quadrant_view_class_init (KsQuadrantViewClass *klass)
   widget_class->size_allocate = ks_quadrant_view_size_allocate;
   widget_class->measure = ks_quadrant_view_measure;
   widget_class->query_tooltip = ks_quadrant_view_query_tooltip;
+
+  /**
+   * KsQuadrantView::movements-changed:
+   *
+   * The accounts that changed quadrant since the compared snapshot were worked out
+   * again: see ks_quadrant_view_get_movements().
+   */
+  signals[MOVEMENTS_CHANGED] =
+    g_signal_new ("movements-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   gtk_widget_class_set_css_name (widget_class, "quadrantchart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);

@@ -20,6 +20,16 @@ G_DECLARE_FINAL_TYPE (KsQuadrantView, ks_quadrant_view, KS, QUADRANT_VIEW, GtkWi
 void            ks_quadrant_view_set_model      (KsQuadrantView *self,
                                                  KsStore        *store,
                                                  GListModel     *accounts);
+/* Compares with @snapshot (from ks_store_load_snapshot(), referenced), or with nothing:
+ * the chart draws arrows from the accounts' positions in it, and ::movements-changed
+ * says which accounts changed quadrant. */
+void            ks_quadrant_view_set_comparison (KsQuadrantView *self,
+                                                 GHashTable     *snapshot);
+/* The accounts shown whose quadrant is not the snapshot's (KsMovement, by name); NULL
+ * without a comparison. */
+GPtrArray      *ks_quadrant_view_get_movements  (KsQuadrantView *self);
+/* How many points have a previous position, for tests. */
+guint           ks_quadrant_view_get_n_compared (KsQuadrantView *self);
 /* The layout last drawn, for tests; NULL before the first allocation. */
 KsChartLayout  *ks_quadrant_view_get_layout     (KsQuadrantView *self);
 /* Writes what the view shows to @path in @format at @width × @height pixels. Clicking

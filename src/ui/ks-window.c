@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ks-account-editor.h"
+#include "ks-error.h"
 #include "ks-import-dialog.h"
 #include "ks-portfolio-view.h"
 #include "ks-preferences-window.h"
@@ -29,6 +30,12 @@ struct _KsWindow
   KsPortfolioView *portfolio_view;
   KsQuadrantView *quadrant_view;
   GtkToggleButton *search_button;
+  GtkDropDown *compare_dropdown;
+  GtkMenuButton *moved_button;
+  GtkListBox *moved_list;
+
+  GtkStringList *quarters;   /* the drop-down's items */
+  gboolean updating_quarters;
 };
 
 G_DEFINE_FINAL_TYPE (KsWindow, ks_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -530,6 +537,231 @@ export_action (GtkWidget  *widget,
     export_csv_action (widget, "win.export-csv", NULL);
 }
 
+/* Quarterly snapshots ------------------------------------------------------ */
+
+/* The Compare drop-down: "No earlier snapshot", then the quarters, newest first. */
+static void
+apply_comparison (KsWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->compare_dropdown);
+  g_autoptr(GHashTable) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *quarter = NULL;
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
+    quarter = gtk_string_list_get_string (self->quarters, selected);
+  if (quarter != NULL)
+    {
+      snapshot = ks_store_load_snapshot (self->store, quarter, &error);
+      if (snapshot == NULL)
+        ks_window_show_error (self, _("The Snapshot Could Not Be Read"), error);
+    }
+  ks_quadrant_view_set_comparison (self->quadrant_view, snapshot);
+}
+
+static void
+on_compare_selected (KsWindow *self)
+{
+  if (!self->updating_quarters)
+    apply_comparison (self);
+}
+
+static void
+reload_quarters (KsWindow *self)
+{
+  g_auto(GStrv) quarters = ks_store_dup_snapshot_quarters (self->store);
+  guint selected = gtk_drop_down_get_selected (self->compare_dropdown);
+  g_autofree char *current = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->quarters));
+  guint position = 0;
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
+    current = g_strdup (gtk_string_list_get_string (self->quarters, selected));
+
+  self->updating_quarters = TRUE;
+  gtk_string_list_splice (self->quarters, 1, n > 0 ? n - 1 : 0,
+                          (const char * const *) quarters);
+  for (guint i = 0; current != NULL && quarters[i] != NULL; i++)
+    if (g_str_equal (quarters[i], current))
+      position = i + 1;
+  gtk_drop_down_set_selected (self->compare_dropdown, position);
+  self->updating_quarters = FALSE;
+
+  /* A replaced snapshot has other scores; a deleted one is compared with no more. */
+  apply_comparison (self);
+}
+
+static void
+update_moved (KsWindow *self)
+{
+  GPtrArray *movements = ks_quadrant_view_get_movements (self->quadrant_view);
+  GtkWidget *child;
+  g_autofree char *label = NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->moved_list))) != NULL)
+    gtk_list_box_remove (self->moved_list, child);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->moved_button), movements != NULL);
+  if (movements == NULL)
+    return;
+
+  if (movements->len == 0)
+    label = g_strdup (_("No Changes"));
+  else
+    /* Translators: on a button that lists the accounts that changed quadrant since the
+     * compared snapshot */
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Moved", "%u Moved",
+                                          movements->len),
+                             movements->len);
+  gtk_menu_button_set_label (self->moved_button, label);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->moved_button), movements->len > 0);
+
+  for (guint i = 0; i < movements->len; i++)
+    {
+      g_autofree char *text = ks_movement_describe (g_ptr_array_index (movements, i));
+      GtkWidget *row = gtk_label_new (text);
+
+      gtk_label_set_xalign (GTK_LABEL (row), 0);
+      gtk_widget_set_margin_top (row, 6);
+      gtk_widget_set_margin_bottom (row, 6);
+      gtk_widget_set_margin_start (row, 6);
+      gtk_widget_set_margin_end (row, 6);
+      gtk_list_box_append (self->moved_list, row);
+    }
+}
+
+static void take_snapshot (KsWindow   *self,
+                           const char *quarter,
+                           gboolean    replace);
+
+static void
+on_replace_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     KsWindow         *self)
+{
+  if (g_strcmp0 (response, "replace") == 0)
+    take_snapshot (self, g_object_get_data (G_OBJECT (dialog), "quarter"), TRUE);
+}
+
+static void
+ask_replace (KsWindow   *self,
+             const char *quarter)
+{
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  /* Translators: %s is a quarter, like 2026-Q3 */
+  heading = g_strdup_printf (_("Replace the snapshot of %s?"), quarter);
+  /* Translators: %s is a quarter, like 2026-Q3 */
+  body = g_strdup_printf (_("The scores stored for %s will be overwritten with today’s."),
+                          quarter);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "quarter", g_strdup (quarter), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_replace_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+take_snapshot (KsWindow   *self,
+               const char *quarter,
+               gboolean    replace)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *normalized = NULL;
+  g_autofree char *message = NULL;
+  guint n = ks_store_get_n_accounts (self->store);
+  int year = 0, q = 1;
+
+  if (!ks_quarter_parse (quarter, &year, &q, &error)
+      || !ks_store_take_snapshot (self->store, quarter, replace, &error))
+    {
+      if (g_error_matches (error, KS_ERROR, KS_ERROR_DUPLICATE) && !replace)
+        {
+          normalized = ks_quarter_format (year, q);
+          ask_replace (self, normalized);
+        }
+      else
+        ks_window_show_error (self, _("The Snapshot Could Not Be Taken"), error);
+      return;
+    }
+
+  normalized = ks_quarter_format (year, q);
+  /* Translators: %s is a quarter, like 2026-Q3; %u how many accounts it stored */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Snapshot of %s taken: %u account",
+                                          "Snapshot of %s taken: %u accounts", n),
+                             normalized, n);
+  ks_window_show_toast (self, message);
+}
+
+static void
+on_snapshot_quarter_changed (GtkEditable      *entry,
+                             AdwMessageDialog *dialog)
+{
+  gboolean ok = ks_quarter_parse (gtk_editable_get_text (entry), NULL, NULL, NULL);
+
+  adw_message_dialog_set_response_enabled (dialog, "take", ok);
+  if (ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+}
+
+static void
+on_snapshot_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      KsWindow         *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+
+  if (g_strcmp0 (response, "take") == 0)
+    take_snapshot (self, gtk_editable_get_text (entry), FALSE);
+}
+
+static void
+take_snapshot_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  KsWindow *self = KS_WINDOW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *quarter = ks_quarter_for_date (now);
+  GtkWidget *dialog, *entry;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Take Quarterly Snapshot"),
+                                   _("Stores every account’s scores for the quarter, so that "
+                                     "the chart can later show how the accounts moved."));
+  entry = gtk_entry_new ();
+  gtk_widget_set_name (entry, "snapshot-quarter");
+  gtk_editable_set_text (GTK_EDITABLE (entry), quarter);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  /* Translators: the placeholder of the quarter entry; keep the form as it is */
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("2026-Q3"));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog),
+                                      labelled (_("Quarter"), entry));
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "take", _("_Take Snapshot"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "take",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "take");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (entry, "changed", G_CALLBACK (on_snapshot_quarter_changed), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_snapshot_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* A click on a quadrant's title lists its accounts. */
 static void
 show_quadrant_action (GtkWidget  *widget,
@@ -696,6 +928,11 @@ ks_window_constructed (GObject *object)
   /* The chart shows what the list shows: the same search and filters. */
   ks_quadrant_view_set_model (self->quadrant_view, self->store,
                               ks_portfolio_view_get_visible_accounts (self->portfolio_view));
+  g_signal_connect_object (self->quadrant_view, "movements-changed",
+                           G_CALLBACK (update_moved), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "snapshots-changed",
+                           G_CALLBACK (reload_quarters), self, G_CONNECT_SWAPPED);
+  reload_quarters (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -716,6 +953,7 @@ ks_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->current_toast);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_object (&self->quarters);
 
   G_OBJECT_CLASS (ks_window_parent_class)->dispose (object);
 }
@@ -785,6 +1023,9 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsWindow, portfolio_view);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, quadrant_view);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, compare_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, moved_button);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, moved_list);
 
   gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
   gtk_widget_class_install_action (widget_class, "win.open-account", "x", open_account_action);
@@ -797,6 +1038,8 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.show-quadrant", "i", show_quadrant_action);
+  gtk_widget_class_install_action (widget_class, "win.take-snapshot", NULL,
+                                   take_snapshot_action);
 }
 
 static void
@@ -807,6 +1050,15 @@ ks_window_init (KsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+
+  {
+    const char * const first[] = { _("No earlier snapshot"), NULL };
+
+    self->quarters = gtk_string_list_new (first);
+  }
+  gtk_drop_down_set_model (self->compare_dropdown, G_LIST_MODEL (self->quarters));
+  g_signal_connect_object (self->compare_dropdown, "notify::selected",
+                           G_CALLBACK (on_compare_selected), self, G_CONNECT_SWAPPED);
 
   /* A CSV file dropped anywhere on the window is imported. */
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
