@@ -1248,6 +1248,13 @@ test_backup_async (Fixture       *f,
     g_assert_true (g_file_test (young, G_FILE_TEST_EXISTS));
   }
 
+  /* A worker thread may drop its task, and with it the store, a moment after the
+   * callback ran: wait for that before checking nothing else holds the store. */
+  for (guint i = 0; i < 500 && G_OBJECT (store)->ref_count > 1; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
   g_assert_finalize_object (store);
 }
 
