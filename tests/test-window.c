@@ -925,6 +925,48 @@ test_snapshot_movement (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (moved)));
 }
 
+/* The chart's own tier and owner filters are the portfolio's: one choice, both views. */
+static void
+test_chart_filters (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkDropDown *owner_filter;
+  KsQuadrantView *chart;
+  KsChartLayout *layout;
+  const char *owner;
+  guint expected = 0;
+
+  load_sample (f);
+  ks_test_ui_wait (200);   /* the owners list fills in an idle */
+  owner_filter = GTK_DROP_DOWN (ks_test_ui_find_by_name (GTK_WIDGET (f->window),
+                                                         "chart-owner-filter"));
+  g_assert_nonnull (owner_filter);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (owner_filter)), >, 2);
+  gtk_drop_down_set_selected (owner_filter, 1);
+  owner = gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (owner_filter)), 1);
+  for (guint i = 0; i < ks_store_get_n_accounts (f->store); i++)
+    {
+      g_autoptr(KsAccount) each = g_list_model_get_item (ks_store_get_accounts (f->store), i);
+
+      if (g_strcmp0 (ks_account_get_owner (each), owner) == 0)
+        expected++;
+    }
+  ks_test_ui_wait (200);
+
+  /* The list shows that owner's accounts, and so does the chart. */
+  g_assert_cmpuint (n_visible (f), ==, expected);
+  for (guint i = 0; i < n_visible (f); i++)
+    g_assert_cmpstr (ks_account_get_owner (visible_account (f, i)), ==, owner);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (ks_test_ui_find_by_type (GTK_WIDGET (f->window),
+                                                                                  ADW_TYPE_VIEW_STACK)),
+                                         "quadrant");
+  ks_test_ui_wait (300);
+  chart = KS_QUADRANT_VIEW (ks_test_ui_find_by_name (GTK_WIDGET (f->window), "quadrant-view"));
+  layout = ks_quadrant_view_get_layout (chart);
+  g_assert_nonnull (layout);
+  g_assert_cmpuint (ks_chart_layout_get_n_points (layout), ==, expected);
+}
+
 /* Export the chart as a file, as Ctrl+E does in the chart view. */
 static void
 test_export_chart (Fixture       *f,
@@ -1059,6 +1101,7 @@ main (int   argc,
   ADD ("export-csv", test_export_csv);
   ADD ("quadrant-chart", test_quadrant_chart);
   ADD ("snapshot-movement", test_snapshot_movement);
+  ADD ("chart-filters", test_chart_filters);
   ADD ("export-chart", test_export_chart);
   ADD ("rows-at-start", test_rows_at_start);
   ADD ("narrow", test_narrow);

@@ -607,6 +607,23 @@ ks_portfolio_view_get_visible_accounts (KsPortfolioView *self)
 }
 
 void
+ks_portfolio_view_bind_filters (KsPortfolioView *self,
+                                GtkDropDown     *tier,
+                                GtkDropDown     *owner)
+{
+  g_return_if_fail (KS_IS_PORTFOLIO_VIEW (self));
+  g_return_if_fail (GTK_IS_DROP_DOWN (tier));
+  g_return_if_fail (GTK_IS_DROP_DOWN (owner));
+
+  gtk_drop_down_set_model (tier, gtk_drop_down_get_model (self->tier_filter));
+  gtk_drop_down_set_model (owner, G_LIST_MODEL (self->owners));
+  g_object_bind_property (self->tier_filter, "selected", tier, "selected",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->owner_filter, "selected", owner, "selected",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+}
+
+void
 ks_portfolio_view_set_quadrant_filter (KsPortfolioView *self,
                                        int              quadrant)
 {

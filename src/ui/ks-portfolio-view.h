@@ -20,6 +20,10 @@ void         ks_portfolio_view_start_search         (KsPortfolioView *self);
 /* What the list shows, filtered and sorted: a GListModel of KsAccount. */
 GListModel  *ks_portfolio_view_get_visible_accounts (KsPortfolioView *self);
 GtkEditable *ks_portfolio_view_get_search_entry     (KsPortfolioView *self);
+/* Makes @tier and @owner choose the same tier and owner filters as the list's own. */
+void         ks_portfolio_view_bind_filters         (KsPortfolioView *self,
+                                                     GtkDropDown     *tier,
+                                                     GtkDropDown     *owner);
 /* Shows the accounts of one KsQuadrant, or of all with -1. */
 void         ks_portfolio_view_set_quadrant_filter  (KsPortfolioView *self,
                                                      int              quadrant);

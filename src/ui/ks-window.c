@@ -29,6 +29,8 @@ struct _KsWindow
   AdwViewStack *stack;
   KsPortfolioView *portfolio_view;
   KsQuadrantView *quadrant_view;
+  GtkDropDown *chart_tier_filter;
+  GtkDropDown *chart_owner_filter;
   GtkToggleButton *search_button;
   GtkDropDown *compare_dropdown;
   GtkMenuButton *moved_button;
@@ -925,7 +927,10 @@ ks_window_constructed (GObject *object)
   G_OBJECT_CLASS (ks_window_parent_class)->constructed (object);
 
   ks_portfolio_view_set_store (self->portfolio_view, self->store);
-  /* The chart shows what the list shows: the same search and filters. */
+  /* The chart shows what the list shows: the same search and filters, which its own
+   * drop-downs choose as well. */
+  ks_portfolio_view_bind_filters (self->portfolio_view, self->chart_tier_filter,
+                                  self->chart_owner_filter);
   ks_quadrant_view_set_model (self->quadrant_view, self->store,
                               ks_portfolio_view_get_visible_accounts (self->portfolio_view));
   g_signal_connect_object (self->quadrant_view, "movements-changed",
@@ -1022,6 +1027,8 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, portfolio_view);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, quadrant_view);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, chart_tier_filter);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, chart_owner_filter);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, compare_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, moved_button);
