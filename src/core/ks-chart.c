@@ -722,7 +722,9 @@ sort_bubbles (KsChartLayout *self)
       keys[i].size = self->bubbles[i].size;
       keys[i].index = (guint) i;
     }
-  qsort (keys, self->n_bubbles, sizeof *keys, compare_order_keys);
+  /* qsort() may not be given NULL, which an empty portfolio's g_new() returns. */
+  if (self->n_bubbles > 1)
+    qsort (keys, self->n_bubbles, sizeof *keys, compare_order_keys);
 
   self->order = g_new (guint, self->n_bubbles);
   for (gsize i = 0; i < self->n_bubbles; i++)
