@@ -2000,6 +2000,22 @@ set_not_found_error (GError    **error,
                ks_account_get_name (account));
 }
 
+/* The store's own object for @account's id, referenced, or NULL and NOT_FOUND. */
+static KsAccount *
+ref_live_account (KsStore    *self,
+                  KsAccount  *account,
+                  GError    **error)
+{
+  KsAccount *live = lookup (self, ks_account_get_id (account));
+
+  if (live == NULL)
+    {
+      set_not_found_error (error, account);
+      return NULL;
+    }
+  return g_object_ref (live);
+}
+
 gboolean
 ks_store_update_account (KsStore    *self,
                          KsAccount  *edited,
@@ -2017,12 +2033,9 @@ ks_store_update_account (KsStore    *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   id = ks_account_get_id (edited);
-  if (lookup (self, id) == NULL)
-    {
-      set_not_found_error (error, edited);
-      return FALSE;
-    }
-  live = g_object_ref (lookup (self, id));
+  live = ref_live_account (self, edited, error);
+  if (live == NULL)
+    return FALSE;
 
   if (!ks_account_validate (edited, error))
     return FALSE;
@@ -2086,12 +2099,9 @@ ks_store_delete_account (KsStore    *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   id = ks_account_get_id (account);
-  if (lookup (self, id) == NULL)
-    {
-      set_not_found_error (error, account);
-      return FALSE;
-    }
-  live = g_object_ref (lookup (self, id));
+  live = ref_live_account (self, account, error);
+  if (live == NULL)
+    return FALSE;
 
   if (!begin (self, error))
     return FALSE;

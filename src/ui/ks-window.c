@@ -784,28 +784,22 @@ add_account_action (GtkWidget  *widget,
   ks_window_edit_account (KS_WINDOW (widget), NULL);
 }
 
+/* win.open-account and win.delete-account take an account id; a stale id (the account
+ * was deleted meanwhile) does nothing. */
 static void
-open_account_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
+account_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
 {
   KsWindow *self = KS_WINDOW (widget);
   KsAccount *account = ks_store_lookup_account (self->store, g_variant_get_int64 (param));
 
-  if (account != NULL)
-    ks_window_edit_account (self, account);
-}
-
-static void
-delete_account_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *param)
-{
-  KsWindow *self = KS_WINDOW (widget);
-  KsAccount *account = ks_store_lookup_account (self->store, g_variant_get_int64 (param));
-
-  if (account != NULL)
+  if (account == NULL)
+    return;
+  if (g_str_equal (action_name, "win.delete-account"))
     ks_window_delete_account (self, account);
+  else
+    ks_window_edit_account (self, account);
 }
 
 static void
@@ -1035,9 +1029,8 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsWindow, moved_list);
 
   gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
-  gtk_widget_class_install_action (widget_class, "win.open-account", "x", open_account_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-account", "x",
-                                   delete_account_action);
+  gtk_widget_class_install_action (widget_class, "win.open-account", "x", account_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-account", "x", account_action);
   gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_action);
