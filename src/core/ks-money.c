@@ -38,11 +38,24 @@ static const char * const currency_codes[] = {
   "CNY", "USD", "EUR", "GBP", "JPY", "HKD", "KRW", "SGD", NULL
 };
 
-/* Symbols accepted before an amount, whatever its currency; the longest first so
- * that “HK$” is not read as “H” followed by “K$”. The fullwidth forms (￥, ＄, ￦)
- * arrive here already folded by NFKC. */
-static const char * const parse_prefixes[] = {
-  "JP¥", "HK$", "US$", "S$", "¥", "$", "€", "£", "₩",
+/* Symbols accepted before an amount, with the currencies each may stand for; the
+ * longest first so that “HK$” is not read as “H” followed by “K$”. The fullwidth
+ * forms (￥, ＄, ￦) arrive here already folded by NFKC. A symbol of another currency
+ * is refused: “€5,000” in a CNY account is a mistake, not ¥5,000. */
+static const struct
+{
+  const char *symbol;
+  const char *currencies;   /* codes, separated by spaces */
+} parse_prefixes[] = {
+  { "JP¥", "JPY" },
+  { "HK$", "HKD" },
+  { "US$", "USD" },
+  { "S$", "SGD" },
+  { "¥", "CNY JPY" },
+  { "$", "USD HKD SGD" },
+  { "€", "EUR" },
+  { "£", "GBP" },
+  { "₩", "KRW" },
 };
 
 #define MINUS_SIGN "\xe2\x88\x92"  /* U+2212 */
@@ -238,18 +251,26 @@ skip_spaces (const char *p)
   return p;
 }
 
-/* Skips one currency symbol or ISO code at @p, if there is one. */
+/* Skips one currency symbol or ISO code at @p, if there is one; *@other is set when
+ * it names another currency than @currency. */
 static const char *
-skip_currency_prefix (const char *p)
+skip_currency_prefix (const char *p,
+                      const char *currency,
+                      gboolean   *other)
 {
   gsize len;
   guint i;
 
+  *other = FALSE;
+
   for (i = 0; i < G_N_ELEMENTS (parse_prefixes); i++)
     {
-      len = strlen (parse_prefixes[i]);
-      if (g_ascii_strncasecmp (p, parse_prefixes[i], len) == 0)
-        return skip_spaces (p + len);
+      len = strlen (parse_prefixes[i].symbol);
+      if (g_ascii_strncasecmp (p, parse_prefixes[i].symbol, len) == 0)
+        {
+          *other = strstr (parse_prefixes[i].currencies, currency) == NULL;
+          return skip_spaces (p + len);
+        }
     }
 
   for (i = 0; i < G_N_ELEMENTS (currencies); i++)
@@ -257,7 +278,10 @@ skip_currency_prefix (const char *p)
       len = strlen (currencies[i].code);
       if (g_ascii_strncasecmp (p, currencies[i].code, len) == 0 &&
           (p[len] == '\0' || g_ascii_isspace (p[len])))
-        return skip_spaces (p + len);
+        {
+          *other = g_ascii_strcasecmp (currencies[i].code, currency) != 0;
+          return skip_spaces (p + len);
+        }
     }
 
   return p;
@@ -344,6 +368,7 @@ typedef enum
   PARSE_TOO_MANY_DECIMALS,
   PARSE_TOO_FINE,
   PARSE_TOO_LARGE,
+  PARSE_OTHER_CURRENCY,
 } ParseResult;
 
 /* Reads @normalized: [symbol or code] digits [, groups of three] [. decimals]
@@ -351,9 +376,11 @@ typedef enum
  * only: the digits are pushed into the integer one by one, then padded with zeros. */
 static ParseResult
 parse_amount (const char *normalized,
+              const char *currency,
               guint       exponent,
               gint64     *out_minor)
 {
+  gboolean other_currency = FALSE;
   const char *p = normalized;
   const char *end = normalized + strlen (normalized);
   guint magnitude;
@@ -371,10 +398,12 @@ parse_amount (const char *normalized,
   if (has_minus (p))
     return PARSE_NEGATIVE;
 
-  p = skip_currency_prefix (p);
+  p = skip_currency_prefix (p, currency, &other_currency);
 
   if (has_minus (p))
     return PARSE_NEGATIVE;
+  if (other_currency)
+    return PARSE_OTHER_CURRENCY;
 
   magnitude = strip_magnitude (p, &end);
   /* How many decimals fit in whole minor units: “1.2345万” CNY is 1234500 fen. */
@@ -472,7 +501,7 @@ ks_money_parse (const char  *text,
 
   exponent = ks_currency_get_exponent (currency);
   normalized = dup_normalized (text);
-  result = normalized != NULL ? parse_amount (normalized, exponent, &minor)
+  result = normalized != NULL ? parse_amount (normalized, currency, exponent, &minor)
                               : PARSE_NOT_AN_AMOUNT;
 
   if (result == PARSE_OK)
@@ -563,6 +592,15 @@ ks_money_parse (const char  *text,
                      /* Translators: %s is the largest amount accepted */
                      _("The amount is too large. Type at most %s."), max);
       }
+      break;
+
+    case PARSE_OTHER_CURRENCY:
+      g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
+                   /* Translators: the first %s is what the user typed; the second and
+                    * third a currency code, like CNY */
+                   _("“%s” is in another currency than %s. Type the amount in %s, or "
+                     "change the currency."),
+                   echo, currency, currency);
       break;
 
     case PARSE_NOT_AN_AMOUNT:
