@@ -192,10 +192,24 @@ ks_window_import_file (KsWindow   *self,
   return dialog;
 }
 
+/* The file chooser every import and export goes through (the portal in Flatpak):
+ * @chosen gets the path when the user accepts, with @data (freed by @destroy). */
+typedef void (*ChosenFunc) (KsWindow   *self,
+                            const char *path,
+                            gpointer    data);
+
+typedef struct
+{
+  KsWindow *self;
+  ChosenFunc chosen;
+  gpointer data;
+  GDestroyNotify destroy;
+} Choice;
+
 static void
-on_import_chosen (GtkNativeDialog *chooser,
-                  int              response,
-                  KsWindow        *self)
+on_file_chosen (GtkNativeDialog *chooser,
+                int              response,
+                Choice          *choice)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -203,9 +217,51 @@ on_import_chosen (GtkNativeDialog *chooser,
       g_autofree char *path = g_file_get_path (file);
 
       if (path != NULL)
-        ks_window_import_file (self, path);
+        choice->chosen (choice->self, path, choice->data);
     }
+
+  if (choice->destroy != NULL)
+    choice->destroy (choice->data);
+  g_object_unref (choice->self);
+  g_free (choice);
   g_object_unref (chooser);
+}
+
+static void
+choose_file (KsWindow             *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept_label,
+             GtkFileFilter        *filter,
+             const char           *suggested_name,
+             ChosenFunc            chosen,
+             gpointer              data,
+             GDestroyNotify        destroy)
+{
+  GtkFileChooserNative *chooser;
+  Choice *choice = g_new0 (Choice, 1);
+
+  choice->self = g_object_ref (self);
+  choice->chosen = chosen;
+  choice->data = data;
+  choice->destroy = destroy;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
+                                         accept_label, _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (suggested_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chosen), choice);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_chosen (KsWindow   *self,
+               const char *path,
+               gpointer    data)
+{
+  ks_window_import_file (self, path);
 }
 
 static GtkFileFilter *
@@ -226,17 +282,10 @@ import_csv_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
 {
-  KsWindow *self = KS_WINDOW (widget);
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = csv_filter ();
 
-  chooser = gtk_file_chooser_native_new (_("Import Accounts"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Import"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chosen), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_file (KS_WINDOW (widget), _("Import Accounts"), GTK_FILE_CHOOSER_ACTION_OPEN,
+               _("_Import"), filter, NULL, import_chosen, NULL, NULL);
 }
 
 static gboolean
@@ -332,19 +381,11 @@ ks_window_export_csv (KsWindow   *self,
 }
 
 static void
-on_export_chosen (GtkNativeDialog *chooser,
-                  int              response,
-                  KsWindow        *self)
+export_chosen (KsWindow   *self,
+               const char *path,
+               gpointer    data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-
-      if (path != NULL)
-        ks_window_export_csv (self, path);
-    }
-  g_object_unref (chooser);
+  ks_window_export_csv (self, path);
 }
 
 static void
@@ -352,22 +393,14 @@ export_csv_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
 {
-  KsWindow *self = KS_WINDOW (widget);
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = csv_filter ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   /* Translators: the suggested file name of an export; %s is today’s date */
   g_autofree char *name = g_strdup_printf (_("portfolio-%s.csv"), date);
 
-  chooser = gtk_file_chooser_native_new (_("Export Portfolio"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chosen), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_file (KS_WINDOW (widget), _("Export Portfolio"), GTK_FILE_CHOOSER_ACTION_SAVE,
+               _("_Export"), filter, name, export_chosen, NULL, NULL);
 }
 
 /* Chart export ------------------------------------------------------------ */
@@ -390,24 +423,16 @@ typedef struct
 } ChartExport;
 
 static void
-on_chart_file_chosen (GtkNativeDialog *chooser,
-                      int              response,
-                      KsWindow        *self)
+chart_chosen (KsWindow   *self,
+              const char *path,
+              gpointer    data)
 {
-  ChartExport *options = g_object_get_data (G_OBJECT (chooser), "options");
+  ChartExport *options = data;
+  g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-
-      if (path != NULL &&
-          !ks_window_export_chart (self, options->format, path, options->width,
-                                   options->height, &error))
-        ks_window_show_error (self, _("The Chart Could Not Be Exported"), error);
-    }
-  g_object_unref (chooser);
+  if (!ks_window_export_chart (self, options->format, path, options->width, options->height,
+                               &error))
+    ks_window_show_error (self, _("The Chart Could Not Be Exported"), error);
 }
 
 gboolean
@@ -439,7 +464,6 @@ on_chart_options (AdwMessageDialog *dialog,
                   KsWindow         *self)
 {
   ChartExport *options;
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
@@ -459,15 +483,8 @@ on_chart_options (AdwMessageDialog *dialog,
   gtk_file_filter_add_mime_type (filter, chart_formats[options->format].mime_type);
   gtk_file_filter_set_name (filter, chart_formats[options->format].extension);
 
-  chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_object_set_data_full (G_OBJECT (chooser), "options", options, g_free);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chart_file_chosen), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_file (self, _("Export Chart"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), filter,
+               name, chart_chosen, options, g_free);
 }
 
 static GtkWidget *
