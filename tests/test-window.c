@@ -1026,6 +1026,41 @@ test_rows_at_start (Fixture       *f,
   gtk_window_destroy (window);
 }
 
+/* A CSV file dropped on the window opens the import dialog for it. */
+static void
+test_drop_csv (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "dropped.csv", NULL);
+  g_autoptr(GFile) file = NULL;
+  GSList *files;
+  GValue value = G_VALUE_INIT;
+  GtkEventController *drop;
+  gboolean accepted = FALSE;
+  GtkWindow *dialog;
+
+  g_assert_true (g_file_set_contents (path, "Name\nDropped Account Ltd\n", -1, NULL));
+  file = g_file_new_for_path (path);
+  files = g_slist_prepend (NULL, file);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, files);
+
+  drop = find_controller (GTK_WIDGET (f->window), GTK_TYPE_DROP_TARGET);
+  g_assert_nonnull (drop);
+  g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_slist_free (files);
+  g_assert_true (accepted);
+  ks_test_ui_wait (100);
+
+  dialog = ks_test_ui_find_toplevel (KS_TYPE_IMPORT_DIALOG, NULL);
+  g_assert_nonnull (dialog);
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (dialog), "dropped.csv"));
+  ks_import_dialog_start (KS_IMPORT_DIALOG (dialog));
+  wait_for_result (KS_IMPORT_DIALOG (dialog));
+  g_assert_nonnull (ks_store_find_account_by_name (f->store, "Dropped Account Ltd"));
+}
+
 /* The window fits a phone-sized 360 px screen, list and editor alike. */
 static void
 test_narrow (Fixture       *f,
@@ -1098,6 +1133,7 @@ main (int   argc,
   ADD ("typed-values", test_typed_values);
   ADD ("import-csv", test_import_csv);
   ADD ("import-problems", test_import_problems);
+  ADD ("drop-csv", test_drop_csv);
   ADD ("export-csv", test_export_csv);
   ADD ("quadrant-chart", test_quadrant_chart);
   ADD ("snapshot-movement", test_snapshot_movement);
