@@ -36,6 +36,7 @@ struct _KsAccount
   double growth_score;
   KsTier scored_tier;
   KsQuadrant quadrant;
+  KsPlanSummary plan_summary;   /* set by the store */
 };
 
 G_DEFINE_FINAL_TYPE (KsAccount, ks_account, G_TYPE_OBJECT)
@@ -383,6 +384,7 @@ ks_account_copy (KsAccount *self)
   copy->growth_score = self->growth_score;
   copy->scored_tier = self->scored_tier;
   copy->quadrant = self->quadrant;
+  copy->plan_summary = self->plan_summary;
   return copy;
 }
 
@@ -407,6 +409,26 @@ ks_account_assign (KsAccount *self,
     ks_account_set_rating (self, i, from->ratings[i]);
   ks_account_set_tier_override (self, from->tier_override);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+const KsPlanSummary *
+ks_account_get_plan_summary (KsAccount *self)
+{
+  g_return_val_if_fail (KS_IS_ACCOUNT (self), NULL);
+  return &self->plan_summary;
+}
+
+gboolean
+ks_account_set_plan_summary (KsAccount           *self,
+                             const KsPlanSummary *summary)
+{
+  g_return_val_if_fail (KS_IS_ACCOUNT (self), FALSE);
+  g_return_val_if_fail (summary != NULL, FALSE);
+
+  if (memcmp (&self->plan_summary, summary, sizeof *summary) == 0)
+    return FALSE;
+  self->plan_summary = *summary;
+  return TRUE;
 }
 
 gint64

@@ -6,6 +6,7 @@
 
 #include <glib-object.h>
 
+#include "ks-account-plan.h"
 #include "ks-scoring.h"
 
 G_BEGIN_DECLS
@@ -122,6 +123,14 @@ gboolean     ks_account_matches             (KsAccount        *self,
 char        *ks_account_fold                (const char       *text);
 
 /* Checks the values a user typed; the message names the field. */
+/* The plan's year-to-date attainment, health and alerts, as the store last computed
+ * them; all zero for an account without a plan. Setting notifies nothing (the store
+ * announces the account with items-changed); TRUE when it changed. Callers zero-fill
+ * @summary (it is compared byte for byte). */
+const KsPlanSummary *ks_account_get_plan_summary (KsAccount       *self);
+gboolean     ks_account_set_plan_summary    (KsAccount           *self,
+                                             const KsPlanSummary *summary);
+
 gboolean     ks_account_validate            (KsAccount        *self,
                                              GError          **error);
 

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "ks-account.h"
+#include "ks-account-plan.h"
 #include "ks-quarter.h"
 #include "ks-scoring.h"
 
@@ -163,6 +164,138 @@ GHashTable  *ks_store_load_snapshot         (KsStore          *self,
 gboolean     ks_store_delete_snapshot       (KsStore          *self,
                                              const char       *quarter,
                                              GError          **error);
+
+/* Account plans (ks-store-plan.c). Every change is one transaction, validated first;
+ * afterwards the account's plan summary (ks_account_get_plan_summary()) is recomputed,
+ * the account announced by items-changed in the accounts model, and ::plan-changed
+ * emitted with its id. An unknown account is KS_ERROR_NOT_FOUND. */
+
+/* The whole plan of one account, a copy the caller owns. */
+KsAccountPlan *ks_store_load_plan           (KsStore          *self,
+                                             gint64            account_id,
+                                             GError          **error);
+/* TRUE when the account has any plan data: deleting it asks first. */
+gboolean     ks_store_account_has_plan      (KsStore          *self,
+                                             gint64            account_id);
+
+gboolean     ks_store_set_credit_rating     (KsStore          *self,
+                                             gint64            account_id,
+                                             const char       *rating,
+                                             GError          **error);
+
+/* Writes @year (all five targets and four actuals, after its has_ masks) over what the
+ * account had for that year and metric; all masks 0 removes it. */
+gboolean     ks_store_save_target_year      (KsStore          *self,
+                                             gint64            account_id,
+                                             const KsTargetYear *year,
+                                             GError          **error);
+
+/* Inserts @action when its id is 0 (and sets the id), else updates it. */
+gboolean     ks_store_save_action           (KsStore          *self,
+                                             gint64            account_id,
+                                             KsAction         *action,
+                                             GError          **error);
+gboolean     ks_store_delete_action         (KsStore          *self,
+                                             gint64            action_id,
+                                             GError          **error);
+/* Undo of a delete: puts @action back with its id. */
+gboolean     ks_store_restore_action        (KsStore          *self,
+                                             gint64            account_id,
+                                             const KsAction   *action,
+                                             GError          **error);
+
+/* The portfolio's product list, in its order; a GPtrArray of KsProduct *. */
+GPtrArray   *ks_store_dup_products          (KsStore          *self);
+/* A name not empty, ≤ KS_PLAN_NAME_MAX, not taken (case-insensitively). Sets the id. */
+gboolean     ks_store_add_product           (KsStore          *self,
+                                             KsProduct        *product,
+                                             GError          **error);
+gboolean     ks_store_rename_product        (KsStore          *self,
+                                             gint64            product_id,
+                                             const char       *name,
+                                             GError          **error);
+/* Moves the product to @position (0 first) in the list. */
+gboolean     ks_store_move_product          (KsStore          *self,
+                                             gint64            product_id,
+                                             guint             position,
+                                             GError          **error);
+/* Deletes the product and every account's cell for it; @cells_out (when not NULL)
+ * receives the account id → KsWhitespace cells removed, for Undo: a GHashTable of
+ * gint64 * → KsWhitespace *. Emits ::products-changed and ::plan-changed (id 0). */
+gboolean     ks_store_delete_product        (KsStore          *self,
+                                             gint64            product_id,
+                                             guint            *position_out,
+                                             GHashTable      **cells_out,
+                                             GError          **error);
+gboolean     ks_store_restore_product       (KsStore          *self,
+                                             const KsProduct  *product,
+                                             guint             position,
+                                             GHashTable       *cells,
+                                             GError          **error);
+
+/* Sets the account's cell for @cell->product_id; state UNKNOWN removes it. */
+gboolean     ks_store_save_whitespace       (KsStore          *self,
+                                             gint64            account_id,
+                                             const KsWhitespace *cell,
+                                             GError          **error);
+
+/* Inserts @item at the end of its kind when its id is 0, else updates its text. */
+gboolean     ks_store_save_swot_item        (KsStore          *self,
+                                             gint64            account_id,
+                                             KsSwotItem       *item,
+                                             GError          **error);
+/* Moves the item to @position within its kind. */
+gboolean     ks_store_move_swot_item        (KsStore          *self,
+                                             gint64            item_id,
+                                             guint             position,
+                                             GError          **error);
+gboolean     ks_store_delete_swot_item      (KsStore          *self,
+                                             gint64            item_id,
+                                             GError          **error);
+/* Puts @item back with its id at its position. */
+gboolean     ks_store_restore_swot_item     (KsStore          *self,
+                                             gint64            account_id,
+                                             const KsSwotItem *item,
+                                             GError          **error);
+
+gboolean     ks_store_save_risk             (KsStore          *self,
+                                             gint64            account_id,
+                                             KsRisk           *risk,
+                                             GError          **error);
+gboolean     ks_store_delete_risk           (KsStore          *self,
+                                             gint64            risk_id,
+                                             GError          **error);
+gboolean     ks_store_restore_risk          (KsStore          *self,
+                                             gint64            account_id,
+                                             const KsRisk     *risk,
+                                             GError          **error);
+
+/* Deletes the account and its whole plan in one transaction; @plan_out (when not
+ * NULL) receives the plan for Undo. */
+gboolean     ks_store_delete_account_with_plan (KsStore        *self,
+                                                KsAccount      *account,
+                                                KsAccountPlan **plan_out,
+                                                GError        **error);
+/* Undo of that: the account and its plan back, in one transaction. */
+gboolean     ks_store_restore_account_with_plan (KsStore             *self,
+                                                 KsAccount           *account,
+                                                 const KsAccountPlan *plan,
+                                                 GError             **error);
+
+/* "Today" for overdue actions and year-to-date attainment: the local date unless set
+ * (tests, benchmarks). Setting it recomputes every summary. NULL goes back to the
+ * clock. */
+void         ks_store_set_today             (KsStore          *self,
+                                             const GDate      *today);
+void         ks_store_get_today             (KsStore          *self,
+                                             GDate            *today);
+
+/* The health score's weights (in the database, like the scoring rules). Validated;
+ * every summary recomputed; ::rules-changed emitted. */
+const KsHealthWeights *ks_store_get_health_weights (KsStore  *self);
+gboolean     ks_store_set_health_weights    (KsStore               *self,
+                                             const KsHealthWeights *weights,
+                                             GError               **error);
 
 /* A copy through the SQLite backup API into the backups folder beside the database,
  * keeping the last KS_STORE_BACKUPS_KEPT; returns the new file's path. */

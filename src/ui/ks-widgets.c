@@ -4,8 +4,11 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ks-money.h"
 #include "ks-widgets.h"
+#include "ks-window.h"
 
 GtkSpinButton *
 ks_spin_row_add (AdwPreferencesGroup *group,
@@ -65,4 +68,46 @@ ks_currency_at_position (guint position)
   if (position >= g_strv_length ((char **) codes))
     return codes[0];
   return codes[position];
+}
+
+void
+ks_widget_add_toast (GtkWidget *widget,
+                     AdwToast  *toast)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  root = gtk_widget_get_root (widget);
+  if (KS_IS_WINDOW (root))
+    ks_window_add_toast (KS_WINDOW (root), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+void
+ks_widget_show_error (GtkWidget    *widget,
+                      const char   *heading,
+                      const GError *error)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (error != NULL);
+
+  root = gtk_widget_get_root (widget);
+  if (KS_IS_WINDOW (root))
+    {
+      ks_window_show_error (KS_WINDOW (root), heading, error);
+    }
+  else
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                       : NULL,
+                                                  heading, error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
 }

@@ -23,4 +23,13 @@ GListModel    *ks_currency_model_new       (void);
 guint          ks_currency_get_position    (const char          *code);
 const char    *ks_currency_at_position     (guint                position);
 
+/* Shows @toast (taking it) in the main window that holds @widget, replacing the toast
+ * on screen; an Undo toast sets a button and handles "button-clicked". */
+void           ks_widget_add_toast         (GtkWidget           *widget,
+                                            AdwToast            *toast);
+/* Shows @error under @heading in a dialog over the window that holds @widget. */
+void           ks_widget_show_error        (GtkWidget           *widget,
+                                            const char          *heading,
+                                            const GError        *error);
+
 G_END_DECLS

@@ -63,6 +63,16 @@ add_toast (KsWindow *self,
 }
 
 void
+ks_window_add_toast (KsWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (KS_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  add_toast (self, toast);
+}
+
+void
 ks_window_show_toast (KsWindow   *self,
                       const char *message)
 {

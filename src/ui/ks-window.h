@@ -39,6 +39,9 @@ gboolean   ks_window_export_chart       (KsWindow      *self,
                                          int            width,
                                          int            height,
                                          GError       **error);
+ /* Shows @toast (taking it) at once, replacing the one on screen. */
+void       ks_window_add_toast          (KsWindow      *self,
+                                         AdwToast      *toast);
 void       ks_window_show_toast         (KsWindow      *self,
                                          const char    *message);
 void       ks_window_show_error         (KsWindow      *self,

@@ -1,0 +1,72 @@
+/* ks-actions-section.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ks-actions-section.h"
+
+struct _KsActionsSection
+{
+  AdwBin      parent_instance;
+
+  KsStore    *store;
+  KsAccount  *account;
+};
+
+G_DEFINE_FINAL_TYPE (KsActionsSection, ks_actions_section, ADW_TYPE_BIN)
+
+static void
+ks_actions_section_dispose (GObject *object)
+{
+  KsActionsSection *self = KS_ACTIONS_SECTION (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->account);
+
+  G_OBJECT_CLASS (ks_actions_section_parent_class)->dispose (object);
+}
+
+static void
+ks_actions_section_class_init (KsActionsSectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ks_actions_section_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/keystone_ka/Keystone/ks-actions-section.ui");
+}
+
+static void
+ks_actions_section_init (KsActionsSection *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+ks_actions_section_new (KsStore   *store,
+                      KsAccount *account)
+{
+  KsActionsSection *self;
+
+  g_return_val_if_fail (KS_IS_STORE (store), NULL);
+  g_return_val_if_fail (KS_IS_ACCOUNT (account), NULL);
+
+  self = g_object_new (KS_TYPE_ACTIONS_SECTION, NULL);
+  self->store = g_object_ref (store);
+  self->account = g_object_ref (account);
+
+  return GTK_WIDGET (self);
+}
+
+void
+ks_actions_section_set_plan (KsActionsSection    *self,
+                           const KsAccountPlan *plan)
+{
+  g_return_if_fail (KS_IS_ACTIONS_SECTION (self));
+  g_return_if_fail (plan != NULL);
+}
