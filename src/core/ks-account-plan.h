@@ -228,7 +228,10 @@ const KsTargetYear *ks_account_plan_find_target (const KsAccountPlan *plan,
 void         ks_plan_inputs_from_plan       (const KsAccountPlan  *plan,
                                              const GDate          *today,
                                              KsHealthInputs       *inputs);
-/* Inputs → health and alerts, as the portfolio shows them. */
+/* Inputs → health and alerts, as the portfolio shows them. The actions and the risks
+ * components are always present, so a plan with no targets, no actions and no risks
+ * would score 100 from nothing; @inputs cannot tell "no actions" from "all done", so the
+ * caller (the store) sets has_health FALSE for such a plan. */
 void         ks_plan_summary_compute        (const KsHealthInputs  *inputs,
                                              const KsHealthWeights *weights,
                                              double                 drop_threshold_points,

@@ -271,10 +271,10 @@ set_sqlite_error (GError     **error,
     }
 }
 
-static void
-set_db_error (KsStore  *self,
-              int       rc,
-              GError  **error)
+void
+ks_store_set_db_error (KsStore  *self,
+                       int       rc,
+                       GError  **error)
 {
   set_sqlite_error (error, self->path, rc, self->db ? sqlite3_errmsg (self->db) : NULL);
 }
@@ -453,7 +453,7 @@ get_stmt (KsStore  *self,
                                &self->stmts[id], NULL);
       if (rc != SQLITE_OK)
         {
-          set_db_error (self, rc, error);
+          ks_store_set_db_error (self, rc, error);
           g_clear_pointer (&self->stmts[id], sqlite3_finalize);
           return NULL;
         }
@@ -466,15 +466,15 @@ get_stmt (KsStore  *self,
 }
 
 /* Steps @stmt to the end, sets @error on failure, and resets it either way. */
-static gboolean
-step_done (KsStore       *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
+gboolean
+ks_store_step_done (KsStore       *self,
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    set_db_error (self, rc, error);
+    ks_store_set_db_error (self, rc, error);
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
 
@@ -488,18 +488,18 @@ run_stmt (KsStore  *self,
 {
   sqlite3_stmt *stmt = get_stmt (self, id, error);
 
-  return stmt != NULL && step_done (self, stmt, error);
+  return stmt != NULL && ks_store_step_done (self, stmt, error);
 }
 
-static gboolean
-begin (KsStore  *self,
-       GError  **error)
+gboolean
+ks_store_begin (KsStore  *self,
+                GError  **error)
 {
   return run_stmt (self, STMT_BEGIN, error);
 }
 
-static void
-rollback (KsStore *self)
+void
+ks_store_rollback (KsStore *self)
 {
   g_autoptr(GError) error = NULL;
 
@@ -509,13 +509,13 @@ rollback (KsStore *self)
     g_warning ("Could not roll back: %s", error->message);
 }
 
-static gboolean
-commit (KsStore  *self,
-        GError  **error)
+gboolean
+ks_store_commit (KsStore  *self,
+                 GError  **error)
 {
   if (run_stmt (self, STMT_COMMIT, error))
     return TRUE;
-  rollback (self);
+  ks_store_rollback (self);
   return FALSE;
 }
 
@@ -556,8 +556,8 @@ query_int (sqlite3     *db,
   return rc;
 }
 
-static char *
-now_utc_iso8601 (void)
+char *
+ks_store_now_utc_iso8601 (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
@@ -653,21 +653,19 @@ id_key (gint64 id)
   return g_memdup2 (&id, sizeof id);
 }
 
-static void ensure_loaded (KsStore *self);
-
 static KsAccount *
 lookup (KsStore *self,
         gint64   id)
 {
-  ensure_loaded (self);
+  ks_store_ensure_loaded (self);
   return g_hash_table_lookup (self->by_id, &id);
 }
 
 /* Where @id is in the model, or where it would go. */
-static gboolean
-find_position (KsStore *self,
-               gint64   id,
-               guint   *position)
+gboolean
+ks_store_find_position (KsStore *self,
+                        gint64   id,
+                        guint   *position)
 {
   guint lo = 0;
   guint hi = ks_account_list_get_length (self->accounts);
@@ -807,7 +805,7 @@ load_settings (KsStore  *self,
   rc = sqlite3_prepare_v2 (self->db, "SELECT key, value FROM settings", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      set_db_error (self, rc, error);
+      ks_store_set_db_error (self, rc, error);
       return FALSE;
     }
 
@@ -853,7 +851,7 @@ load_settings (KsStore  *self,
 
   if (rc != SQLITE_DONE)
     {
-      set_db_error (self, rc, error);
+      ks_store_set_db_error (self, rc, error);
       return FALSE;
     }
 
@@ -877,7 +875,7 @@ write_setting (KsStore     *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-  return step_done (self, stmt, error);
+  return ks_store_step_done (self, stmt, error);
 }
 
 static gboolean
@@ -924,7 +922,7 @@ load_accounts (KsStore  *self,
   rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      set_db_error (self, rc, error);
+      ks_store_set_db_error (self, rc, error);
       return FALSE;
     }
 
@@ -934,7 +932,7 @@ load_accounts (KsStore  *self,
 
   if (rc != SQLITE_DONE)
     {
-      set_db_error (self, rc, error);
+      ks_store_set_db_error (self, rc, error);
       return FALSE;
     }
 
@@ -973,7 +971,7 @@ probe_accounts (KsStore  *self,
 
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      set_db_error (self, rc, error);
+      ks_store_set_db_error (self, rc, error);
       return FALSE;
     }
 
@@ -1340,7 +1338,7 @@ open_read_write (KsStore   *self,
                         NULL);
   if (rc != SQLITE_OK)
     {
-      set_db_error (self, rc, error);
+      ks_store_set_db_error (self, rc, error);
       g_clear_pointer (&self->db, sqlite3_close);
       return FALSE;
     }
@@ -1359,7 +1357,7 @@ open_read_write (KsStore   *self,
   rc = exec_sql (self->db, "BEGIN IMMEDIATE");
   if (rc != SQLITE_OK)
     {
-      set_db_error (self, rc, error);
+      ks_store_set_db_error (self, rc, error);
       return FALSE;
     }
   exec_sql (self->db, "ROLLBACK");
@@ -1392,7 +1390,7 @@ configure_connection (KsStore  *self,
     rc = exec_sql (self->db, "PRAGMA foreign_keys = ON");
   if (rc != SQLITE_OK)
     {
-      set_db_error (self, rc, error);
+      ks_store_set_db_error (self, rc, error);
       return FALSE;
     }
 
@@ -1456,7 +1454,7 @@ migrate (KsStore  *self,
     rc = schema_has_columns (self->db, KS_SCHEMA_VERSION, &has_columns);
   if (rc != SQLITE_OK)
     {
-      set_db_error (self, rc, error);
+      ks_store_set_db_error (self, rc, error);
       return FALSE;
     }
   if (!has_columns)
@@ -1644,8 +1642,8 @@ open_database (KsStore  *self,
 
 /* The accounts, read once on first use. ks_store_open() checked the file already, so
  * a failure here is a disk failing under us: said, and the list stays empty. */
-static void
-ensure_loaded (KsStore *self)
+void
+ks_store_ensure_loaded (KsStore *self)
 {
   g_autoptr(GError) error = NULL;
 
@@ -1780,7 +1778,7 @@ ks_store_get_accounts (KsStore *self)
 {
   g_return_val_if_fail (KS_IS_STORE (self), NULL);
 
-  ensure_loaded (self);
+  ks_store_ensure_loaded (self);
   return G_LIST_MODEL (self->accounts);
 }
 
@@ -1789,7 +1787,7 @@ ks_store_get_n_accounts (KsStore *self)
 {
   g_return_val_if_fail (KS_IS_STORE (self), 0);
 
-  ensure_loaded (self);
+  ks_store_ensure_loaded (self);
   return ks_account_list_get_length (self->accounts);
 }
 
@@ -1852,7 +1850,7 @@ ks_store_dup_owners (KsStore *self)
 
   g_return_val_if_fail (KS_IS_STORE (self), NULL);
 
-  ensure_loaded (self);
+  ks_store_ensure_loaded (self);
   seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_hash_table_iter_init (&iter, self->by_id);
   while (g_hash_table_iter_next (&iter, NULL, &account))
@@ -1891,7 +1889,7 @@ check_name_free (KsStore    *self,
   sqlite3_bind_int64 (stmt, 2, except_id);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    set_db_error (self, rc, error);
+    ks_store_set_db_error (self, rc, error);
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
 
@@ -1929,7 +1927,7 @@ insert_account (KsStore    *self,
   sqlite3_bind_text (stmt, FIRST_FIELD_PARAM + N_FIELDS, created_at, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, FIRST_FIELD_PARAM + N_FIELDS + 1, updated_at, -1, SQLITE_STATIC);
 
-  if (!step_done (self, stmt, error))
+  if (!ks_store_step_done (self, stmt, error))
     return FALSE;
 
   *out_id = sqlite3_last_insert_rowid (self->db);
@@ -1948,7 +1946,7 @@ take_account (KsStore   *self,
                        g_object_ref (account));
   moved = refresh_scores (self, &account, 1);
 
-  find_position (self, ks_account_get_id (account), &position);
+  ks_store_find_position (self, ks_account_get_id (account), &position);
   ks_account_list_insert (self->accounts, position, account);
 
   if (moved)
@@ -1971,17 +1969,17 @@ ks_store_add_account (KsStore    *self,
   if (!ks_account_validate (account, error))
     return FALSE;
 
-  now = now_utc_iso8601 ();
+  now = ks_store_now_utc_iso8601 ();
 
-  if (!begin (self, error))
+  if (!ks_store_begin (self, error))
     return FALSE;
   if (!check_name_free (self, account, 0, error)
       || !insert_account (self, account, 0, now, now, &id, error))
     {
-      rollback (self);
+      ks_store_rollback (self);
       return FALSE;
     }
-  if (!commit (self, error))
+  if (!ks_store_commit (self, error))
     return FALSE;
 
   ks_account_set_id (account, id);
@@ -2040,33 +2038,33 @@ ks_store_update_account (KsStore    *self,
   if (!ks_account_validate (edited, error))
     return FALSE;
 
-  now = now_utc_iso8601 ();
+  now = ks_store_now_utc_iso8601 ();
 
-  if (!begin (self, error))
+  if (!ks_store_begin (self, error))
     return FALSE;
   if (!check_name_free (self, edited, id, error)
       || (stmt = get_stmt (self, STMT_UPDATE_ACCOUNT, error)) == NULL)
     {
-      rollback (self);
+      ks_store_rollback (self);
       return FALSE;
     }
 
   sqlite3_bind_int64 (stmt, 1, id);
   bind_account_fields (stmt, edited);
   sqlite3_bind_text (stmt, FIRST_FIELD_PARAM + N_FIELDS, now, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, error))
+  if (!ks_store_step_done (self, stmt, error))
     {
-      rollback (self);
+      ks_store_rollback (self);
       return FALSE;
     }
   if (sqlite3_changes (self->db) != 1)
     {
       /* another program deleted the row */
-      rollback (self);
+      ks_store_rollback (self);
       set_not_found_error (error, edited);
       return FALSE;
     }
-  if (!commit (self, error))
+  if (!ks_store_commit (self, error))
     return FALSE;
 
   if (live != edited)
@@ -2074,7 +2072,7 @@ ks_store_update_account (KsStore    *self,
   moved = refresh_scores (self, (KsAccount **) &live, 1);
 
   /* The same object in place: sorted and filtered views look at it again. */
-  if (find_position (self, id, &position))
+  if (ks_store_find_position (self, id, &position))
     ks_account_list_splice (self->accounts, position, 1, &live, 1);
 
   if (moved)
@@ -2103,13 +2101,13 @@ ks_store_delete_account (KsStore    *self,
   if (live == NULL)
     return FALSE;
 
-  if (!begin (self, error))
+  if (!ks_store_begin (self, error))
     return FALSE;
 
   stmt = get_stmt (self, STMT_GET_CREATED_AT, error);
   if (stmt == NULL)
     {
-      rollback (self);
+      ks_store_rollback (self);
       return FALSE;
     }
   sqlite3_bind_int64 (stmt, 1, id);
@@ -2121,22 +2119,22 @@ ks_store_delete_account (KsStore    *self,
   stmt = get_stmt (self, STMT_DELETE_ACCOUNT, error);
   if (stmt == NULL)
     {
-      rollback (self);
+      ks_store_rollback (self);
       return FALSE;
     }
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (self, stmt, error))
+  if (!ks_store_step_done (self, stmt, error))
     {
-      rollback (self);
+      ks_store_rollback (self);
       return FALSE;
     }
-  if (!commit (self, error))
+  if (!ks_store_commit (self, error))
     return FALSE;
 
   if (created_at != NULL)
     g_hash_table_insert (self->deleted_created_at, id_key (id), g_steal_pointer (&created_at));
 
-  if (find_position (self, id, &position))
+  if (ks_store_find_position (self, id, &position))
     ks_account_list_remove (self->accounts, position);
   g_hash_table_remove (self->by_id, &id);
   if (refresh_scores (self, NULL, 0))
@@ -2172,20 +2170,20 @@ ks_store_restore_account (KsStore    *self,
   if (!ks_account_validate (account, error))
     return FALSE;
 
-  now = now_utc_iso8601 ();
+  now = ks_store_now_utc_iso8601 ();
   created_at = g_hash_table_lookup (self->deleted_created_at, &id);
   if (created_at == NULL)
     created_at = now;
 
-  if (!begin (self, error))
+  if (!ks_store_begin (self, error))
     return FALSE;
   if (!check_name_free (self, account, id, error)
       || !insert_account (self, account, id, created_at, now, &new_id, error))
     {
-      rollback (self);
+      ks_store_rollback (self);
       return FALSE;
     }
-  if (!commit (self, error))
+  if (!ks_store_commit (self, error))
     return FALSE;
 
   g_assert (new_id == id);
@@ -2589,7 +2587,7 @@ ks_store_import_begin (KsStore       *self,
   import = g_new0 (KsStoreImport, 1);
   import->path = g_strdup (self->path);
   import->duplicates = duplicates;
-  import->now = now_utc_iso8601 ();
+  import->now = ks_store_now_utc_iso8601 ();
   import->updates = g_hash_table_new_full (NULL, NULL, NULL, finalize_stmt);
   import->skipped_reasons = g_ptr_array_new_with_free_func (g_free);
 
@@ -2911,7 +2909,7 @@ ks_store_reload_accounts (KsStore  *self,
   rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      set_db_error (self, rc, error);
+      ks_store_set_db_error (self, rc, error);
       return FALSE;
     }
 
@@ -2966,7 +2964,7 @@ ks_store_reload_accounts (KsStore  *self,
 
   if (rc != SQLITE_DONE)
     {
-      set_db_error (self, rc, error);
+      ks_store_set_db_error (self, rc, error);
       /* The objects assigned so far hold the new values; the list stays as it was. */
       return FALSE;
     }
@@ -3009,13 +3007,13 @@ ks_store_load_sample (KsStore  *self,
   g_return_val_if_fail (KS_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  ensure_loaded (self);
+  ks_store_ensure_loaded (self);
   samples = ks_sample_create_accounts ();
   added = g_ptr_array_new ();
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  now = now_utc_iso8601 ();
+  now = ks_store_now_utc_iso8601 ();
 
-  if (!begin (self, error))
+  if (!ks_store_begin (self, error))
     return FALSE;
 
   for (guint i = 0; i < samples->len; i++)
@@ -3026,7 +3024,7 @@ ks_store_load_sample (KsStore  *self,
 
       if (!ks_account_validate (account, error))
         {
-          rollback (self);
+          ks_store_rollback (self);
           return FALSE;
         }
 
@@ -3035,20 +3033,20 @@ ks_store_load_sample (KsStore  *self,
           if (g_error_matches (local_error, KS_ERROR, KS_ERROR_DUPLICATE))
             continue;
           g_propagate_error (error, g_steal_pointer (&local_error));
-          rollback (self);
+          ks_store_rollback (self);
           return FALSE;
         }
 
       if (!insert_account (self, account, 0, now, now, &id, error))
         {
-          rollback (self);
+          ks_store_rollback (self);
           return FALSE;
         }
       g_ptr_array_add (added, account);
       g_array_append_val (ids, id);
     }
 
-  if (!commit (self, error))
+  if (!ks_store_commit (self, error))
     return FALSE;
 
   for (guint i = 0; i < added->len; i++)
@@ -3092,15 +3090,15 @@ ks_store_set_rules (KsStore              *self,
   if (!ks_scoring_rules_validate (rules, error))
     return FALSE;
 
-  ensure_loaded (self);
-  if (!begin (self, error))
+  ks_store_ensure_loaded (self);
+  if (!ks_store_begin (self, error))
     return FALSE;
   if (!write_rules (self, rules, error))
     {
-      rollback (self);
+      ks_store_rollback (self);
       return FALSE;
     }
-  if (!commit (self, error))
+  if (!ks_store_commit (self, error))
     return FALSE;
 
   self->rules = *rules;
@@ -3119,7 +3117,7 @@ ks_store_get_split (KsStore *self,
 {
   g_return_if_fail (KS_IS_STORE (self));
 
-  ensure_loaded (self);
+  ks_store_ensure_loaded (self);
   if (split_value != NULL)
     *split_value = self->split_value;
   if (split_growth != NULL)
@@ -3236,7 +3234,7 @@ snapshot_exists (KsStore     *self,
   sqlite3_clear_bindings (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      set_db_error (self, rc, error);
+      ks_store_set_db_error (self, rc, error);
       return FALSE;
     }
   *exists = rc == SQLITE_ROW;
@@ -3253,7 +3251,7 @@ delete_snapshot_rows (KsStore     *self,
   if (stmt == NULL)
     return FALSE;
   bind_string (stmt, 1, quarter);
-  return step_done (self, stmt, error);
+  return ks_store_step_done (self, stmt, error);
 }
 
 static gboolean
@@ -3279,7 +3277,7 @@ insert_snapshot_rows (KsStore     *self,
       sqlite3_bind_int (stmt, 6, ks_account_get_tier (account));
       sqlite3_bind_int (stmt, 7, ks_account_get_quadrant (account));
       bind_string (stmt, 8, taken_at);
-      if (!step_done (self, stmt, error))
+      if (!ks_store_step_done (self, stmt, error))
         return FALSE;
     }
 
@@ -3304,7 +3302,7 @@ ks_store_take_snapshot (KsStore     *self,
   if (key == NULL)
     return FALSE;
 
-  ensure_loaded (self);
+  ks_store_ensure_loaded (self);
   if (ks_account_list_get_length (self->accounts) == 0)
     {
       g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
@@ -3313,17 +3311,17 @@ ks_store_take_snapshot (KsStore     *self,
       return FALSE;
     }
 
-  now = now_utc_iso8601 ();
-  if (!begin (self, error))
+  now = ks_store_now_utc_iso8601 ();
+  if (!ks_store_begin (self, error))
     return FALSE;
   if (!snapshot_exists (self, key, &exists, error))
     {
-      rollback (self);
+      ks_store_rollback (self);
       return FALSE;
     }
   if (exists && !replace)
     {
-      rollback (self);
+      ks_store_rollback (self);
       /* Translators: %s is a quarter, like 2026-Q3 */
       g_set_error (error, KS_ERROR, KS_ERROR_DUPLICATE, _("A snapshot of %s exists already."),
                    key);
@@ -3332,10 +3330,10 @@ ks_store_take_snapshot (KsStore     *self,
   if ((exists && !delete_snapshot_rows (self, key, error))
       || !insert_snapshot_rows (self, key, now, error))
     {
-      rollback (self);
+      ks_store_rollback (self);
       return FALSE;
     }
-  if (!commit (self, error))
+  if (!ks_store_commit (self, error))
     return FALSE;
 
   g_signal_emit (self, signals[SNAPSHOTS_CHANGED], 0);
@@ -3408,7 +3406,7 @@ ks_store_load_snapshot (KsStore     *self,
   sqlite3_clear_bindings (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_db_error (self, rc, error);
+      ks_store_set_db_error (self, rc, error);
       return NULL;
     }
   if (g_hash_table_size (entries) == 0)
@@ -3437,21 +3435,21 @@ ks_store_delete_snapshot (KsStore     *self,
   if (key == NULL)
     return FALSE;
 
-  if (!begin (self, error))
+  if (!ks_store_begin (self, error))
     return FALSE;
   if (!snapshot_exists (self, key, &exists, error)
       || (exists && !delete_snapshot_rows (self, key, error)))
     {
-      rollback (self);
+      ks_store_rollback (self);
       return FALSE;
     }
   if (!exists)
     {
-      rollback (self);
+      ks_store_rollback (self);
       g_set_error (error, KS_ERROR, KS_ERROR_NOT_FOUND, _("There is no snapshot of %s."), key);
       return FALSE;
     }
-  if (!commit (self, error))
+  if (!ks_store_commit (self, error))
     return FALSE;
 
   g_signal_emit (self, signals[SNAPSHOTS_CHANGED], 0);

@@ -1,30 +1,410 @@
 /* ks-account-page.c
  *
+ * The overview is rebuilt whole on every change (a few dozen widgets); the sections
+ * each keep their own rows and build them only once they are shown.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "ks-account-page.h"
+#include "ks-actions-section.h"
+#include "ks-error.h"
+#include "ks-money.h"
+#include "ks-opportunities-section.h"
+#include "ks-risks-section.h"
+#include "ks-swot-section.h"
+#include "ks-targets-section.h"
+
+typedef enum
+{
+  SECTION_TARGETS,
+  SECTION_ACTIONS,
+  SECTION_OPPORTUNITIES,
+  SECTION_SWOT,
+  SECTION_RISKS,
+  N_SECTIONS
+} Section;
 
 struct _KsAccountPage
 {
-  AdwBin      parent_instance;
+  AdwBin                parent_instance;
 
-  KsStore    *store;
-  KsAccount  *account;
+  KsStore              *store;
+  KsAccount            *account;
+  KsAccountPlan        *plan;
+
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack         *section_stack;
+  GtkBox               *overview_box;
+  GtkButton            *edit_button;
+
+  GtkWidget            *overview;     /* the rebuilt part of overview_box */
+  GtkWidget            *sections[N_SECTIONS];
 };
 
 G_DEFINE_FINAL_TYPE (KsAccountPage, ks_account_page, ADW_TYPE_BIN)
+
+static const char * const tier_classes[] = { "core", "key", "developing", "standard" };
+
+/* Overview ---------------------------------------------------------------- */
+
+static GtkWidget *
+new_group (const char *title,
+           const char *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  /* Group titles are markup; ours are plain text. */
+  if (title != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped);
+    }
+  if (description != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (description, -1);
+
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), escaped);
+    }
+  return group;
+}
+
+static GtkWidget *
+add_row (GtkWidget  *group,
+         const char *title,
+         const char *value,
+         const char *name)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  if (value == NULL)
+    return row;
+
+  label = gtk_label_new (value);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  if (name != NULL)
+    gtk_widget_set_name (label, name);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  return row;
+}
+
+/* A row with a level bar from 0 to 100 and the figure beside it. */
+static GtkWidget *
+add_bar_row (GtkWidget  *group,
+             const char *title,
+             const char *subtitle,
+             double      value,
+             const char *name)
+{
+  GtkWidget *row = add_row (group, title, NULL, NULL);
+  GtkWidget *bar = gtk_level_bar_new_for_interval (0, 100);
+  GtkWidget *label;
+  g_autofree char *text = g_strdup_printf ("%.0f", value);
+
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), CLAMP (value, 0, 100));
+  gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (bar), "low", 50);
+  gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (bar), "high", 80);
+  gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (bar), "full", 100);
+  gtk_widget_set_size_request (bar, 100, -1);
+  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (bar, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+
+  label = gtk_label_new (text);
+  gtk_label_set_width_chars (GTK_LABEL (label), 3);
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_widget_add_css_class (label, "numeric");
+  if (name != NULL)
+    gtk_widget_set_name (label, name);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  return row;
+}
+
+static void
+add_profile_group (KsAccountPage *self,
+                   GtkBox        *box)
+{
+  KsAccount *account = self->account;
+  GtkWidget *group = new_group (_("Profile"), NULL);
+  g_autofree char *purchases = ks_money_format (ks_account_get_annual_purchases (account),
+                                                ks_account_get_currency (account));
+  g_autofree char *profit = g_strdup_printf ("%.1f %%",
+                                             ks_account_get_profit_contribution (account));
+  g_autofree char *share = g_strdup_printf ("%.1f %%", ks_account_get_revenue_share (account));
+  const char *fields[][2] = {
+    { N_("Industry"), ks_account_get_industry (account) },
+    { N_("Region"), ks_account_get_region (account) },
+    { N_("Owner"), ks_account_get_owner (account) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (fields[i][1] != NULL && fields[i][1][0] != '\0')
+      add_row (group, _(fields[i][0]), fields[i][1], NULL);
+  add_row (group, _("Annual Purchases"), purchases, "overview-purchases");
+  add_row (group, _("Profit Contribution"), profit, NULL);
+  add_row (group, _("Share of Our Revenue"), share, NULL);
+  if (self->plan != NULL && self->plan->credit_rating[0] != '\0')
+    add_row (group, _("Credit Rating"), self->plan->credit_rating, "overview-credit-rating");
+
+  gtk_box_append (box, group);
+}
+
+static void
+add_score_group (KsAccountPage *self,
+                 GtkBox        *box)
+{
+  KsAccount *account = self->account;
+  const KsScoringRules *rules = ks_store_get_rules (self->store);
+  GtkWidget *group = new_group (_("KA Score"), NULL);
+  GtkWidget *row;
+  GtkWidget *pill;
+  KsTier tier = ks_account_get_tier (account);
+  KsQuadrant quadrant = ks_account_get_quadrant (account);
+
+  add_bar_row (group, _("KA Score"), NULL, ks_account_get_ka_score (account),
+               "overview-ka-score");
+  for (guint d = 0; d < KS_N_DIMENSIONS; d++)
+    {
+      g_autofree char *weight = NULL;
+      g_autofree char *name = g_strdup_printf ("overview-dimension-%u", d);
+
+      /* Translators: a dimension's weight in the KA score, e.g. “weight 40 %” */
+      weight = g_strdup_printf (_("weight %d %%"), rules->weights[d]);
+      add_bar_row (group, ks_dimension_get_label (d), weight,
+                   ks_scoring_dimension_score (ks_account_get_ratings (account), d), name);
+    }
+
+  row = add_row (group, _("Tier"), NULL, NULL);
+  pill = gtk_label_new (ks_tier_get_label (tier));
+  gtk_widget_set_name (pill, "overview-tier");
+  gtk_widget_add_css_class (pill, "ks-tier");
+  gtk_widget_add_css_class (pill, tier_classes[tier]);
+  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+  if (ks_account_get_tier_override (account) != KS_TIER_NONE)
+    {
+      g_autofree char *note = NULL;
+
+      gtk_widget_add_css_class (pill, "override");
+      /* Translators: the tier was set by hand; %s is the tier the score gives */
+      note = g_strdup_printf (_("Set by hand; the score gives %s"),
+                              ks_tier_get_label (ks_account_get_scored_tier (account)));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), note);
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
+
+  row = add_row (group, _("Quadrant"), ks_quadrant_get_label (quadrant), "overview-quadrant");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ks_quadrant_get_strategy (quadrant));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+
+  gtk_box_append (box, group);
+}
+
+static void
+add_alerts (KsAccountPage *self,
+            GtkBox        *box)
+{
+  KsAlertFlags alerts = ks_account_get_plan_summary (self->account)->alerts;
+  GtkWidget *group;
+
+  if (alerts == KS_ALERT_NONE)
+    return;
+
+  group = new_group (_("Alerts"), NULL);
+  gtk_widget_set_name (group, "overview-alerts");
+  for (guint i = 0; i < KS_N_ALERTS; i++)
+    if (alerts & (1u << i))
+      {
+        GtkWidget *row = add_row (group, ks_alert_get_label (1u << i), NULL, NULL);
+        GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+        gtk_widget_add_css_class (icon, "warning");
+        adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      }
+  gtk_box_append (box, group);
+}
+
+static void
+add_health_group (KsAccountPage *self,
+                  GtkBox        *box)
+{
+  const KsPlanSummary *summary = ks_account_get_plan_summary (self->account);
+  GtkWidget *group;
+  KsHealthInputs inputs;
+  KsHealthBreakdown breakdown;
+  GDate today;
+
+  if (!summary->has_health || self->plan == NULL)
+    {
+      group = new_group (_("Health"),
+                         _("No plan yet: add targets, actions or risks and the health "
+                           "score follows."));
+      gtk_widget_set_name (group, "overview-health-empty");
+      gtk_box_append (box, group);
+      return;
+    }
+
+  group = new_group (_("Health"),
+                     _("Computed from the plan; the weights are in Preferences."));
+  add_bar_row (group, _("Health Score"), NULL, summary->health, "overview-health");
+
+  ks_store_get_today (self->store, &today);
+  ks_plan_inputs_from_plan (self->plan, &today, &inputs);
+  ks_plan_health_compute (&inputs, ks_store_get_health_weights (self->store), &breakdown);
+  for (guint i = 0; i < KS_N_HEALTH_COMPONENTS; i++)
+    {
+      const KsHealthPart *part = &breakdown.parts[i];
+      g_autofree char *name = g_strdup_printf ("overview-health-%u", i);
+      g_autofree char *detail = NULL;
+
+      if (!part->present)
+        {
+          GtkWidget *row = add_row (group, ks_health_component_get_label (i),
+                                    _("No data"), name);
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                       _("Left out; its weight is shared out"));
+          gtk_widget_add_css_class (row, "dim-label");
+          continue;
+        }
+      /* Translators: a health component's weight and what it adds to the score,
+       * e.g. “weight 30 % · adds 24.0” */
+      detail = g_strdup_printf (_("weight %.0f %% · adds %.1f"), part->weight,
+                                part->contribution);
+      add_bar_row (group, ks_health_component_get_label (i), detail, part->score, name);
+    }
+  gtk_box_append (box, group);
+}
+
+static void
+rebuild_overview (KsAccountPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+
+  add_alerts (self, GTK_BOX (box));
+  add_score_group (self, GTK_BOX (box));
+  add_health_group (self, GTK_BOX (box));
+  add_profile_group (self, GTK_BOX (box));
+
+  if (self->overview != NULL)
+    gtk_box_remove (self->overview_box, self->overview);
+  self->overview = box;
+  gtk_box_append (self->overview_box, box);
+}
+
+static void
+update_title (KsAccountPage *self)
+{
+  KsAccount *account = self->account;
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: under the account's name: its tier and quadrant */
+  subtitle = g_strdup_printf (_("%s · %s"), ks_tier_get_label (ks_account_get_tier (account)),
+                              ks_quadrant_get_label (ks_account_get_quadrant (account)));
+  adw_view_switcher_title_set_title (self->switcher_title, ks_account_get_name (account));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+}
+
+/* Plan -------------------------------------------------------------------- */
+
+static void
+reload_plan (KsAccountPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  KsAccountPlan *plan;
+
+  plan = ks_store_load_plan (self->store, ks_account_get_id (self->account), &error);
+  if (plan == NULL)
+    {
+      /* Deleted meanwhile: the window goes back; keep what is shown. */
+      if (!g_error_matches (error, KS_ERROR, KS_ERROR_NOT_FOUND))
+        g_warning ("Could not load the plan: %s", error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->plan, ks_account_plan_free);
+  self->plan = plan;
+
+  ks_targets_section_set_plan (KS_TARGETS_SECTION (self->sections[SECTION_TARGETS]), plan);
+  ks_actions_section_set_plan (KS_ACTIONS_SECTION (self->sections[SECTION_ACTIONS]), plan);
+  ks_opportunities_section_set_plan (KS_OPPORTUNITIES_SECTION (self->sections[SECTION_OPPORTUNITIES]),
+                                     plan);
+  ks_swot_section_set_plan (KS_SWOT_SECTION (self->sections[SECTION_SWOT]), plan);
+  ks_risks_section_set_plan (KS_RISKS_SECTION (self->sections[SECTION_RISKS]), plan);
+  rebuild_overview (self);
+}
+
+static void
+on_plan_changed (KsAccountPage *self,
+                 gint64         account_id)
+{
+  if (account_id == 0 || account_id == ks_account_get_id (self->account))
+    reload_plan (self);
+}
+
+static void
+on_account_notify (KsAccountPage *self)
+{
+  update_title (self);
+  rebuild_overview (self);
+}
+
+static void
+on_edit_clicked (KsAccountPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-account", "x",
+                              ks_account_get_id (self->account));
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  on_edit_clicked (KS_ACCOUNT_PAGE (widget));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  KsAccountPage *self = KS_ACCOUNT_PAGE (widget);
+
+  gtk_widget_activate_action (widget, "win.delete-account", "x",
+                              ks_account_get_id (self->account));
+}
+
+/* GObject ----------------------------------------------------------------- */
 
 static void
 ks_account_page_dispose (GObject *object)
 {
   KsAccountPage *self = KS_ACCOUNT_PAGE (object);
 
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->account != NULL)
+    g_signal_handlers_disconnect_by_data (self->account, self);
   g_clear_object (&self->store);
   g_clear_object (&self->account);
+  g_clear_pointer (&self->plan, ks_account_plan_free);
 
   G_OBJECT_CLASS (ks_account_page_parent_class)->dispose (object);
 }
@@ -39,17 +419,54 @@ ks_account_page_class_init (KsAccountPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/keystone_ka/Keystone/ks-account-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KsAccountPage, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, KsAccountPage, section_stack);
+  gtk_widget_class_bind_template_child (widget_class, KsAccountPage, overview_box);
+  gtk_widget_class_bind_template_child (widget_class, KsAccountPage, edit_button);
+
+  gtk_widget_class_install_action (widget_class, "account.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "account.delete", NULL, delete_action);
 }
 
 static void
 ks_account_page_init (KsAccountPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->edit_button, "clicked", G_CALLBACK (on_edit_clicked),
+                           self, G_CONNECT_SWAPPED);
+}
+
+/* A section in a scrolled, clamped page of the stack. */
+static void
+add_section (KsAccountPage *self,
+             Section        section,
+             GtkWidget     *widget,
+             const char    *name,
+             const char    *title,
+             const char    *icon_name)
+{
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  AdwViewStackPage *page;
+
+  gtk_widget_set_margin_top (widget, 18);
+  gtk_widget_set_margin_bottom (widget, 18);
+  gtk_widget_set_margin_start (widget, 12);
+  gtk_widget_set_margin_end (widget, 12);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1000);
+  adw_clamp_set_child (ADW_CLAMP (clamp), widget);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+
+  page = adw_view_stack_add_titled (self->section_stack, scrolled, name, title);
+  adw_view_stack_page_set_icon_name (page, icon_name);
+  self->sections[section] = widget;
 }
 
 GtkWidget *
 ks_account_page_new (KsStore   *store,
-                      KsAccount *account)
+                     KsAccount *account)
 {
   KsAccountPage *self;
 
@@ -60,6 +477,29 @@ ks_account_page_new (KsStore   *store,
   self->store = g_object_ref (store);
   self->account = g_object_ref (account);
 
+  add_section (self, SECTION_TARGETS, ks_targets_section_new (store, account),
+               "targets", _("Targets"), "x-office-presentation-symbolic");
+  add_section (self, SECTION_ACTIONS, ks_actions_section_new (store, account),
+               "actions", _("Actions"), "task-due-symbolic");
+  add_section (self, SECTION_OPPORTUNITIES, ks_opportunities_section_new (store, account),
+               "opportunities", _("Opportunities"), "view-grid-symbolic");
+  add_section (self, SECTION_SWOT, ks_swot_section_new (store, account),
+               "swot", _("SWOT"), "view-list-bullet-symbolic");
+  add_section (self, SECTION_RISKS, ks_risks_section_new (store, account),
+               "risks", _("Risks"), "dialog-warning-symbolic");
+
+  g_signal_connect_object (store, "plan-changed", G_CALLBACK (on_plan_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "rules-changed", G_CALLBACK (on_account_notify), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (account, "notify", G_CALLBACK (on_account_notify), self,
+                           G_CONNECT_SWAPPED);
+
+  update_title (self);
+  reload_plan (self);
+  if (self->plan == NULL)
+    rebuild_overview (self);
+
   return GTK_WIDGET (self);
 }
 
@@ -68,4 +508,13 @@ ks_account_page_get_account (KsAccountPage *self)
 {
   g_return_val_if_fail (KS_IS_ACCOUNT_PAGE (self), NULL);
   return self->account;
+}
+
+/* Shows one section: "overview", "targets", "actions", "opportunities", "swot", "risks". */
+void
+ks_account_page_show_section (KsAccountPage *self,
+                              const char    *name)
+{
+  g_return_if_fail (KS_IS_ACCOUNT_PAGE (self));
+  adw_view_stack_set_visible_child_name (self->section_stack, name);
 }

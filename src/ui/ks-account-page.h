@@ -18,5 +18,8 @@ G_DECLARE_FINAL_TYPE (KsAccountPage, ks_account_page, KS, ACCOUNT_PAGE, AdwBin)
 GtkWidget   *ks_account_page_new            (KsStore        *store,
                                              KsAccount      *account);
 KsAccount   *ks_account_page_get_account    (KsAccountPage  *self);
+/* "overview", "targets", "actions", "opportunities", "swot" or "risks". */
+void         ks_account_page_show_section   (KsAccountPage  *self,
+                                             const char     *name);
 
 G_END_DECLS

@@ -25,6 +25,7 @@ struct _KsPortfolioView
   /* the filters' choices, read once per change, not once per account */
   int tier_choice;        /* KsTier, or -1 for all */
   int quadrant_choice;    /* KsQuadrant, or -1 for all */
+  int alert_choice;       /* -1 all, 0 any alert, 1 + i: the alert 1 << i */
   char *owner_choice;     /* NULL for all */
 
   /* template children */
@@ -35,6 +36,7 @@ struct _KsPortfolioView
   GtkDropDown *tier_filter;
   GtkDropDown *quadrant_filter;
   GtkDropDown *owner_filter;
+  GtkDropDown *alert_filter;
   GtkLabel *count_label;
   GtkColumnView *column_view;
 };
@@ -109,7 +111,82 @@ format_owner (KsAccount *account)
   return g_strdup (ks_account_get_owner (account));
 }
 
+static char *
+format_attainment (KsAccount *account)
+{
+  const KsPlanSummary *summary = ks_account_get_plan_summary (account);
+
+  if (!summary->has_attainment)
+    return g_strdup ("—");
+  /* Translators: year-to-date attainment in the list, e.g. “87 %” */
+  return g_strdup_printf (_("%.0f %%"), summary->attainment_ytd);
+}
+
+static char *
+format_health (KsAccount *account)
+{
+  const KsPlanSummary *summary = ks_account_get_plan_summary (account);
+
+  if (!summary->has_health)
+    return g_strdup ("—");
+  return g_strdup_printf ("%.0f", summary->health);
+}
+
+static char *
+format_alerts (KsAccount *account)
+{
+  KsAlertFlags alerts = ks_account_get_plan_summary (account)->alerts;
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < KS_N_ALERTS; i++)
+    if (alerts & (1u << i))
+      {
+        if (text->len > 0)
+          g_string_append (text, " · ");
+        g_string_append (text, ks_alert_get_label (1u << i));
+      }
+  return g_string_free (text, FALSE);
+}
+
 #define CMP(a, b) (((a) > (b)) - ((a) < (b)))
+
+/* An account without a figure sorts below every account with one. */
+static int
+compare_attainment (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const KsPlanSummary *sa = ks_account_get_plan_summary ((KsAccount *)a);
+  const KsPlanSummary *sb = ks_account_get_plan_summary ((KsAccount *)b);
+
+  if (sa->has_attainment != sb->has_attainment)
+    return CMP (sa->has_attainment, sb->has_attainment);
+  return CMP (sa->attainment_ytd, sb->attainment_ytd);
+}
+
+static int
+compare_health (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const KsPlanSummary *sa = ks_account_get_plan_summary ((KsAccount *)a);
+  const KsPlanSummary *sb = ks_account_get_plan_summary ((KsAccount *)b);
+
+  if (sa->has_health != sb->has_health)
+    return CMP (sa->has_health, sb->has_health);
+  return CMP (sa->health, sb->health);
+}
+
+static int
+compare_alerts (gconstpointer a, gconstpointer b, gpointer data)
+{
+  guint na = 0, nb = 0;
+  KsAlertFlags fa = ks_account_get_plan_summary ((KsAccount *)a)->alerts;
+  KsAlertFlags fb = ks_account_get_plan_summary ((KsAccount *)b)->alerts;
+
+  for (guint i = 0; i < KS_N_ALERTS; i++)
+    {
+      na += (fa >> i) & 1;
+      nb += (fb >> i) & 1;
+    }
+  return na != nb ? CMP (na, nb) : CMP (fa, fb);
+}
 
 static int
 compare_name (gconstpointer a, gconstpointer b, gpointer data)
@@ -189,6 +266,10 @@ static const Column columns[] = {
   { "quadrant", N_("Quadrant"), format_quadrant, compare_quadrant, FALSE, 0, 10 },
   { "purchases", N_("Annual Purchases"), format_purchases, compare_purchases, FALSE, 1, 16 },
   { "owner", N_("Owner"), format_owner, compare_owner, FALSE, 0, 12 },
+  /* Translators: column title: year-to-date attainment of the revenue target */
+  { "ytd", N_("YTD Attainment"), format_attainment, compare_attainment, FALSE, 1, 6 },
+  { "health", N_("Health"), format_health, compare_health, FALSE, 1, 4 },
+  { "alerts", N_("Alerts"), format_alerts, compare_alerts, FALSE, 0, 14 },
 };
 
 static const char * const tier_classes[] = { "core", "key", "developing", "standard" };
@@ -251,6 +332,8 @@ update_cell (GtkListItem *item)
 
   text = column->format (account);
   gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
+  if (column->format == format_alerts)
+    gtk_widget_set_tooltip_text (child, text[0] != '\0' ? text : NULL);
 }
 
 static void
@@ -275,6 +358,8 @@ setup_cell (GtkSignalListItemFactory *factory,
       gtk_inscription_set_min_chars (GTK_INSCRIPTION (child), MIN (column->nat_chars, 6));
       gtk_inscription_set_text_overflow (GTK_INSCRIPTION (child),
                                          GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+      if (column->format == format_alerts)
+        gtk_widget_add_css_class (child, "ks-alerts");
     }
   gtk_list_item_set_child (item, child);
   g_object_set_data (G_OBJECT (item), "ks-column", (gpointer) column);
@@ -353,6 +438,14 @@ filter_account (KsAccount *account,
   if (self->owner_choice != NULL &&
       g_strcmp0 (ks_account_get_owner (account), self->owner_choice) != 0)
     return FALSE;
+  if (self->alert_choice >= 0)
+    {
+      KsAlertFlags alerts = ks_account_get_plan_summary (account)->alerts;
+
+      if (self->alert_choice == 0 ? alerts == KS_ALERT_NONE
+                                  : !(alerts & (1u << (self->alert_choice - 1))))
+        return FALSE;
+    }
 
   return ks_account_matches (account, self->query);
 }
@@ -419,6 +512,7 @@ on_filter_selected (KsPortfolioView *self)
 
   self->tier_choice = get_choice (self->tier_filter);
   self->quadrant_choice = get_choice (self->quadrant_filter);
+  self->alert_choice = get_choice (self->alert_filter);
   g_clear_pointer (&self->owner_choice, g_free);
   if (owner >= 0)
     self->owner_choice = g_strdup (gtk_string_list_get_string (self->owners, owner + 1));
@@ -542,6 +636,13 @@ static const char *
 quadrant_label (int i)
 {
   return ks_quadrant_get_label (i);
+}
+
+/* “Any alert”, then each alert on its own. */
+static const char *
+alert_label (int i)
+{
+  return i == 0 ? _("Any alert") : ks_alert_get_label (1u << (i - 1));
 }
 
 void
@@ -790,6 +891,7 @@ ks_portfolio_view_class_init (KsPortfolioViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, tier_filter);
   gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, quadrant_filter);
   gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, owner_filter);
+  gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, alert_filter);
   gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, count_label);
   gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, column_view);
 }
@@ -799,28 +901,34 @@ ks_portfolio_view_init (KsPortfolioView *self)
 {
   g_autoptr(GtkStringList) tiers = NULL;
   g_autoptr(GtkStringList) quadrants = NULL;
+  g_autoptr(GtkStringList) alerts = NULL;
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->tier_choice = -1;
   self->quadrant_choice = -1;
+  self->alert_choice = -1;
 
   add_columns (self);
 
   tiers = make_choices (_("All Tiers"), tier_label, KS_N_TIERS);
   quadrants = make_choices (_("All Quadrants"), quadrant_label, KS_N_QUADRANTS);
+  alerts = make_choices (_("Alerts or Not"), alert_label, KS_N_ALERTS + 1);
   self->owners = gtk_string_list_new (NULL);
   gtk_string_list_append (self->owners, _("All Owners"));
   gtk_drop_down_set_model (self->tier_filter, G_LIST_MODEL (tiers));
   gtk_drop_down_set_model (self->quadrant_filter, G_LIST_MODEL (quadrants));
   gtk_drop_down_set_model (self->owner_filter, G_LIST_MODEL (self->owners));
+  gtk_drop_down_set_model (self->alert_filter, G_LIST_MODEL (alerts));
 
   g_signal_connect_swapped (self->tier_filter, "notify::selected",
                             G_CALLBACK (on_filter_selected), self);
   g_signal_connect_swapped (self->quadrant_filter, "notify::selected",
                             G_CALLBACK (on_filter_selected), self);
   g_signal_connect_swapped (self->owner_filter, "notify::selected",
+                            G_CALLBACK (on_filter_selected), self);
+  g_signal_connect_swapped (self->alert_filter, "notify::selected",
                             G_CALLBACK (on_filter_selected), self);
 
   /* "changed", not "search-changed": filtering is fast enough to follow every key. */

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "ks-money.h"
 #include "ks-preferences-window.h"
@@ -22,6 +23,7 @@ struct _KsPreferencesWindow
   GtkSpinButton *core_min;
   GtkSpinButton *key_min;
   GtkSpinButton *developing_min;
+  GtkSpinButton *health_weights[KS_N_HEALTH_COMPONENTS];
   gboolean loading;
 
   /* template children */
@@ -30,6 +32,10 @@ struct _KsPreferencesWindow
   AdwActionRow *total_row;
   GtkLabel *total_label;
   GtkLabel *rules_error;
+  AdwPreferencesGroup *health_group;
+  AdwActionRow *health_total_row;
+  GtkLabel *health_total_label;
+  GtkLabel *health_error;
   AdwComboRow *split_row;
   AdwComboRow *currency_row;
   AdwEntryRow *company_row;
@@ -64,22 +70,58 @@ rules_equal (const KsScoringRules *a,
 }
 
 static void
-show_total (KsPreferencesWindow  *self,
-            const KsScoringRules *rules)
+show_weights_total (GtkLabel  *label,
+                    const int *weights,
+                    guint      n)
 {
   g_autofree char *total_text = NULL;
   int total = 0;
 
-  for (guint i = 0; i < KS_N_DIMENSIONS; i++)
-    total += rules->weights[i];
+  for (guint i = 0; i < n; i++)
+    total += weights[i];
 
-  /* Translators: the total of the four weights, e.g. “100 %” */
+  /* Translators: the total of the weights, e.g. “100 %” */
   total_text = g_strdup_printf (_("%d %%"), total);
-  gtk_label_set_label (self->total_label, total_text);
+  gtk_label_set_label (label, total_text);
   if (total == 100)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->total_label), "error");
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
   else
-    gtk_widget_add_css_class (GTK_WIDGET (self->total_label), "error");
+    gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+}
+
+static void
+show_total (KsPreferencesWindow  *self,
+            const KsScoringRules *rules)
+{
+  show_weights_total (self->total_label, rules->weights, KS_N_DIMENSIONS);
+}
+
+/* Health weights are saved as they change, like the scoring rules. */
+static void
+on_health_changed (KsPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  KsHealthWeights weights;
+
+  if (self->loading || self->store == NULL)
+    return;
+
+  for (guint i = 0; i < KS_N_HEALTH_COMPONENTS; i++)
+    weights.weights[i] = ks_spin_button_read (self->health_weights[i]);
+  show_weights_total (self->health_total_label, weights.weights, KS_N_HEALTH_COMPONENTS);
+  if (memcmp (&weights, ks_store_get_health_weights (self->store), sizeof weights) == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->health_error), FALSE);
+      return;
+    }
+  if (!ks_plan_health_weights_validate (&weights, &error) ||
+      !ks_store_set_health_weights (self->store, &weights, &error))
+    {
+      gtk_label_set_label (self->health_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->health_error), TRUE);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->health_error), FALSE);
 }
 
 /* Every change is saved at once when the rules are valid, so scores update live. */
@@ -169,6 +211,7 @@ ks_preferences_window_close_request (GtkWindow *window)
   /* What was typed is kept: a number not yet committed, a company name not applied.
    * A name that cannot be saved keeps the window open beside its message. */
   on_rules_changed (self);
+  on_health_changed (self);
   if (!apply_company (self))
     return TRUE;
 
@@ -186,6 +229,9 @@ load (KsPreferencesWindow *self)
   gtk_spin_button_set_value (self->core_min, rules->core_min);
   gtk_spin_button_set_value (self->key_min, rules->key_min);
   gtk_spin_button_set_value (self->developing_min, rules->developing_min);
+  for (guint i = 0; i < KS_N_HEALTH_COMPONENTS; i++)
+    gtk_spin_button_set_value (self->health_weights[i],
+                               ks_store_get_health_weights (self->store)->weights[i]);
   adw_combo_row_set_selected (self->split_row, rules->split_mode == KS_SPLIT_MEDIAN ? 1 : 0);
   adw_combo_row_set_selected (self->currency_row,
                               ks_currency_get_position (ks_store_get_default_currency (self->store)));
@@ -195,6 +241,8 @@ load (KsPreferencesWindow *self)
 
   /* Opening Preferences shows the rules; it writes nothing. */
   show_total (self, rules);
+  show_weights_total (self->health_total_label, ks_store_get_health_weights (self->store)->weights,
+                      KS_N_HEALTH_COMPONENTS);
 }
 
 static void
@@ -224,6 +272,10 @@ ks_preferences_window_class_init (KsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, total_row);
   gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, total_label);
   gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, rules_error);
+  gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, health_group);
+  gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, health_total_row);
+  gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, health_total_label);
+  gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, health_error);
   gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, split_row);
   gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, currency_row);
   gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, company_row);
@@ -251,6 +303,21 @@ ks_preferences_window_init (KsPreferencesWindow *self)
     }
   adw_preferences_group_remove (self->weights_group, GTK_WIDGET (self->total_row));
   adw_preferences_group_add (self->weights_group, GTK_WIDGET (self->total_row));
+
+  for (guint i = 0; i < KS_N_HEALTH_COMPONENTS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("health-weight-%u", i);
+
+      self->health_weights[i] = ks_spin_row_add (self->health_group,
+                                                 ks_health_component_get_label (i),
+                                                 name, 0, 100);
+      g_signal_connect_swapped (self->health_weights[i], "value-changed",
+                                G_CALLBACK (on_health_changed), self);
+    }
+  adw_preferences_group_remove (self->health_group, GTK_WIDGET (self->health_total_row));
+  adw_preferences_group_add (self->health_group, GTK_WIDGET (self->health_total_row));
+  adw_preferences_group_remove (self->health_group, GTK_WIDGET (self->health_error));
+  adw_preferences_group_add (self->health_group, GTK_WIDGET (self->health_error));
 
   /* Translators: “Core from” a KA score */
   self->core_min = ks_spin_row_add (self->tiers_group, _("Core from"), "threshold-core", 1, 100);

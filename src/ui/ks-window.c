@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ks-account-editor.h"
+#include "ks-account-page.h"
 #include "ks-error.h"
 #include "ks-import-dialog.h"
 #include "ks-portfolio-view.h"
@@ -26,6 +27,7 @@ struct _KsWindow
 
   /* template children */
   AdwToastOverlay *toast_overlay;
+  GtkStack *main_stack;
   AdwViewStack *stack;
   KsPortfolioView *portfolio_view;
   KsQuadrantView *quadrant_view;
@@ -36,6 +38,7 @@ struct _KsWindow
   GtkMenuButton *moved_button;
   GtkListBox *moved_list;
 
+  KsAccountPage *account_page;   /* the account shown, or NULL */
   GtkStringList *quarters;   /* the drop-down's items */
   gboolean updating_quarters;
 };
@@ -126,34 +129,83 @@ ks_window_edit_account (KsWindow  *self,
   return editor;
 }
 
+KsAccountPage *
+ks_window_show_account (KsWindow  *self,
+                        KsAccount *account)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (KS_IS_ACCOUNT (account), NULL);
+
+  if (self->account_page != NULL && ks_account_page_get_account (self->account_page) == account)
+    {
+      gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->account_page));
+      return self->account_page;
+    }
+
+  page = ks_account_page_new (self->store, account);
+  if (self->account_page != NULL)
+    gtk_stack_remove (self->main_stack, GTK_WIDGET (self->account_page));
+  self->account_page = KS_ACCOUNT_PAGE (page);
+  gtk_stack_add_named (self->main_stack, page, "account");
+  gtk_stack_set_visible_child (self->main_stack, page);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", TRUE);
+  return self->account_page;
+}
+
+void
+ks_window_show_views (KsWindow *self)
+{
+  g_return_if_fail (KS_IS_WINDOW (self));
+
+  gtk_stack_set_visible_child_name (self->main_stack, "views");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", FALSE);
+}
+
+KsAccountPage *
+ks_window_get_account_page (KsWindow *self)
+{
+  g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "account") != 0)
+    return NULL;
+  return self->account_page;
+}
+
 static void
 on_undo_delete (AdwToast *toast,
                 KsWindow *self)
 {
   KsAccount *account = g_object_get_data (G_OBJECT (toast), "account");
+  KsAccountPlan *plan = g_object_get_data (G_OBJECT (toast), "plan");
   g_autoptr(GError) error = NULL;
 
-  if (!ks_store_restore_account (self->store, account, &error))
+  if (!ks_store_restore_account_with_plan (self->store, account, plan, &error))
     ks_window_show_error (self, _("The Account Could Not Be Restored"), error);
 }
 
-void
-ks_window_delete_account (KsWindow  *self,
-                          KsAccount *account)
+static void
+delete_now (KsWindow  *self,
+            KsAccount *account)
 {
-  g_autoptr(KsAccount) keep = NULL;
+  g_autoptr(KsAccount) keep = g_object_ref (account);
+  g_autoptr(KsAccountPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   AdwToast *toast;
 
-  g_return_if_fail (KS_IS_WINDOW (self));
-  g_return_if_fail (KS_IS_ACCOUNT (account));
-
-  keep = g_object_ref (account);
-  if (!ks_store_delete_account (self->store, keep, &error))
+  if (!ks_store_delete_account_with_plan (self->store, keep, &plan, &error))
     {
       ks_window_show_error (self, _("The Account Could Not Be Deleted"), error);
       return;
+    }
+
+  if (self->account_page != NULL && ks_account_page_get_account (self->account_page) == keep)
+    {
+      ks_window_show_views (self);
+      gtk_stack_remove (self->main_stack, GTK_WIDGET (self->account_page));
+      self->account_page = NULL;
     }
 
   /* Translators: %s is an account name */
@@ -162,8 +214,58 @@ ks_window_delete_account (KsWindow  *self,
   adw_toast_set_button_label (toast, _("_Undo"));
   g_object_set_data_full (G_OBJECT (toast), "account",
                           g_steal_pointer (&keep), g_object_unref);
+  g_object_set_data_full (G_OBJECT (toast), "plan",
+                          g_steal_pointer (&plan), (GDestroyNotify) ks_account_plan_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete), self, 0);
   add_toast (self, toast);
+}
+
+static void
+on_delete_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    KsWindow         *self)
+{
+  KsAccount *account = g_object_get_data (G_OBJECT (dialog), "account");
+
+  if (g_str_equal (response, "delete"))
+    delete_now (self, account);
+}
+
+void
+ks_window_delete_account (KsWindow  *self,
+                          KsAccount *account)
+{
+  GtkWidget *dialog;
+  g_autofree char *heading = NULL;
+
+  g_return_if_fail (KS_IS_WINDOW (self));
+  g_return_if_fail (KS_IS_ACCOUNT (account));
+
+  if (!ks_store_account_has_plan (self->store, ks_account_get_id (account)))
+    {
+      delete_now (self, account);
+      return;
+    }
+
+  /* Translators: %s is an account name */
+  heading = g_strdup_printf (_("Delete “%s” and Its Plan?"), ks_account_get_name (account));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("Its targets, actions, opportunities, SWOT and risks "
+                                     "are deleted with it. Undo brings everything back "
+                                     "for a few seconds afterwards."));
+  gtk_widget_set_name (dialog, "delete-account-dialog");
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "account", g_object_ref (account),
+                          g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 void
@@ -800,6 +902,7 @@ show_quadrant_action (GtkWidget  *widget,
   KsWindow *self = KS_WINDOW (widget);
 
   ks_portfolio_view_set_quadrant_filter (self->portfolio_view, g_variant_get_int32 (param));
+  ks_window_show_views (self);
   adw_view_stack_set_visible_child_name (self->stack, "portfolio");
 }
 
@@ -825,8 +928,18 @@ account_action (GtkWidget  *widget,
     return;
   if (g_str_equal (action_name, "win.delete-account"))
     ks_window_delete_account (self, account);
-  else
+  else if (g_str_equal (action_name, "win.edit-account"))
     ks_window_edit_account (self, account);
+  else
+    ks_window_show_account (self, account);
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  ks_window_show_views (KS_WINDOW (widget));
 }
 
 static void
@@ -864,6 +977,7 @@ search_action (GtkWidget  *widget,
 {
   KsWindow *self = KS_WINDOW (widget);
 
+  ks_window_show_views (self);
   adw_view_stack_set_visible_child_name (self->stack, "portfolio");
   ks_portfolio_view_start_search (self->portfolio_view);
 }
@@ -1045,6 +1159,7 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/keystone_ka/Keystone/ks-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, portfolio_view);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, quadrant_view);
@@ -1057,7 +1172,9 @@ ks_window_class_init (KsWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
   gtk_widget_class_install_action (widget_class, "win.open-account", "x", account_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-account", "x", account_action);
   gtk_widget_class_install_action (widget_class, "win.delete-account", "x", account_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_action);
@@ -1075,6 +1192,7 @@ ks_window_init (KsWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", FALSE);
 
   self->settings = g_settings_new (APP_ID);
 

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "ks-account-page.h"
 #include "ks-application.h"
 #include "ks-chart.h"
 #include "ks-store.h"
@@ -23,7 +24,14 @@ void       ks_window_show_preferences   (KsWindow      *self);
 /* Opens the editor for @account, or for a new account when NULL. */
 GtkWindow *ks_window_edit_account       (KsWindow      *self,
                                          KsAccount     *account);
-/* Deletes @account and offers Undo in a toast. */
+/* Shows @account's page (profile, score, health and plan) in place of the views. */
+KsAccountPage *ks_window_show_account   (KsWindow      *self,
+                                         KsAccount     *account);
+/* Back from an account's page to the portfolio or the chart. */
+void       ks_window_show_views         (KsWindow      *self);
+/* The account page on screen, or NULL. */
+KsAccountPage *ks_window_get_account_page (KsWindow    *self);
+/* Deletes @account and offers Undo in a toast; an account with plan data asks first. */
 void       ks_window_delete_account     (KsWindow      *self,
                                          KsAccount     *account);
 /* Opens the import dialog for @path, or says why the file cannot be read. */

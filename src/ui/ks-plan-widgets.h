@@ -1,0 +1,54 @@
+/* ks-plan-widgets.h — small pieces the account plan's sections and editors share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ks-store.h"
+
+G_BEGIN_DECLS
+
+/* What a boxed list shows when it has no rows: an icon, a title and a hint. */
+GtkWidget   *ks_plan_empty_state_new        (const char          *icon_name,
+                                             const char          *title,
+                                             const char          *hint);
+/* A flat icon button whose tooltip is also its accessible name. */
+GtkWidget   *ks_plan_icon_button_new        (const char          *icon_name,
+                                             const char          *tooltip);
+/* A button with a calendar popover that writes the day picked into @entry as
+ * YYYY-MM-DD. The calendar opens on the entry's date, else on @store's today. */
+GtkWidget   *ks_plan_date_button_new        (GtkEditable         *entry,
+                                             KsStore             *store);
+/* @date as YYYY-MM-DD. */
+char        *ks_plan_format_date            (const GDate         *date);
+
+char        *ks_plan_text_view_get_text     (GtkTextView         *view);
+/* Marks @field as wrong and says why in @label (shown); NULL @message clears the field
+ * (the label is left as it is, see ks_plan_hide_error()). */
+void         ks_plan_show_field_error       (GtkWidget           *field,
+                                             GtkLabel            *label,
+                                             const char          *message);
+void         ks_plan_hide_error             (GtkLabel            *label);
+/* The first line of @text, cut to @max characters with an ellipsis. */
+char        *ks_plan_ellipsize              (const char          *text,
+                                             guint                max);
+
+/* Puts back what was deleted; TRUE when it did. */
+typedef gboolean (*KsPlanUndoFunc)          (gpointer             data,
+                                             GError             **error);
+
+/* “@what” deleted, with an Undo button that calls @undo (@data is freed with the
+ * toast). A failed Undo is reported over @widget's window while it exists. */
+void         ks_plan_show_undo_toast        (GtkWidget           *widget,
+                                             const char          *what,
+                                             KsPlanUndoFunc       undo,
+                                             gpointer             data,
+                                             GDestroyNotify       destroy);
+
+/* The list box row that holds the keyboard focus when it is a row of @list itself (not
+ * a button inside it), or NULL. */
+GtkListBoxRow *ks_plan_list_get_focus_row   (GtkListBox          *list);
+
+G_END_DECLS
