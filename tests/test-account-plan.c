@@ -1027,6 +1027,11 @@ test_inputs_targets (void)
       Q (1) | Q (2), Q (1),
       { 0, 400, 400, 0, 0 }, { 0, 300, 0, 0, 0 },
       TRUE, 75, FALSE, 0, 0, KS_ALERT_NONE },
+    /* Only an annual target: a quarter of it for each quarter. */
+    { "annual target only", "2026-08-01", 2026, KS_TARGET_METRIC_REVENUE,
+      Q (0), Q (1) | Q (2),
+      { 400, 0, 0, 0, 0 }, { 0, 80, 120, 0, 0 },
+      TRUE, 100, TRUE, 80, 120, KS_ALERT_NONE },
     { "target but no actual yet", "2026-05-15", 2026, KS_TARGET_METRIC_REVENUE,
       Q (1) | Q (2), 0,
       { 0, 100, 100, 0, 0 }, { 0 },

@@ -989,7 +989,21 @@ ks_plan_inputs_from_plan (const KsAccountPlan *plan,
   revenue = ks_account_plan_find_target (plan, g_date_get_year (today),
                                          KS_TARGET_METRIC_REVENUE);
   if (revenue != NULL)
-    inputs_from_revenue (revenue, today_quarter, inputs);
+    {
+      /* A year with an annual target only counts a quarter of it for each quarter. */
+      KsTargetYear spread = *revenue;
+      gint64 annual;
+
+      if (ks_target_year_get_target (revenue, 0, &annual))
+        for (guint q = 1; q <= KS_PLAN_N_QUARTERS; q++)
+          if (!(spread.has_target & (1u << q)))
+            {
+              spread.has_target |= 1u << q;
+              spread.target[q] = ks_target_metric_is_money (revenue->metric) ? annual / 4
+                                                                              : annual;
+            }
+      inputs_from_revenue (&spread, today_quarter, inputs);
+    }
 
   for (i = 0; plan->actions != NULL && i < plan->actions->len; i++)
     {

@@ -221,7 +221,8 @@ const KsTargetYear *ks_account_plan_find_target (const KsAccountPlan *plan,
                                                  int                  year,
                                                  KsTargetMetric       metric);
 
-/* The facts of the health score and the alerts from @plan as of @today: revenue
+/* The facts of the health score and the alerts from @plan as of @today (a year with
+ * only an annual revenue target counts a quarter of it per quarter): revenue
  * attainment year-to-date up to the last quarter of @today's year with an actual, the
  * change from the quarter before it, open and overdue actions, open risks by severity.
  * Satisfaction, complaints and executive coverage stay absent (later issues). */
