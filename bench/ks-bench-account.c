@@ -166,7 +166,9 @@ main (int   argc,
   g_autofree char *path = NULL;
   g_autoptr(KsStore) store = NULL;
   g_autoptr(GPtrArray) products = NULL;
-  g_autoptr(KsAccount) accounts[2] = { NULL, NULL };
+  g_autoptr(KsAccount) first = NULL;
+  g_autoptr(KsAccount) second = NULL;
+  KsAccount *accounts[2];
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
   GtkWidget *window;
   GdkFrameClock *clock;
@@ -207,8 +209,10 @@ main (int   argc,
       g_free (product.name);
     }
   products = ks_store_dup_products (store);
-  accounts[0] = populate_account (store, "华东重工集团有限公司", products, 2022);
-  accounts[1] = populate_account (store, "Northwind Logistics Ltd", products, 2022);
+  first = populate_account (store, "华东重工集团有限公司", products, 2022);
+  second = populate_account (store, "Northwind Logistics Ltd", products, 2022);
+  accounts[0] = first;
+  accounts[1] = second;
   g_print ("populated 2 accounts in %.0f ms: %d years × %d metrics of targets, "
            "%d actions, %d opportunities, %d risks each\n",
            (g_get_monotonic_time () - populate_start) / 1000.0, N_YEARS,

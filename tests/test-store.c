@@ -1415,7 +1415,9 @@ test_migrate_from_1 (Fixture       *f,
 
   make_keystone_database (f->path);
   db = raw_open (f->path, SQLITE_OPEN_READWRITE);
-  raw_exec (db, "DROP TABLE snapshot; PRAGMA user_version = 1");
+  raw_exec (db, "DROP TABLE risk; DROP TABLE swot_item; DROP TABLE whitespace; "
+                "DROP TABLE product; DROP TABLE action; DROP TABLE target; "
+                "DROP TABLE account_plan; DROP TABLE snapshot; PRAGMA user_version = 1");
   sqlite3_close (db);
   n_rows = count_rows (f->path);
   g_assert_cmpint (n_rows, >, 150);
@@ -1742,9 +1744,9 @@ test_refuse_other_columns (Fixture       *f,
   assert_refused_in_rollback_mode (f->path);
   g_remove (f->path);
 
-  /* a real Keystone database that lost one column, one whose settings changed, and one
-   * whose snapshots did */
-  for (guint i = 0; i < 3; i++)
+  /* a real Keystone database that lost one column, one whose settings changed, one
+   * whose snapshots did, and one whose risks did */
+  for (guint i = 0; i < 4; i++)
     {
       make_keystone_database (f->path);
       db = raw_open (f->path, SQLITE_OPEN_READWRITE);
@@ -1753,8 +1755,10 @@ test_refuse_other_columns (Fixture       *f,
         raw_exec (db, "ALTER TABLE account DROP COLUMN r_growth");
       else if (i == 1)
         raw_exec (db, "DROP TABLE settings; CREATE TABLE settings (name, data)");
-      else
+      else if (i == 2)
         raw_exec (db, "DROP TABLE snapshot; CREATE TABLE snapshot (quarter, data)");
+      else
+        raw_exec (db, "DROP TABLE risk; CREATE TABLE risk (id, data)");
       sqlite3_close (db);
       assert_refused_in_rollback_mode (f->path);
       remove_tree (f->path);

@@ -105,11 +105,9 @@ gboolean      ks_store_plan_write            (KsStore             *self,
 void          ks_store_plan_summarize        (KsStore             *self,
                                               const KsAccountPlan *plan,
                                               KsPlanSummary       *summary);
-/* Sets the summaries of @accounts, not yet in the model, reading only the accounts that
- * have plan rows. */
-void          ks_store_plan_init_summaries   (KsStore        *self,
-                                              KsAccount     **accounts,
-                                              guint           n_accounts);
+/* Sets the summaries of the accounts just loaded into by_id (not yet in the model,
+ * their summaries all zero): only those with plan rows are looked at. */
+void          ks_store_plan_init_summaries   (KsStore        *self);
 /* Recomputes every account's summary in the model and announces those that changed. */
 void          ks_store_plan_refresh_summaries (KsStore       *self);
 

@@ -20,7 +20,7 @@
 #include "ks-import.h"
 #include "ks-money.h"
 #include "ks-sample.h"
-#include "ks-store.h"
+#include "ks-store-private.h"
 
 /* PRAGMA application_id: "KSTN". Tells our files from other programs' SQLite files. */
 #define KS_APPLICATION_ID 0x4B53544E
@@ -84,6 +84,87 @@ static const char * const migrations[] = {
   "  taken_at   TEXT NOT NULL,"
   "  PRIMARY KEY (quarter, account_id)"
   ");",
+  /* 3: account plans. A plan's rows go with their account (foreign keys are on); ids
+   * are AUTOINCREMENT so that Undo puts rows back with theirs. Enums are stored as
+   * their keys (ks_*_get_key()), dates as "YYYY-MM-DD", money in minor units. */
+  "CREATE TABLE account_plan ("
+  "  account_id    INTEGER NOT NULL PRIMARY KEY"
+  "                REFERENCES account (id) ON DELETE CASCADE,"
+  "  credit_rating TEXT NOT NULL DEFAULT ''"
+  ");"
+  /* One metric's entry @idx of a year: 0 the annual target, 1–4 the quarters. A
+   * missing target or actual is NULL; 0 is a value. */
+  "CREATE TABLE target ("
+  "  account_id INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
+  "  year       INTEGER NOT NULL CHECK (year BETWEEN 1 AND 9999),"
+  "  metric     TEXT NOT NULL CHECK (metric IN ('revenue', 'gross_margin',"
+  "                                             'share_of_wallet', 'product_penetration',"
+  "                                             'new_business')),"
+  "  idx        INTEGER NOT NULL CHECK (idx BETWEEN 0 AND 4),"
+  "  target     INTEGER,"
+  "  actual     INTEGER CHECK (actual IS NULL OR idx > 0),"
+  "  CHECK (target IS NOT NULL OR actual IS NOT NULL),"
+  "  PRIMARY KEY (account_id, year, metric, idx)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE action ("
+  "  id         INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  account_id INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
+  "  title      TEXT NOT NULL CHECK (length (trim (title)) > 0),"
+  "  owner      TEXT NOT NULL DEFAULT '',"
+  "  due        TEXT CHECK (due IS NULL"
+  "                         OR due GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+  "  status     TEXT NOT NULL DEFAULT 'open'"
+  "             CHECK (status IN ('open', 'in_progress', 'done', 'dropped')),"
+  "  metric     TEXT CHECK (metric IS NULL"
+  "                         OR metric IN ('revenue', 'gross_margin', 'share_of_wallet',"
+  "                                       'product_penetration', 'new_business')),"
+  "  notes      TEXT NOT NULL DEFAULT '',"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "CREATE INDEX action_account ON action (account_id);"
+  /* The portfolio's products, the columns of every account's whitespace grid. */
+  "CREATE TABLE product ("
+  "  id       INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  name     TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+  "  name_key TEXT NOT NULL UNIQUE,"
+  "  position INTEGER NOT NULL CHECK (position >= 0)"
+  ");"
+  /* Only assessed cells have a row: the state "unknown" is the missing row. */
+  "CREATE TABLE whitespace ("
+  "  account_id INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
+  "  product_id INTEGER NOT NULL REFERENCES product (id) ON DELETE CASCADE,"
+  "  state      TEXT NOT NULL CHECK (state IN ('current', 'opportunity', 'not_relevant')),"
+  "  kind       TEXT NOT NULL DEFAULT 'cross_sell' CHECK (kind IN ('cross_sell', 'up_sell')),"
+  "  value      INTEGER NOT NULL DEFAULT 0 CHECK (value >= 0),"
+  "  quarter    TEXT CHECK (quarter IS NULL OR quarter GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]'),"
+  "  note       TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (account_id, product_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX whitespace_product ON whitespace (product_id);"
+  "CREATE TABLE swot_item ("
+  "  id         INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  account_id INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
+  "  kind       TEXT NOT NULL"
+  "             CHECK (kind IN ('strength', 'weakness', 'opportunity', 'threat')),"
+  "  position   INTEGER NOT NULL CHECK (position >= 0),"
+  "  text       TEXT NOT NULL CHECK (length (trim (text)) > 0)"
+  ");"
+  "CREATE INDEX swot_item_account ON swot_item (account_id, kind, position);"
+  "CREATE TABLE risk ("
+  "  id          INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  account_id  INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
+  "  category    TEXT NOT NULL"
+  "              CHECK (category IN ('financial_health', 'policy_change', 'concentration',"
+  "                                  'payment_behaviour', 'other')),"
+  "  severity    TEXT NOT NULL CHECK (severity IN ('low', 'medium', 'high')),"
+  "  raised      TEXT NOT NULL"
+  "              CHECK (raised GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+  "  description TEXT NOT NULL CHECK (length (trim (description)) > 0),"
+  "  contingency TEXT NOT NULL DEFAULT '',"
+  "  closed      INTEGER NOT NULL DEFAULT 0 CHECK (closed IN (0, 1))"
+  ");"
+  "CREATE INDEX risk_account ON risk (account_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KS_SCHEMA_VERSION);
@@ -156,26 +237,13 @@ static const char * const weight_keys[KS_N_DIMENSIONS] = {
   SETTING_WEIGHT_RELATIONSHIP,
 };
 
-struct _KsStore
-{
-  GObject         parent_instance;
-
-  char           *path;
-  sqlite3        *db;
-  sqlite3_stmt   *stmts[N_STMTS];
-
-  KsScoringRules  rules;
-  char           *default_currency;
-  char           *company_name;
-  double          split_value;
-  double          split_growth;
-
-  /* Loaded on first use, so that a store opened to import or back up does not
-   * make an object of every account first. */
-  gboolean        loaded;
-  KsAccountList  *accounts;            /* KsAccount, ordered by id */
-  GHashTable     *by_id;               /* gint64 * → KsAccount (a reference) */
-  GHashTable     *deleted_created_at;  /* gint64 * → char *, kept for Undo */
+static const char * const health_weight_keys[KS_N_HEALTH_COMPONENTS] = {
+  [KS_HEALTH_ATTAINMENT] = "health-weight-attainment",
+  [KS_HEALTH_ACTIONS] = "health-weight-actions",
+  [KS_HEALTH_RISKS] = "health-weight-risks",
+  [KS_HEALTH_SATISFACTION] = "health-weight-satisfaction",
+  [KS_HEALTH_COMPLAINTS] = "health-weight-complaints",
+  [KS_HEALTH_EXECUTIVE] = "health-weight-executive",
 };
 
 G_DEFINE_FINAL_TYPE (KsStore, ks_store, G_TYPE_OBJECT)
@@ -184,6 +252,8 @@ enum
 {
   RULES_CHANGED,
   SNAPSHOTS_CHANGED,
+  PLAN_CHANGED,
+  PRODUCTS_CHANGED,
   N_SIGNALS
 };
 
@@ -438,31 +508,42 @@ build_statement_sql (StmtId id)
     }
 }
 
+sqlite3_stmt *
+ks_store_prepare_cached (KsStore        *self,
+                         sqlite3_stmt  **slot,
+                         const char     *sql,
+                         GError        **error)
+{
+  if (*slot == NULL)
+    {
+      int rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL);
+
+      if (rc != SQLITE_OK)
+        {
+          ks_store_set_db_error (self, rc, error);
+          g_clear_pointer (slot, sqlite3_finalize);
+          return NULL;
+        }
+    }
+
+  sqlite3_reset (*slot);
+  sqlite3_clear_bindings (*slot);
+
+  return *slot;
+}
+
 /* A cached statement, reset and ready to bind. */
 static sqlite3_stmt *
 get_stmt (KsStore  *self,
           StmtId    id,
           GError  **error)
 {
+  g_autofree char *sql = NULL;
+
   if (self->stmts[id] == NULL)
-    {
-      g_autofree char *sql = build_statement_sql (id);
-      int rc;
+    sql = build_statement_sql (id);
 
-      rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
-                               &self->stmts[id], NULL);
-      if (rc != SQLITE_OK)
-        {
-          ks_store_set_db_error (self, rc, error);
-          g_clear_pointer (&self->stmts[id], sqlite3_finalize);
-          return NULL;
-        }
-    }
-
-  sqlite3_reset (self->stmts[id]);
-  sqlite3_clear_bindings (self->stmts[id]);
-
-  return self->stmts[id];
+  return ks_store_prepare_cached (self, &self->stmts[id], sql, error);
 }
 
 /* Steps @stmt to the end, sets @error on failure, and resets it either way. */
@@ -776,6 +857,19 @@ split_moved (KsStore *self)
   g_signal_emit (self, signals[RULES_CHANGED], 0);
 }
 
+void
+ks_store_emit_plan_changed (KsStore *self,
+                            gint64   account_id)
+{
+  g_signal_emit (self, signals[PLAN_CHANGED], 0, account_id);
+}
+
+void
+ks_store_emit_products_changed (KsStore *self)
+{
+  g_signal_emit (self, signals[PRODUCTS_CHANGED], 0);
+}
+
 /* Settings */
 
 static gboolean
@@ -797,10 +891,12 @@ load_settings (KsStore  *self,
                GError  **error)
 {
   KsScoringRules rules;
+  KsHealthWeights health;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
   ks_scoring_rules_init_default (&rules);
+  ks_health_weights_init_default (&health);
 
   rc = sqlite3_prepare_v2 (self->db, "SELECT key, value FROM settings", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
@@ -818,6 +914,9 @@ load_settings (KsStore  *self,
       for (guint i = 0; i < KS_N_DIMENSIONS; i++)
         if (g_str_equal (key, weight_keys[i]))
           ok = parse_int_setting (value, 0, 100, &rules.weights[i]);
+      for (guint i = 0; i < KS_N_HEALTH_COMPONENTS; i++)
+        if (g_str_equal (key, health_weight_keys[i]))
+          ok = parse_int_setting (value, 0, 100, &health.weights[i]);
 
       if (g_str_equal (key, SETTING_CORE_MIN))
         ok = parse_int_setting (value, 0, 100, &rules.core_min);
@@ -859,6 +958,11 @@ load_settings (KsStore  *self,
     self->rules = rules;
   else
     g_message ("The stored scoring rules are inconsistent, using the defaults");
+
+  if (ks_plan_health_weights_validate (&health, NULL))
+    self->health_weights = health;
+  else
+    g_message ("The stored health score weights are inconsistent, using the defaults");
 
   return TRUE;
 }
@@ -946,6 +1050,7 @@ load_accounts (KsStore  *self,
 
   /* Each was scored with the split as it was; re-scored only if the portfolio moves it. */
   refresh_scores (self, NULL, 0);
+  ks_store_plan_init_summaries (self);
 
   ks_account_list_splice (self->accounts, 0, 0, (KsAccount **) loaded->pdata, loaded->len);
 
@@ -1168,6 +1273,38 @@ schema_has_columns (sqlite3  *db,
     "quarter", "account_id", "value", "growth", "ka_score", "tier", "quadrant", "taken_at",
     NULL
   };
+  static const char * const plan_columns[] = { "account_id", "credit_rating", NULL };
+  static const char * const target_columns[] = {
+    "account_id", "year", "metric", "idx", "target", "actual", NULL
+  };
+  static const char * const action_columns[] = {
+    "id", "account_id", "title", "owner", "due", "status", "metric", "notes", "created_at",
+    "updated_at", NULL
+  };
+  static const char * const product_columns[] = { "id", "name", "name_key", "position", NULL };
+  static const char * const whitespace_columns[] = {
+    "account_id", "product_id", "state", "kind", "value", "quarter", "note", NULL
+  };
+  static const char * const swot_columns[] = {
+    "id", "account_id", "kind", "position", "text", NULL
+  };
+  static const char * const risk_columns[] = {
+    "id", "account_id", "category", "severity", "raised", "description", "contingency",
+    "closed", NULL
+  };
+  static const struct
+  {
+    const char *table;
+    const char * const *columns;
+  } plan_tables[] = {
+    { "account_plan", plan_columns },
+    { "target", target_columns },
+    { "action", action_columns },
+    { "product", product_columns },
+    { "whitespace", whitespace_columns },
+    { "swot_item", swot_columns },
+    { "risk", risk_columns },
+  };
   g_autofree char *fields = account_field_columns ();
   g_autofree char *joined = g_strconcat ("id, ", fields, ", created_at, updated_at", NULL);
   g_auto(GStrv) account_columns = g_strsplit (joined, ", ", -1);
@@ -1178,6 +1315,9 @@ schema_has_columns (sqlite3  *db,
     rc = table_has_columns (db, "settings", settings_columns, out_has);
   if (rc == SQLITE_OK && *out_has && version >= 2)
     rc = table_has_columns (db, "snapshot", snapshot_columns, out_has);
+  for (guint i = 0; i < G_N_ELEMENTS (plan_tables) && version >= 3; i++)
+    if (rc == SQLITE_OK && *out_has)
+      rc = table_has_columns (db, plan_tables[i].table, plan_tables[i].columns, out_has);
 
   return rc;
 }
@@ -1471,6 +1611,7 @@ close_database (KsStore *self)
 {
   for (guint i = 0; i < N_STMTS; i++)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+  ks_store_plan_close (self);
 
   if (self->db != NULL && sqlite3_close (self->db) != SQLITE_OK)
     g_warning ("Could not close %s: %s", self->path, sqlite3_errmsg (self->db));
@@ -1675,6 +1816,8 @@ ks_store_finalize (GObject *object)
 
   close_database (self);
 
+  g_clear_pointer (&self->stmts, g_free);
+  g_clear_pointer (&self->plan_stmts, g_free);
   g_clear_pointer (&self->deleted_created_at, g_hash_table_unref);
   g_clear_pointer (&self->default_currency, g_free);
   g_clear_pointer (&self->company_name, g_free);
@@ -1694,7 +1837,8 @@ ks_store_class_init (KsStoreClass *klass)
   /**
    * KsStore::rules-changed:
    *
-   * The scoring rules changed and every account was re-scored; or, with the split at
+   * The scoring rules or the health score's weights changed and every account was
+   * re-scored (and its plan summary recomputed); or, with the split at
    * the portfolio medians, an added, edited, deleted or imported account moved the
    * medians, so accounts may be in other quadrants without an items-changed saying so.
    * Views re-sort and re-filter.
@@ -1717,11 +1861,44 @@ ks_store_class_init (KsStoreClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * KsStore::plan-changed:
+   * @account_id: the account whose plan changed, or 0 when several did (a product
+   *   deleted or put back changes every account's whitespace)
+   *
+   * An account's plan was changed, or put back with its account. Its plan summary was
+   * recomputed first, and the account announced by items-changed when the summary
+   * changed. Views of the plan load it again.
+   */
+  signals[PLAN_CHANGED] =
+    g_signal_new ("plan-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * KsStore::products-changed:
+   *
+   * A product was added, renamed, moved, deleted or put back: the columns of every
+   * whitespace grid changed (ks_store_dup_products()).
+   */
+  signals[PRODUCTS_CHANGED] =
+    g_signal_new ("products-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
 ks_store_init (KsStore *self)
 {
+  self->stmts = g_new0 (sqlite3_stmt *, N_STMTS);
+  ks_store_plan_init (self);
+  ks_health_weights_init_default (&self->health_weights);
+  g_date_clear (&self->today, 1);
   self->accounts = ks_account_list_new ();
   self->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->deleted_created_at = g_hash_table_new_full (g_int64_hash, g_int64_equal,
@@ -2082,19 +2259,17 @@ ks_store_update_account (KsStore    *self,
 }
 
 gboolean
-ks_store_delete_account (KsStore    *self,
-                         KsAccount  *account,
-                         GError    **error)
+ks_store_remove_account (KsStore        *self,
+                         KsAccount      *account,
+                         KsAccountPlan **plan_out,
+                         GError        **error)
 {
   g_autoptr(KsAccount) live = NULL;
+  g_autoptr(KsAccountPlan) plan = NULL;
   g_autofree char *created_at = NULL;
   sqlite3_stmt *stmt;
   gint64 id;
   guint position;
-
-  g_return_val_if_fail (KS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (KS_IS_ACCOUNT (account), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   id = ks_account_get_id (account);
   live = ref_live_account (self, account, error);
@@ -2116,6 +2291,17 @@ ks_store_delete_account (KsStore    *self,
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
 
+  if (plan_out != NULL)
+    {
+      plan = ks_store_plan_read (self, id, error);
+      if (plan == NULL)
+        {
+          ks_store_rollback (self);
+          return FALSE;
+        }
+    }
+
+  /* The plan's rows go with it: ON DELETE CASCADE. */
   stmt = get_stmt (self, STMT_DELETE_ACCOUNT, error);
   if (stmt == NULL)
     {
@@ -2140,23 +2326,35 @@ ks_store_delete_account (KsStore    *self,
   if (refresh_scores (self, NULL, 0))
     split_moved (self);
 
+  if (plan_out != NULL)
+    *plan_out = g_steal_pointer (&plan);
+
   return TRUE;
 }
 
 gboolean
-ks_store_restore_account (KsStore    *self,
-                          KsAccount  *account,
-                          GError    **error)
+ks_store_delete_account (KsStore    *self,
+                         KsAccount  *account,
+                         GError    **error)
+{
+  g_return_val_if_fail (KS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KS_IS_ACCOUNT (account), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return ks_store_remove_account (self, account, NULL, error);
+}
+
+gboolean
+ks_store_put_back_account (KsStore             *self,
+                           KsAccount           *account,
+                           const KsAccountPlan *plan,
+                           GError             **error)
 {
   g_autofree char *now = NULL;
+  KsPlanSummary summary = { 0, };
   const char *created_at;
   gint64 id;
   gint64 new_id = 0;
-
-  g_return_val_if_fail (KS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (KS_IS_ACCOUNT (account), FALSE);
-  g_return_val_if_fail (ks_account_get_id (account) > 0, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   id = ks_account_get_id (account);
   if (lookup (self, id) != NULL)
@@ -2167,7 +2365,8 @@ ks_store_restore_account (KsStore    *self,
       return FALSE;
     }
 
-  if (!ks_account_validate (account, error))
+  if (!ks_account_validate (account, error)
+      || (plan != NULL && !ks_store_plan_validate (plan, error)))
     return FALSE;
 
   now = ks_store_now_utc_iso8601 ();
@@ -2178,7 +2377,8 @@ ks_store_restore_account (KsStore    *self,
   if (!ks_store_begin (self, error))
     return FALSE;
   if (!check_name_free (self, account, id, error)
-      || !insert_account (self, account, id, created_at, now, &new_id, error))
+      || !insert_account (self, account, id, created_at, now, &new_id, error)
+      || (plan != NULL && !ks_store_plan_write (self, id, plan, error)))
     {
       ks_store_rollback (self);
       return FALSE;
@@ -2188,9 +2388,30 @@ ks_store_restore_account (KsStore    *self,
 
   g_assert (new_id == id);
   g_hash_table_remove (self->deleted_created_at, &id);
+
+  /* In the model with its summary already: its insertion announces it. */
+  if (plan != NULL)
+    ks_store_plan_summarize (self, plan, &summary);
+  ks_account_set_plan_summary (account, &summary);
   take_account (self, account);
 
+  if (plan != NULL && !ks_account_plan_is_empty (plan))
+    ks_store_emit_plan_changed (self, id);
+
   return TRUE;
+}
+
+gboolean
+ks_store_restore_account (KsStore    *self,
+                          KsAccount  *account,
+                          GError    **error)
+{
+  g_return_val_if_fail (KS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (KS_IS_ACCOUNT (account), FALSE);
+  g_return_val_if_fail (ks_account_get_id (account) > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return ks_store_put_back_account (self, account, NULL, error);
 }
 
 /* Import */
@@ -2987,6 +3208,9 @@ ks_store_reload_accounts (KsStore  *self,
                             (KsAccount **) fresh->pdata + first_change,
                             fresh->len - first_change);
 
+  /* Another program may have changed plans too. */
+  ks_store_plan_refresh_summaries (self);
+
   if (moved)
     split_moved (self);
 
@@ -3104,6 +3328,46 @@ ks_store_set_rules (KsStore              *self,
   self->rules = *rules;
   update_split (self);
   apply_scores_to_all (self);
+
+  g_signal_emit (self, signals[RULES_CHANGED], 0);
+
+  return TRUE;
+}
+
+const KsHealthWeights *
+ks_store_get_health_weights (KsStore *self)
+{
+  g_return_val_if_fail (KS_IS_STORE (self), NULL);
+
+  return &self->health_weights;
+}
+
+gboolean
+ks_store_set_health_weights (KsStore               *self,
+                             const KsHealthWeights *weights,
+                             GError               **error)
+{
+  g_return_val_if_fail (KS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (weights != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!ks_plan_health_weights_validate (weights, error))
+    return FALSE;
+
+  ks_store_ensure_loaded (self);
+  if (!ks_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < KS_N_HEALTH_COMPONENTS; i++)
+    if (!write_int_setting (self, health_weight_keys[i], weights->weights[i], error))
+      {
+        ks_store_rollback (self);
+        return FALSE;
+      }
+  if (!ks_store_commit (self, error))
+    return FALSE;
+
+  self->health_weights = *weights;
+  ks_store_plan_refresh_summaries (self);
 
   g_signal_emit (self, signals[RULES_CHANGED], 0);
 

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KsStore, ks_store, KS, STORE, GObject)
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define KS_SCHEMA_VERSION 2
+#define KS_SCHEMA_VERSION 3
 /* How many backups of one database are kept. */
 #define KS_STORE_BACKUPS_KEPT 5
 
@@ -56,6 +56,7 @@ gboolean     ks_store_add_account           (KsStore          *self,
 gboolean     ks_store_update_account        (KsStore          *self,
                                              KsAccount        *edited,
                                              GError          **error);
+/* Its plan goes with it (ks_store_delete_account_with_plan() keeps a copy for Undo). */
 gboolean     ks_store_delete_account        (KsStore          *self,
                                              KsAccount        *account,
                                              GError          **error);
@@ -276,15 +277,17 @@ gboolean     ks_store_delete_account_with_plan (KsStore        *self,
                                                 KsAccount      *account,
                                                 KsAccountPlan **plan_out,
                                                 GError        **error);
-/* Undo of that: the account and its plan back, in one transaction. */
+/* Undo of that: the account and its plan back, with their ids, in one transaction; the
+ * whitespace cells of products deleted meanwhile are left out. ::plan-changed follows
+ * when the plan has anything. */
 gboolean     ks_store_restore_account_with_plan (KsStore             *self,
                                                  KsAccount           *account,
                                                  const KsAccountPlan *plan,
                                                  GError             **error);
 
 /* "Today" for overdue actions and year-to-date attainment: the local date unless set
- * (tests, benchmarks). Setting it recomputes every summary. NULL goes back to the
- * clock. */
+ * (tests, benchmarks). Setting it recomputes every summary and announces the accounts
+ * whose summary changed. NULL goes back to the clock. */
 void         ks_store_set_today             (KsStore          *self,
                                              const GDate      *today);
 void         ks_store_get_today             (KsStore          *self,
