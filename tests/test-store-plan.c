@@ -15,6 +15,7 @@
 
 #include "ks-account-list.h"
 #include "ks-error.h"
+#include "ks-sample.h"
 #include "ks-store.h"
 
 /* Bits of KsTargetYear.has_target / has_actual. */
@@ -1414,6 +1415,60 @@ test_delete_plain (Fixture       *f,
   assert_integrity_ok (f->path);
 }
 
+/* The sample portfolio comes with plans and products; a second load adds neither
+ * products twice nor plans to accounts it skipped. */
+static void
+test_sample_plans (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) products = NULL;
+  g_autoptr(KsAccountPlan) plan = NULL;
+  KsAccount *first;
+  guint with_health = 0, with_alerts = 0;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 27, G_DATE_NOVEMBER, 2026);
+  ks_store_set_today (f->store, &today);
+  g_assert_true (ks_store_load_sample (f->store, &error));
+  g_assert_no_error (error);
+
+  products = ks_store_dup_products (f->store);
+  g_assert_cmpuint (products->len, ==, g_strv_length ((GStrv) ks_sample_get_product_names ()));
+  for (guint i = 0; i < ks_store_get_n_accounts (f->store); i++)
+    {
+      g_autoptr(KsAccount) account = g_list_model_get_item (ks_store_get_accounts (f->store),
+                                                            i);
+      const KsPlanSummary *summary = ks_account_get_plan_summary (account);
+
+      with_health += summary->has_health;
+      with_alerts += summary->alerts != KS_ALERT_NONE;
+    }
+  g_assert_cmpuint (with_health, >=, 5);
+  g_assert_cmpuint (with_alerts, >=, 2);
+
+  first = ks_store_find_account_by_name (f->store, "华东精密制造有限公司");
+  g_assert_nonnull (first);
+  plan = ks_store_load_plan (f->store, ks_account_get_id (first), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->targets->len, >=, 2);
+  g_assert_cmpuint (plan->actions->len, >=, 4);
+  g_assert_cmpuint (plan->swot->len, ==, 8);
+  g_assert_cmpuint (plan->whitespace->len, ==, products->len);
+  g_assert_true (ks_account_get_plan_summary (first)->has_attainment);
+
+  g_assert_true (ks_store_load_sample (f->store, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&products, g_ptr_array_unref);
+  products = ks_store_dup_products (f->store);
+  g_assert_cmpuint (products->len, ==, g_strv_length ((GStrv) ks_sample_get_product_names ()));
+  g_clear_pointer (&plan, ks_account_plan_free);
+  plan = ks_store_load_plan (f->store, ks_account_get_id (first), &error);
+  g_assert_cmpuint (plan->swot->len, ==, 8);
+  assert_integrity_ok (f->path);
+}
+
 /* What the portfolio shows: attainment, alerts, announced by items-changed. */
 static void
 test_summaries (Fixture       *f,
@@ -1714,6 +1769,7 @@ main (int   argc,
   ADD_TEST ("summaries", test_summaries);
   ADD_TEST ("health-weights", test_health_weights);
   ADD_TEST ("load-many", test_load_many);
+  ADD_TEST ("sample-plans", test_sample_plans);
 
   return g_test_run ();
 }

@@ -247,3 +247,255 @@ ks_sample_create_accounts (void)
 
   return accounts;
 }
+
+/* Plans ------------------------------------------------------------------ */
+
+static const char * const product_names[] = {
+  "SmartSort 智能分拣",
+  "EdgeBox 边缘计算",
+  "CloudWMS 仓储云",
+  "DataLens 数据分析",
+  "CarePlus 维保服务",
+  NULL
+};
+
+const char * const *
+ks_sample_get_product_names (void)
+{
+  return product_names;
+}
+
+/* Which accounts have a plan, and how their year went: revenue actuals as a share of
+ * the target per quarter (percent), the same for last year. */
+typedef struct
+{
+  guint  index;
+  guint8 this_year[KS_PLAN_N_QUARTERS];
+  guint8 last_year[KS_PLAN_N_QUARTERS];
+  guint8 margin_target;          /* percent */
+  gboolean overdue;              /* one action left overdue */
+  KsRiskSeverity risk;           /* its open risk's severity */
+  gboolean has_risk;
+} SamplePlan;
+
+static const SamplePlan sample_plans[] = {
+  { 0, { 104, 98, 101, 0 }, { 96, 102, 99, 108 }, 32, FALSE, KS_RISK_LOW, FALSE },
+  { 1, { 92, 110, 87, 0 }, { 88, 95, 101, 97 }, 28, TRUE, KS_RISK_MEDIUM, TRUE },
+  { 2, { 95, 71, 78, 0 }, { 90, 93, 97, 99 }, 35, FALSE, KS_RISK_MEDIUM, TRUE },
+  { 3, { 118, 124, 131, 0 }, { 99, 105, 112, 115 }, 18, TRUE, KS_RISK_HIGH, TRUE },
+  { 4, { 99, 97, 84, 0 }, { 101, 100, 98, 96 }, 24, FALSE, KS_RISK_LOW, TRUE },
+  { 6, { 85, 90, 96, 0 }, { 80, 84, 88, 90 }, 30, FALSE, KS_RISK_LOW, FALSE },
+  { 8, { 102, 64, 70, 0 }, { 95, 97, 100, 103 }, 26, TRUE, KS_RISK_HIGH, TRUE },
+};
+
+typedef struct
+{
+  const char *zh;
+  const char *en;
+  int due_days;                  /* from today */
+  KsActionStatus status;
+  int metric;
+} SampleAction;
+
+static const SampleAction sample_actions[] = {
+  { "季度业务回顾（QBR）：与采购总监复盘三季度交付", "Quarterly business review with the purchasing director",
+    -12, KS_ACTION_OPEN, KS_TARGET_METRIC_REVENUE },
+  { "高层拜访：安排我方 VP 与客户 CEO 战略对话", "Executive visit: our VP meets their CEO",
+    18, KS_ACTION_IN_PROGRESS, KS_TARGET_METRIC_REVENUE },
+  { "提交明年框架协议报价", "Send next year's framework agreement quote",
+    -35, KS_ACTION_DONE, KS_TARGET_METRIC_REVENUE },
+  { "推介维保服务包，提升产品渗透率", "Present the service package to raise penetration",
+    40, KS_ACTION_OPEN, KS_TARGET_METRIC_PENETRATION },
+  { "优化物流成本，改善毛利", "Cut logistics cost to lift the margin",
+    -20, KS_ACTION_DONE, KS_TARGET_METRIC_GROSS_MARGIN },
+  { "联合展会推广（客户取消）", "Joint trade-fair booth (the client withdrew)",
+    -60, KS_ACTION_DROPPED, KS_TARGET_METRIC_NEW_BUSINESS },
+};
+
+static const char * const swot_zh[KS_N_SWOT_KINDS][2] = {
+  { "十年合作，交付口碑好", "技术团队深度嵌入客户研发" },
+  { "价格高于本地竞品", "华北服务网点覆盖不足" },
+  { "客户新工厂明年投产", "数字化转型预算增加" },
+  { "竞品低价抢单", "客户推行供应商多元化" },
+};
+
+static const char * const swot_en[KS_N_SWOT_KINDS][2] = {
+  { "Ten years of on-time delivery", "Our engineers sit in their design reviews" },
+  { "Priced above local rivals", "Thin service coverage in the north" },
+  { "A new plant opens next year", "Bigger budget for digital projects" },
+  { "A rival is cutting prices", "The client wants a second supplier" },
+};
+
+static gboolean
+is_chinese (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_get_script (g_utf8_get_char (p)) == G_UNICODE_SCRIPT_HAN)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+date_from_today (const GDate *today,
+                 int          days)
+{
+  GDate date = *today;
+  char text[16];
+
+  if (days >= 0)
+    g_date_add_days (&date, (guint) days);
+  else
+    g_date_subtract_days (&date, (guint) -days);
+  g_snprintf (text, sizeof text, "%04u-%02u-%02u", g_date_get_year (&date),
+              g_date_get_month (&date), g_date_get_day (&date));
+  return g_strdup (text);
+}
+
+static void
+add_target_year (KsAccountPlan *plan,
+                 int            year,
+                 KsTargetMetric metric,
+                 gint64         quarter_target,
+                 const guint8   percent[KS_PLAN_N_QUARTERS],
+                 guint          quarters_done)
+{
+  KsTargetYear entry = { .year = year, .metric = metric };
+
+  for (guint q = 1; q <= KS_PLAN_N_QUARTERS; q++)
+    {
+      entry.has_target |= 1 << q;
+      entry.target[q] = quarter_target;
+      if (q <= quarters_done)
+        {
+          entry.has_actual |= 1 << q;
+          entry.actual[q] = quarter_target * percent[q - 1] / 100;
+        }
+    }
+  g_array_append_val (plan->targets, entry);
+}
+
+KsAccountPlan *
+ks_sample_create_plan (guint        index,
+                       KsAccount   *account,
+                       const GDate *today,
+                       GPtrArray   *products)
+{
+  const SamplePlan *sample = NULL;
+  KsAccountPlan *plan;
+  gboolean zh;
+  int year;
+  guint quarter;
+  gint64 quarter_revenue;
+
+  g_return_val_if_fail (KS_IS_ACCOUNT (account), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+  g_return_val_if_fail (products != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sample_plans); i++)
+    if (sample_plans[i].index == index)
+      sample = &sample_plans[i];
+  if (sample == NULL)
+    return NULL;
+
+  zh = is_chinese (ks_account_get_name (account));
+  year = g_date_get_year (today);
+  quarter = (g_date_get_month (today) - 1) / 3 + 1;
+  plan = ks_account_plan_new (ks_account_get_id (account));
+  g_free (plan->credit_rating);
+  plan->credit_rating = g_strdup (sample->has_risk && sample->risk == KS_RISK_HIGH ? "BB"
+                                  : index % 2 ? "A" : "AA");
+
+  /* This year's targets are a tenth above last year's purchases; the quarters before
+   * today's have actuals. */
+  quarter_revenue = ks_account_get_annual_purchases (account) * 11 / 40;
+  add_target_year (plan, year - 1, KS_TARGET_METRIC_REVENUE, quarter_revenue * 10 / 11,
+                   sample->last_year, KS_PLAN_N_QUARTERS);
+  add_target_year (plan, year, KS_TARGET_METRIC_REVENUE, quarter_revenue,
+                   sample->this_year, quarter - 1);
+  {
+    const guint8 margin[KS_PLAN_N_QUARTERS] = { 97, 101, 94, 100 };
+
+    add_target_year (plan, year, KS_TARGET_METRIC_GROSS_MARGIN,
+                     sample->margin_target * KS_PLAN_PERCENT_SCALE, margin, quarter - 1);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (sample_actions); i++)
+    {
+      const SampleAction *template = &sample_actions[i];
+      KsAction *action = ks_action_new ();
+
+      action->title = g_strdup (zh ? template->zh : template->en);
+      action->owner = g_strdup (ks_account_get_owner (account));
+      action->due = date_from_today (today, template->due_days);
+      action->status = template->status;
+      /* Only some accounts let the first action slip. */
+      if (i == 0 && !sample->overdue)
+        action->status = KS_ACTION_DONE;
+      action->metric = template->metric;
+      g_ptr_array_add (plan->actions, action);
+    }
+
+  for (guint k = 0; k < KS_N_SWOT_KINDS; k++)
+    for (guint i = 0; i < 2; i++)
+      {
+        KsSwotItem *item = g_new0 (KsSwotItem, 1);
+
+        item->kind = k;
+        item->position = (int) i;
+        item->text = g_strdup (zh ? swot_zh[k][i] : swot_en[k][i]);
+        g_ptr_array_add (plan->swot, item);
+      }
+
+  if (sample->has_risk)
+    {
+      KsRisk *risk = ks_risk_new ();
+
+      risk->category = sample->risk == KS_RISK_HIGH ? KS_RISK_PAYMENT_BEHAVIOUR
+                                                   : KS_RISK_CONCENTRATION;
+      risk->severity = sample->risk;
+      g_free (risk->raised);
+      risk->raised = date_from_today (today, -25);
+      risk->description = g_strdup (zh ? (sample->risk == KS_RISK_HIGH
+                                          ? "回款周期从 60 天延长到 110 天"
+                                          : "采购量集中在单一产品线")
+                                       : (sample->risk == KS_RISK_HIGH
+                                          ? "Payments now take 110 days instead of 60"
+                                          : "Purchases rest on one product line"));
+      risk->contingency = g_strdup (zh ? "缩短账期，新订单预付 30%；每周跟进回款"
+                                       : "Shorter terms, 30 % prepayment on new orders");
+      g_ptr_array_add (plan->risks, risk);
+    }
+
+  for (guint i = 0; i < products->len; i++)
+    {
+      const KsProduct *product = g_ptr_array_index (products, i);
+      KsWhitespace *cell = ks_whitespace_new ();
+
+      cell->product_id = product->id;
+      switch ((index + i) % 4)
+        {
+        case 0:
+          cell->state = KS_WHITESPACE_CURRENT;
+          break;
+        case 1:
+          cell->state = KS_WHITESPACE_OPPORTUNITY;
+          cell->kind = KS_OPPORTUNITY_CROSS_SELL;
+          cell->value = ks_account_get_annual_purchases (account) / 10;
+          cell->quarter = g_strdup_printf ("%d-Q%u", quarter == 4 ? year + 1 : year,
+                                           quarter == 4 ? 1 : quarter + 1);
+          break;
+        case 2:
+          cell->state = KS_WHITESPACE_OPPORTUNITY;
+          cell->kind = KS_OPPORTUNITY_UP_SELL;
+          cell->value = ks_account_get_annual_purchases (account) / 20;
+          cell->quarter = g_strdup_printf ("%d-Q%u", year + 1, 2u);
+          break;
+        default:
+          cell->state = KS_WHITESPACE_NOT_RELEVANT;
+          break;
+        }
+      g_ptr_array_add (plan->whitespace, cell);
+    }
+
+  return plan;
+}

@@ -12,6 +12,7 @@
 
 #include "ks-error.h"
 #include "ks-quarter.h"
+#include "ks-sample.h"
 #include "ks-store-private.h"
 
 typedef enum
@@ -1533,6 +1534,65 @@ insert_product (KsStore     *self,
     return FALSE;
 
   *out_id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+/* Inside the caller's transaction: the sample products (those not there yet) and the
+ * sample plans of @accounts, just inserted, whose places in the sample are
+ * @sample_indices. Their summaries are set; the caller announces the accounts. */
+gboolean
+ks_store_plan_add_samples (KsStore    *self,
+                           GPtrArray  *accounts,
+                           GArray     *sample_indices,
+                           GError    **error)
+{
+  const char * const *names = ks_sample_get_product_names ();
+  g_autoptr(GPtrArray) products = g_ptr_array_new_with_free_func ((GDestroyNotify) ks_product_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GDate today;
+
+  if (!read_product_ids (self, ids, error))
+    return FALSE;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *key = ks_account_fold (names[i]);
+      g_autoptr(GError) local_error = NULL;
+      KsProduct *product;
+      gint64 id = 0;
+
+      if (!check_product_name_free (self, names[i], key, 0, &local_error))
+        {
+          if (g_error_matches (local_error, KS_ERROR, KS_ERROR_DUPLICATE))
+            continue;   /* kept as the user has it, and no cells for it */
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (!insert_product (self, 0, names[i], key, ids->len + products->len, &id, error))
+        return FALSE;
+      product = g_new0 (KsProduct, 1);
+      product->id = id;
+      product->name = g_strdup (names[i]);
+      g_ptr_array_add (products, product);
+    }
+
+  ks_store_get_today (self, &today);
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      KsAccount *account = g_ptr_array_index (accounts, i);
+      g_autoptr(KsAccountPlan) plan = ks_sample_create_plan (g_array_index (sample_indices,
+                                                                            guint, i),
+                                                             account, &today, products);
+      KsPlanSummary summary;
+
+      if (plan == NULL)
+        continue;
+      if (!ks_store_plan_write (self, ks_account_get_id (account), plan, error))
+        return FALSE;
+      summarize_as_of (self, plan, &today, &summary);
+      ks_account_set_plan_summary (account, &summary);
+    }
+
   return TRUE;
 }
 

@@ -101,6 +101,13 @@ gboolean      ks_store_plan_write            (KsStore             *self,
                                               gint64               account_id,
                                               const KsAccountPlan *plan,
                                               GError             **error);
+/* Inside a transaction: the sample products and the sample plans of @accounts (just
+ * inserted, with ids; @sample_indices their places in ks_sample_create_accounts()).
+ * Sets their summaries. */
+gboolean      ks_store_plan_add_samples      (KsStore             *self,
+                                              GPtrArray           *accounts,
+                                              GArray              *sample_indices,
+                                              GError             **error);
 /* @plan's summary as of today with the store's weights; zeros for an empty plan. */
 void          ks_store_plan_summarize        (KsStore             *self,
                                               const KsAccountPlan *plan,

@@ -3223,7 +3223,7 @@ ks_store_load_sample (KsStore  *self,
 {
   g_autoptr(GPtrArray) samples = NULL;
   g_autoptr(GPtrArray) added = NULL;
-  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) indices = NULL;
   g_autofree char *now = NULL;
   guint n_before;
   gboolean moved;
@@ -3234,7 +3234,7 @@ ks_store_load_sample (KsStore  *self,
   ks_store_ensure_loaded (self);
   samples = ks_sample_create_accounts ();
   added = g_ptr_array_new ();
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  indices = g_array_new (FALSE, FALSE, sizeof (guint));
   now = ks_store_now_utc_iso8601 ();
 
   if (!ks_store_begin (self, error))
@@ -3266,10 +3266,17 @@ ks_store_load_sample (KsStore  *self,
           ks_store_rollback (self);
           return FALSE;
         }
+      ks_account_set_id (account, id);
       g_ptr_array_add (added, account);
-      g_array_append_val (ids, id);
+      g_array_append_val (indices, i);
     }
 
+  /* Their plans too, so the account pages have something to show. */
+  if (!ks_store_plan_add_samples (self, added, indices, error))
+    {
+      ks_store_rollback (self);
+      return FALSE;
+    }
   if (!ks_store_commit (self, error))
     return FALSE;
 
@@ -3277,7 +3284,6 @@ ks_store_load_sample (KsStore  *self,
     {
       KsAccount *account = g_ptr_array_index (added, i);
 
-      ks_account_set_id (account, g_array_index (ids, gint64, i));
       g_hash_table_insert (self->by_id, id_key (ks_account_get_id (account)),
                            g_object_ref (account));
     }
