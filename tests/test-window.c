@@ -332,7 +332,7 @@ test_sort (Fixture       *f,
   load_sample (f);
   view = GTK_COLUMN_VIEW (ks_test_ui_find_by_type (GTK_WIDGET (f->view), GTK_TYPE_COLUMN_VIEW));
   columns = gtk_column_view_get_columns (view);
-  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 8);
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 11);
   name_column = g_list_model_get_item (columns, 0);
   purchases_column = g_list_model_get_item (columns, 6);
   g_assert_cmpstr (gtk_column_view_column_get_title (name_column), ==, "Name");
@@ -349,6 +349,39 @@ test_sort (Fixture       *f,
   for (guint i = 1; i < n_visible (f); i++)
     g_assert_cmpint (ks_account_get_annual_purchases (visible_account (f, i - 1)), >=,
                      ks_account_get_annual_purchases (visible_account (f, i)));
+
+  /* Health, highest first; accounts without a plan last. */
+  {
+    g_autoptr(GtkColumnViewColumn) health_column = g_list_model_get_item (columns, 9);
+    GtkDropDown *alerts;
+
+    g_assert_cmpstr (gtk_column_view_column_get_title (health_column), ==, "Health");
+    gtk_column_view_sort_by_column (view, health_column, GTK_SORT_DESCENDING);
+    ks_test_ui_wait (50);
+    g_assert_true (ks_account_get_plan_summary (visible_account (f, 0))->has_health);
+    g_assert_false (ks_account_get_plan_summary (visible_account (f, n_visible (f) - 1))
+                    ->has_health);
+    for (guint i = 1; i < n_visible (f); i++)
+      {
+        const KsPlanSummary *a = ks_account_get_plan_summary (visible_account (f, i - 1));
+        const KsPlanSummary *b = ks_account_get_plan_summary (visible_account (f, i));
+
+        g_assert_true (a->has_health >= b->has_health);
+        if (a->has_health && b->has_health)
+          g_assert_cmpfloat (a->health, >=, b->health);
+      }
+
+    /* The alert filter: “Any alert” leaves the accounts with a badge. */
+    alerts = GTK_DROP_DOWN (ks_test_ui_find_by_name (GTK_WIDGET (f->view), "alert-filter"));
+    gtk_drop_down_set_selected (alerts, 1);
+    ks_test_ui_wait (50);
+    g_assert_cmpuint (n_visible (f), >=, 1);
+    g_assert_cmpuint (n_visible (f), <, ks_store_get_n_accounts (f->store));
+    for (guint i = 0; i < n_visible (f); i++)
+      g_assert_cmpint (ks_account_get_plan_summary (visible_account (f, i))->alerts, !=,
+                       KS_ALERT_NONE);
+    gtk_drop_down_set_selected (alerts, 0);
+  }
 }
 
 /* Delete shows a toast; Undo brings the account back. */
@@ -474,7 +507,7 @@ test_typed_values (Fixture       *f,
   g_assert_cmpuint (ks_account_get_rating (account, KS_CRITERION_NEED_FIT), ==, 3);
 
   /* Escape with a typed rating discards the edit, quietly. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-account", "x",
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-account", "x",
                                              ks_account_get_id (account)));
   ks_test_ui_wait (100);
   editor = KS_ACCOUNT_EDITOR (ks_test_ui_find_toplevel (KS_TYPE_ACCOUNT_EDITOR, NULL));
@@ -642,17 +675,20 @@ find_controller (GtkWidget *widget,
   return NULL;
 }
 
+/* The name of the account whose page is on screen, or NULL; then back to the views. */
 static const char *
-editor_subtitle (void)
+shown_account_name (Fixture *f)
 {
-  GtkWindow *editor = ks_test_ui_find_toplevel (KS_TYPE_ACCOUNT_EDITOR, NULL);
-  AdwWindowTitle *title;
+  KsAccountPage *page = ks_window_get_account_page (f->window);
+  const char *name;
 
-  if (editor == NULL)
+  if (page == NULL)
     return NULL;
-  title = ADW_WINDOW_TITLE (ks_test_ui_find_by_type (GTK_WIDGET (editor),
-                                                     ADW_TYPE_WINDOW_TITLE));
-  return adw_window_title_get_subtitle (title);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  name = ks_account_get_name (ks_account_page_get_account (page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-back", NULL));
+  ks_test_ui_wait (100);
+  return name;
 }
 
 /* Hover a bubble, click it: that account opens. Click a quadrant's title: the list
@@ -699,13 +735,11 @@ test_quadrant_chart (Fixture       *f,
                    "pointer");
   g_signal_emit_by_name (click, "released", 1, x, y);
   ks_test_ui_wait (200);
-  g_assert_cmpstr (editor_subtitle (),
+  g_assert_cmpstr (shown_account_name (f),
                    ==,
                    ks_account_get_name (ks_store_lookup_account (f->store,
                                                                  ks_chart_layout_get_id (layout,
                                                                                          ks_chart_layout_hit_test (layout, x, y)))));
-  gtk_window_close (ks_test_ui_find_toplevel (KS_TYPE_ACCOUNT_EDITOR, NULL));
-  ks_test_ui_wait (100);
 
   /* The keyboard: an arrow focuses a bubble, Enter opens it. */
   gtk_widget_grab_focus (GTK_WIDGET (chart));
@@ -715,9 +749,7 @@ test_quadrant_chart (Fixture       *f,
   g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
   g_assert_true (handled);
   ks_test_ui_wait (200);
-  g_assert_nonnull (editor_subtitle ());
-  gtk_window_close (ks_test_ui_find_toplevel (KS_TYPE_ACCOUNT_EDITOR, NULL));
-  ks_test_ui_wait (100);
+  g_assert_nonnull (shown_account_name (f));
 
   /* The description says the same in words. */
   {
@@ -1107,6 +1139,196 @@ test_bad_database (Fixture       *f,
   g_assert_cmpstr (after, ==, garbage);
 }
 
+/* The account page: a target and an action, the action done; % done, health and the
+ * portfolio's badges follow; deleting the account asks first and Undo brings it all
+ * back. */
+static GtkWidget *
+find_mapped (GtkWidget  *root,
+             const char *name)
+{
+  GtkWidget *widget = ks_test_ui_find_by_name (root, name);
+
+  g_assert_nonnull (widget);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  return widget;
+}
+
+static void
+enter_text (GtkWidget  *root,
+            const char *name,
+            const char *text)
+{
+  GtkWidget *entry = find_mapped (root, name);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_widget_activate (entry);
+  ks_test_ui_wait (50);
+}
+
+static gboolean
+label_contains (GtkWidget  *root,
+                const char *name,
+                const char *text)
+{
+  GtkWidget *label = ks_test_ui_find_by_name (root, name);
+
+  g_assert_true (GTK_IS_LABEL (label));
+  return strstr (gtk_label_get_text (GTK_LABEL (label)), text) != NULL;
+}
+
+static void
+test_account_plan (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsAccount) account = ks_account_new ();
+  g_autoptr(KsAccountPlan) plan = NULL;
+  KsAccountPage *page;
+  GtkWindow *editor;
+  GtkWidget *button;
+  const KsPlanSummary *summary;
+  GDate today;
+  gint64 id;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 20, G_DATE_MAY, 2026);
+  ks_store_set_today (f->store, &today);
+  ks_account_set_name (account, "计划测试有限公司");
+  ks_account_set_owner (account, "李娜");
+  g_assert_true (ks_store_add_account (f->store, account, &error));
+  g_assert_no_error (error);
+  id = ks_account_get_id (account);
+  ks_test_ui_wait (100);
+  g_assert_false (ks_account_get_plan_summary (account)->has_health);
+
+  /* Open it: its page replaces the portfolio. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-account", "x",
+                                             id));
+  ks_test_ui_wait (200);
+  page = ks_window_get_account_page (f->window);
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (page), "计划测试有限公司"));
+  g_assert_nonnull (ks_test_ui_find_by_name (GTK_WIDGET (page), "overview-health-empty"));
+
+  /* A revenue target and actual for Q1: 80 % attained. */
+  ks_account_page_show_section (page, "targets");
+  ks_test_ui_wait (100);
+  enter_text (GTK_WIDGET (page), "target-revenue-1", "1,000,000");
+  enter_text (GTK_WIDGET (page), "actual-revenue-1", "800000");
+  summary = ks_account_get_plan_summary (account);
+  g_assert_true (summary->has_attainment);
+  g_assert_cmpfloat_with_epsilon (summary->attainment_ytd, 80.0, 0.01);
+  g_assert_true (label_contains (GTK_WIDGET (page), "attainment-revenue-ytd", "80"));
+  plan = ks_store_load_plan (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->targets->len, ==, 1);
+  g_clear_pointer (&plan, ks_account_plan_free);
+
+  /* Letters in a figure are refused; the saved figure stays. */
+  enter_text (GTK_WIDGET (page), "actual-revenue-1", "80万abc");
+  g_assert_true (gtk_widget_has_css_class (ks_test_ui_find_by_name (GTK_WIDGET (page),
+                                                                    "actual-revenue-1"),
+                                           "error"));
+  g_assert_cmpfloat_with_epsilon (ks_account_get_plan_summary (account)->attainment_ytd,
+                                  80.0, 0.01);
+  enter_text (GTK_WIDGET (page), "actual-revenue-1", "800000");
+
+  /* An action for the revenue target, due before today: overdue. */
+  ks_account_page_show_section (page, "actions");
+  ks_test_ui_wait (100);
+  button = find_mapped (GTK_WIDGET (page), "add-action-button");
+  g_signal_emit_by_name (button, "clicked");
+  ks_test_ui_wait (200);
+  editor = ks_test_ui_find_toplevel (GTK_TYPE_WINDOW, GTK_WINDOW (f->window));
+  g_assert_nonnull (editor);
+  type_into (GTK_WIDGET (editor), "action-title", "季度业务回顾");
+  type_into (GTK_WIDGET (editor), "action-due", "2026-05-01");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (ks_test_ui_find_by_name (GTK_WIDGET (editor),
+                                                                      "action-metric-row")),
+                              1 + KS_TARGET_METRIC_REVENUE);
+  g_signal_emit_by_name (ks_test_ui_find_by_name (GTK_WIDGET (editor), "action-save"),
+                         "clicked");
+  ks_test_ui_wait (200);
+  g_assert_null (ks_test_ui_find_toplevel (G_OBJECT_TYPE (editor), GTK_WINDOW (f->window)));
+
+  summary = ks_account_get_plan_summary (account);
+  g_assert_true (summary->alerts & KS_ALERT_OVERDUE_ACTION);
+  g_assert_true (summary->has_health);
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (page), "季度业务回顾"));
+  g_assert_true (label_contains (GTK_WIDGET (page), "percent-done-revenue", "0 %"));
+  {
+    double overdue_health = summary->health;
+
+    /* Done: 100 % done, no longer overdue, health up. */
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (find_mapped (GTK_WIDGET (page),
+                                                            "action-status")),
+                                KS_ACTION_DONE);
+    ks_test_ui_wait (200);
+    summary = ks_account_get_plan_summary (account);
+    g_assert_false (summary->alerts & KS_ALERT_OVERDUE_ACTION);
+    g_assert_cmpfloat (summary->health, >, overdue_health);
+    g_assert_true (label_contains (GTK_WIDGET (page), "percent-done-revenue", "100 %"));
+  }
+
+  /* The overview shows the same health as the portfolio. */
+  ks_account_page_show_section (page, "overview");
+  ks_test_ui_wait (100);
+  {
+    g_autofree char *health = g_strdup_printf ("%.0f", summary->health);
+
+    g_assert_cmpstr (label_text (GTK_WIDGET (page), "overview-health"), ==, health);
+  }
+
+  /* Back in the portfolio the row shows YTD attainment and health, and a high risk
+   * raises a badge there. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-back", NULL));
+  ks_test_ui_wait (200);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (f->view), "80 %"));
+  g_assert_false (ks_test_ui_has_text (GTK_WIDGET (f->view), "High risk"));
+  {
+    g_autoptr(KsRisk) risk = ks_risk_new ();
+
+    risk->severity = KS_RISK_HIGH;
+    risk->category = KS_RISK_PAYMENT_BEHAVIOUR;
+    g_free (risk->raised);
+    risk->raised = g_strdup ("2026-05-10");
+    risk->description = g_strdup ("回款延迟 90 天");
+    g_assert_true (ks_store_save_risk (f->store, id, risk, &error));
+    g_assert_no_error (error);
+  }
+  ks_test_ui_wait (200);
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (f->view), "High risk"));
+
+  /* Deleting an account with a plan asks first; Undo puts the plan back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-account",
+                                             "x", id));
+  ks_test_ui_wait (100);
+  {
+    GtkWindow *dialog = ks_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
+
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (ks_store_lookup_account (f->store, id));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
+    ks_test_ui_wait (100);
+  }
+  g_assert_null (ks_store_lookup_account (f->store, id));
+  button = ks_test_ui_find_button (GTK_WIDGET (f->window), "Undo");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  ks_test_ui_wait (100);
+  g_assert_nonnull (ks_store_lookup_account (f->store, id));
+  plan = ks_store_load_plan (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->targets->len, ==, 1);
+  g_assert_cmpuint (plan->actions->len, ==, 1);
+  g_assert_cmpuint (plan->risks->len, ==, 1);
+  g_assert_true (ks_account_get_plan_summary (ks_store_lookup_account (f->store, id))->alerts
+                 & KS_ALERT_HIGH_RISK);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1118,6 +1340,8 @@ main (int   argc,
 
   app = ks_application_new (G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  /* Page transitions done at once: what a test sees is where it went. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   /* Keep the application alive between tests, when no window is open. */
   g_application_hold (G_APPLICATION (app));
 
@@ -1138,6 +1362,7 @@ main (int   argc,
   ADD ("quadrant-chart", test_quadrant_chart);
   ADD ("snapshot-movement", test_snapshot_movement);
   ADD ("chart-filters", test_chart_filters);
+  ADD ("account-plan", test_account_plan);
   ADD ("export-chart", test_export_chart);
   ADD ("rows-at-start", test_rows_at_start);
   ADD ("narrow", test_narrow);

@@ -37,7 +37,7 @@ struct _KsAccountPage
   KsAccount            *account;
   KsAccountPlan        *plan;
 
-  AdwViewSwitcherTitle *switcher_title;
+  AdwWindowTitle       *window_title;
   AdwViewStack         *section_stack;
   GtkBox               *overview_box;
   GtkButton            *edit_button;
@@ -317,8 +317,8 @@ update_title (KsAccountPage *self)
   /* Translators: under the account's name: its tier and quadrant */
   subtitle = g_strdup_printf (_("%s · %s"), ks_tier_get_label (ks_account_get_tier (account)),
                               ks_quadrant_get_label (ks_account_get_quadrant (account)));
-  adw_view_switcher_title_set_title (self->switcher_title, ks_account_get_name (account));
-  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+  adw_window_title_set_title (self->window_title, ks_account_get_name (account));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
 /* Plan -------------------------------------------------------------------- */
@@ -419,7 +419,7 @@ ks_account_page_class_init (KsAccountPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/keystone_ka/Keystone/ks-account-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, KsAccountPage, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, KsAccountPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, KsAccountPage, section_stack);
   gtk_widget_class_bind_template_child (widget_class, KsAccountPage, overview_box);
   gtk_widget_class_bind_template_child (widget_class, KsAccountPage, edit_button);
