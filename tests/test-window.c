@@ -1161,7 +1161,7 @@ enter_text (GtkWidget  *root,
   GtkWidget *entry = find_mapped (root, name);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  gtk_widget_activate (entry);
+  g_signal_emit_by_name (entry, "activate");
   ks_test_ui_wait (50);
 }
 
@@ -1187,6 +1187,7 @@ test_account_plan (Fixture       *f,
   GtkWindow *editor;
   GtkWidget *button;
   const KsPlanSummary *summary;
+  GType editor_type;
   GDate today;
   gint64 id;
 
@@ -1243,6 +1244,7 @@ test_account_plan (Fixture       *f,
   ks_test_ui_wait (200);
   editor = ks_test_ui_find_toplevel (GTK_TYPE_WINDOW, GTK_WINDOW (f->window));
   g_assert_nonnull (editor);
+  editor_type = G_OBJECT_TYPE (editor);
   type_into (GTK_WIDGET (editor), "action-title", "季度业务回顾");
   type_into (GTK_WIDGET (editor), "action-due", "2026-05-01");
   adw_combo_row_set_selected (ADW_COMBO_ROW (ks_test_ui_find_by_name (GTK_WIDGET (editor),
@@ -1251,7 +1253,7 @@ test_account_plan (Fixture       *f,
   g_signal_emit_by_name (ks_test_ui_find_by_name (GTK_WIDGET (editor), "action-save"),
                          "clicked");
   ks_test_ui_wait (200);
-  g_assert_null (ks_test_ui_find_toplevel (G_OBJECT_TYPE (editor), GTK_WINDOW (f->window)));
+  g_assert_null (ks_test_ui_find_toplevel (editor_type, GTK_WINDOW (f->window)));
 
   summary = ks_account_get_plan_summary (account);
   g_assert_true (summary->alerts & KS_ALERT_OVERDUE_ACTION);

@@ -59,6 +59,7 @@ enum {
   PROP_GROWTH_SCORE,
   PROP_TIER,
   PROP_QUADRANT,
+  PROP_HEALTH,
   N_PROPS
 };
 
@@ -169,6 +170,10 @@ ks_account_get_property (GObject    *object,
     case PROP_QUADRANT:
       g_value_set_int (value, self->quadrant);
       break;
+    case PROP_HEALTH:
+      g_value_set_double (value, self->plan_summary.has_health ? self->plan_summary.health
+                                                               : -1.0);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -259,6 +264,10 @@ ks_account_class_init (KsAccountClass *klass)
     g_param_spec_int ("tier", NULL, NULL, 0, KS_N_TIERS - 1, KS_TIER_STANDARD, ro);
   properties[PROP_QUADRANT] =
     g_param_spec_int ("quadrant", NULL, NULL, 0, KS_N_QUADRANTS - 1, KS_QUADRANT_STREAMLINE, ro);
+  /* The plan's health score, -1 without one; notified whenever the plan summary (health,
+   * year-to-date attainment or alerts) changes. */
+  properties[PROP_HEALTH] =
+    g_param_spec_double ("health", NULL, NULL, -1.0, 100.0, -1.0, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -428,6 +437,7 @@ ks_account_set_plan_summary (KsAccount           *self,
   if (memcmp (&self->plan_summary, summary, sizeof *summary) == 0)
     return FALSE;
   self->plan_summary = *summary;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEALTH]);
   return TRUE;
 }
 

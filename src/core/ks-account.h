@@ -124,9 +124,9 @@ char        *ks_account_fold                (const char       *text);
 
 /* Checks the values a user typed; the message names the field. */
 /* The plan's year-to-date attainment, health and alerts, as the store last computed
- * them; all zero for an account without a plan. Setting notifies nothing (the store
- * announces the account with items-changed); TRUE when it changed. Callers zero-fill
- * @summary (it is compared byte for byte). */
+ * them; all zero for an account without a plan. Setting notifies "health" when anything
+ * in it changed, and returns TRUE then. Callers zero-fill @summary (it is compared byte
+ * for byte). */
 const KsPlanSummary *ks_account_get_plan_summary (KsAccount       *self);
 gboolean     ks_account_set_plan_summary    (KsAccount           *self,
                                              const KsPlanSummary *summary);

@@ -43,7 +43,7 @@ void         ks_plan_chart_attainment        (const KsTargetYear     *year,
                                               KsPlanChartAttainment  *out);
 
 /* A value of @metric as the chart's axis shows it: "¥1.5M" (or "¥150万" in Chinese) for
- * money in @currency, "12.5%" for a percentage (hundredths of a percent). */
+ * money in @currency, "12.5 %" for a percentage (hundredths of a percent). */
 char        *ks_plan_chart_format_short      (gint64                  value,
                                               KsTargetMetric          metric,
                                               const char             *currency);
@@ -84,7 +84,7 @@ guint        ks_plan_chart_quarter_at        (double                  width,
                                               double                  x,
                                               double                  y);
 
-/* One quarter in words, translated: "Q2: target ¥1,000.00, actual ¥900.00, 90%". */
+/* One quarter in words, translated: "Q2: target ¥1,000.00, actual ¥900.00, 90 % attained". */
 char        *ks_plan_chart_describe_quarter  (const KsTargetYear     *year,
                                               const char             *currency,
                                               guint                   quarter);

@@ -83,7 +83,7 @@ ks_widget_add_toast (GtkWidget *widget,
   if (KS_IS_WINDOW (root))
     ks_window_add_toast (KS_WINDOW (root), toast);
   else
-    g_object_unref (g_object_ref_sink (toast));
+    g_object_unref (toast);
 }
 
 void
