@@ -132,8 +132,19 @@ format_health (KsAccount *account)
   return g_strdup_printf ("%.0f", summary->health);
 }
 
+/* Short badges, so the column stays narrow; the cell's tooltip has the full words. */
+static const char * const alert_badges[KS_N_ALERTS] = {
+  /* Translators: a short badge in the list: an action is overdue */
+  N_("Overdue"),
+  /* Translators: a short badge in the list: an open high risk */
+  N_("Risk"),
+  /* Translators: a short badge in the list: attainment fell from the last quarter */
+  N_("Drop"),
+};
+
 static char *
-format_alerts (KsAccount *account)
+join_alerts (KsAccount *account,
+             gboolean   badges)
 {
   KsAlertFlags alerts = ks_account_get_plan_summary (account)->alerts;
   GString *text = g_string_new (NULL);
@@ -142,10 +153,16 @@ format_alerts (KsAccount *account)
     if (alerts & (1u << i))
       {
         if (text->len > 0)
-          g_string_append (text, " · ");
-        g_string_append (text, ks_alert_get_label (1u << i));
+          g_string_append (text, badges ? " · " : "\n");
+        g_string_append (text, badges ? _(alert_badges[i]) : ks_alert_get_label (1u << i));
       }
   return g_string_free (text, FALSE);
+}
+
+static char *
+format_alerts (KsAccount *account)
+{
+  return join_alerts (account, TRUE);
 }
 
 #define CMP(a, b) (((a) > (b)) - ((a) < (b)))
@@ -333,7 +350,11 @@ update_cell (GtkListItem *item)
   text = column->format (account);
   gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
   if (column->format == format_alerts)
-    gtk_widget_set_tooltip_text (child, text[0] != '\0' ? text : NULL);
+    {
+      g_autofree char *tip = join_alerts (account, FALSE);
+
+      gtk_widget_set_tooltip_text (child, tip[0] != '\0' ? tip : NULL);
+    }
 }
 
 static void
@@ -355,7 +376,11 @@ setup_cell (GtkSignalListItemFactory *factory,
       child = gtk_inscription_new (NULL);
       gtk_inscription_set_xalign (GTK_INSCRIPTION (child), column->xalign);
       gtk_inscription_set_nat_chars (GTK_INSCRIPTION (child), column->nat_chars);
-      gtk_inscription_set_min_chars (GTK_INSCRIPTION (child), MIN (column->nat_chars, 6));
+      /* Names stay readable; the list scrolls sideways before it cuts them short. */
+      gtk_inscription_set_min_chars (GTK_INSCRIPTION (child),
+                                     column->compare == compare_name ? 14
+                                     : column->compare == compare_alerts ? column->nat_chars
+                                     : MIN (column->nat_chars, 6));
       gtk_inscription_set_text_overflow (GTK_INSCRIPTION (child),
                                          GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
       if (column->format == format_alerts)
