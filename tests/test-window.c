@@ -1289,7 +1289,7 @@ test_account_plan (Fixture       *f,
   ks_test_ui_wait (200);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
   g_assert_true (ks_test_ui_has_text (GTK_WIDGET (f->view), "80 %"));
-  g_assert_false (ks_test_ui_has_text (GTK_WIDGET (f->view), "High risk"));
+  g_assert_false (ks_test_ui_has_text (GTK_WIDGET (f->view), "Risk"));
   {
     g_autoptr(KsRisk) risk = ks_risk_new ();
 
@@ -1302,7 +1302,7 @@ test_account_plan (Fixture       *f,
     g_assert_no_error (error);
   }
   ks_test_ui_wait (200);
-  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (f->view), "High risk"));
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (f->view), "Risk"));
 
   /* Deleting an account with a plan asks first; Undo puts the plan back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-account",

@@ -1,4 +1,5 @@
-/* ks-actions-section.h — the account page's the action plan: actions with owner, due date, status and the target they serve
+/* ks-actions-section.h — the account page's action plan: actions with owner, due date,
+ * status and the target they serve, and the % done of each target
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,11 +17,11 @@ G_DECLARE_FINAL_TYPE (KsActionsSection, ks_actions_section, KS, ACTIONS_SECTION,
 
 /* Edits go straight to @store; the account page calls set_plan() after each change
  * (KsStore::plan-changed) with the reloaded plan. */
-GtkWidget   *ks_actions_section_new           (KsStore             *store,
-                                             KsAccount           *account);
+GtkWidget   *ks_actions_section_new      (KsStore             *store,
+                                          KsAccount           *account);
 /* Shows @plan (copied as needed). Rows are built when the section is mapped, so a
  * page that is not on screen costs nothing. */
-void         ks_actions_section_set_plan      (KsActionsSection    *self,
-                                             const KsAccountPlan *plan);
+void         ks_actions_section_set_plan (KsActionsSection    *self,
+                                          const KsAccountPlan *plan);
 
 G_END_DECLS

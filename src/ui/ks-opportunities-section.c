@@ -1,32 +1,771 @@
 /* ks-opportunities-section.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One expander row per product of the portfolio, its state in a drop-down; an
+ * opportunity opens into its kind, estimated value, expected quarter and note. The rows
+ * are built on the first map and again when the product list changes; a new plan only
+ * updates them in place, so a save never moves the focus, and a field being typed in
+ * (or holding a refused text) keeps its text. The detail rows of a product are built
+ * the first time it is an opportunity.
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
+#include <string.h>
+
+#include "ks-money.h"
 #include "ks-opportunities-section.h"
+#include "ks-plan-widgets.h"
+#include "ks-products-dialog.h"
+
+typedef enum
+{
+  FIELD_VALUE,
+  FIELD_QUARTER,
+  FIELD_NOTE,
+  N_FIELDS
+} Field;
+
+typedef struct
+{
+  KsOpportunitiesSection *section;
+  gint64                  product_id;
+  char                   *name;
+  AdwExpanderRow         *row;
+  GtkDropDown            *state_dropdown;
+  /* The details, NULL until the product is first an opportunity. */
+  GtkDropDown            *kind_dropdown;
+  AdwEntryRow            *fields[N_FIELDS];
+  GtkLabel               *error_label;
+  GtkWidget              *error_field;
+} ProductRow;
 
 struct _KsOpportunitiesSection
 {
-  AdwBin      parent_instance;
+  AdwBin          parent_instance;
 
-  KsStore    *store;
-  KsAccount  *account;
+  KsStore        *store;
+  KsAccount      *account;
+
+  GPtrArray      *products;        /* KsProduct *, or NULL until first needed */
+  GHashTable     *cells;           /* gint64 * product id → KsWhitespace * */
+  GPtrArray      *rows;            /* ProductRow *, each owned by its row widget */
+  gboolean        built;
+  gboolean        products_dirty;
+  gboolean        cells_dirty;
+  gboolean        updating;        /* setting drop-downs, not the user */
+
+  GtkLabel       *summary_label;
+  GtkListBox     *product_list;
+  GtkLabel       *error_label;
+  GtkWidget      *manage_button;
+  GtkWidget      *empty_box;
 };
 
 G_DEFINE_FINAL_TYPE (KsOpportunitiesSection, ks_opportunities_section, ADW_TYPE_BIN)
+
+static const char *
+currency (KsOpportunitiesSection *self)
+{
+  return ks_account_get_currency (self->account);
+}
+
+static const KsWhitespace *
+lookup_cell (KsOpportunitiesSection *self,
+             gint64                  product_id)
+{
+  return g_hash_table_lookup (self->cells, &product_id);
+}
+
+static void
+put_cell (KsOpportunitiesSection *self,
+          const KsWhitespace     *cell)
+{
+  if (cell->state == KS_WHITESPACE_UNKNOWN)
+    {
+      g_hash_table_remove (self->cells, &cell->product_id);
+      return;
+    }
+  g_hash_table_replace (self->cells, g_memdup2 (&cell->product_id, sizeof (gint64)),
+                        ks_whitespace_copy (cell));
+}
+
+static void
+product_row_free (gpointer data)
+{
+  ProductRow *prow = data;
+
+  g_free (prow->name);
+  g_free (prow);
+}
+
+/* Formatting ------------------------------------------------------------ */
+
+/* An amount as typed back: grouped, without symbol, without ".00"; 0 is not set. */
+static char *
+format_amount_field (gint64      value,
+                     const char *code)
+{
+  g_autofree char *formatted = NULL;
+  char *digits;
+  char *point;
+
+  if (value <= 0)
+    return g_strdup ("");
+
+  formatted = ks_money_format (value, code);
+  digits = g_strdup (formatted + strcspn (formatted, "0123456789"));
+  point = strchr (digits, '.');
+  if (point != NULL && strspn (point + 1, "0") == strlen (point + 1))
+    *point = '\0';
+  return digits;
+}
+
+static char *
+describe_opportunity (KsOpportunitiesSection *self,
+                      const KsWhitespace     *cell)
+{
+  GString *out = g_string_new (ks_opportunity_kind_get_label (cell->kind));
+
+  if (cell->value > 0)
+    {
+      g_autofree char *value = ks_money_format (cell->value, currency (self));
+
+      g_string_append (out, " · ");
+      g_string_append (out, value);
+    }
+  if (cell->quarter != NULL && cell->quarter[0] != '\0')
+    {
+      g_string_append (out, " · ");
+      g_string_append (out, cell->quarter);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Errors ---------------------------------------------------------------- */
+
+static void
+clear_row_error (ProductRow *prow)
+{
+  if (prow->error_field != NULL)
+    ks_plan_show_field_error (prow->error_field, prow->error_label, NULL);
+  prow->error_field = NULL;
+  if (prow->error_label != NULL)
+    ks_plan_hide_error (prow->error_label);
+}
+
+static void
+show_row_error (ProductRow *prow,
+                GtkWidget  *field,
+                const char *message)
+{
+  KsOpportunitiesSection *self = prow->section;
+
+  if (prow->error_label == NULL)
+    {
+      /* No details yet (the state could not be saved): the section's line. */
+      ks_plan_show_field_error (NULL, self->error_label, message);
+      return;
+    }
+  if (prow->error_field != NULL && prow->error_field != field)
+    ks_plan_show_field_error (prow->error_field, prow->error_label, NULL);
+  ks_plan_show_field_error (field, prow->error_label, message);
+  prow->error_field = field;
+}
+
+/* Showing --------------------------------------------------------------- */
+
+static void
+update_summary (KsOpportunitiesSection *self)
+{
+  guint n_opportunities = 0, n_current = 0, n_products = 0;
+  gint64 total = 0;
+  g_autofree char *opportunities = NULL;
+  g_autofree char *buys = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->products != NULL)
+    n_products = self->products->len;
+
+  for (guint i = 0; i < n_products; i++)
+    {
+      const KsProduct *product = g_ptr_array_index (self->products, i);
+      const KsWhitespace *cell = lookup_cell (self, product->id);
+
+      if (cell == NULL)
+        continue;
+      if (cell->state == KS_WHITESPACE_CURRENT)
+        n_current++;
+      if (cell->state != KS_WHITESPACE_OPPORTUNITY)
+        continue;
+      n_opportunities++;
+      if (cell->value > 0)
+        total = cell->value > G_MAXINT64 - total ? G_MAXINT64 : total + cell->value;
+    }
+
+  if (n_opportunities == 0)
+    {
+      opportunities = g_strdup (_("No opportunities marked yet"));
+    }
+  else
+    {
+      g_autofree char *amount = ks_money_format (total, currency (self));
+
+      /* Translators: the summary of an account's opportunities: how many, and their
+       * estimated value added up (¥1,200,000.00) */
+      opportunities = g_strdup_printf (ngettext ("%u opportunity worth %s in total",
+                                                 "%u opportunities worth %s in total",
+                                                 n_opportunities),
+                                       n_opportunities, amount);
+    }
+  /* Translators: follows the opportunities in the summary: how many of the portfolio's
+   * products the account buys already */
+  buys = g_strdup_printf (ngettext ("buys %u of %u product", "buys %u of %u products",
+                                    n_products),
+                          n_current, n_products);
+  /* Translators: the two halves of the opportunities' summary */
+  text = g_strdup_printf (_("%s · %s"), opportunities, buys);
+  gtk_label_set_label (self->summary_label, text);
+}
+
+/* Sets @field to @text unless the user's own text is in it; @force replaces that too. */
+static void
+show_field (AdwEntryRow *field,
+            const char  *text,
+            gboolean     force)
+{
+  const char *shown = g_object_get_data (G_OBJECT (field), "ks-shown");
+  const char *current = gtk_editable_get_text (GTK_EDITABLE (field));
+
+  if (!force && g_strcmp0 (current, shown != NULL ? shown : "") != 0)
+    return;
+  if (g_strcmp0 (current, text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (field), text);
+  g_object_set_data_full (G_OBJECT (field), "ks-shown", g_strdup (text), g_free);
+}
+
+static void ensure_details (ProductRow *prow);
+
+static void
+update_row (ProductRow *prow,
+            gboolean    force)
+{
+  KsOpportunitiesSection *self = prow->section;
+  const KsWhitespace *cell = lookup_cell (self, prow->product_id);
+  KsWhitespaceState state = cell != NULL ? cell->state : KS_WHITESPACE_UNKNOWN;
+  gboolean opportunity = state == KS_WHITESPACE_OPPORTUNITY;
+
+  self->updating = TRUE;
+
+  gtk_drop_down_set_selected (prow->state_dropdown, state);
+  adw_expander_row_set_enable_expansion (prow->row, opportunity);
+  if (!opportunity)
+    adw_expander_row_set_expanded (prow->row, FALSE);
+
+  if (opportunity)
+    {
+      g_autofree char *subtitle = describe_opportunity (self, cell);
+      g_autofree char *value = format_amount_field (cell->value, currency (self));
+
+      ensure_details (prow);
+      gtk_drop_down_set_selected (prow->kind_dropdown, cell->kind);
+      show_field (prow->fields[FIELD_VALUE], value, force);
+      show_field (prow->fields[FIELD_QUARTER], cell->quarter != NULL ? cell->quarter : "",
+                  force);
+      show_field (prow->fields[FIELD_NOTE], cell->note != NULL ? cell->note : "", force);
+      adw_expander_row_set_subtitle (prow->row, subtitle);
+    }
+  else
+    {
+      adw_expander_row_set_subtitle (prow->row, "");
+    }
+  if (force)
+    clear_row_error (prow);
+
+  self->updating = FALSE;
+}
+
+static void
+update_rows (KsOpportunitiesSection *self,
+             gboolean                force)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    update_row (g_ptr_array_index (self->rows, i), force);
+  update_summary (self);
+  self->cells_dirty = FALSE;
+}
+
+/* Saving ---------------------------------------------------------------- */
+
+/* Validates and saves @cell; on failure says why beside @field. */
+static gboolean
+save_cell (ProductRow         *prow,
+           const KsWhitespace *cell,
+           GtkWidget          *field)
+{
+  KsOpportunitiesSection *self = prow->section;
+  g_autoptr(GError) error = NULL;
+
+  if (!ks_whitespace_validate (cell, &error) ||
+      !ks_store_save_whitespace (self->store, ks_account_get_id (self->account), cell, &error))
+    {
+      show_row_error (prow, field, error->message);
+      return FALSE;
+    }
+
+  ks_plan_hide_error (self->error_label);
+  clear_row_error (prow);
+  put_cell (self, cell);
+  update_row (prow, FALSE);
+  update_summary (self);
+  return TRUE;
+}
+
+static KsWhitespace *
+dup_cell (ProductRow *prow)
+{
+  const KsWhitespace *cell = lookup_cell (prow->section, prow->product_id);
+  KsWhitespace *copy;
+
+  if (cell != NULL)
+    return ks_whitespace_copy (cell);
+  copy = ks_whitespace_new ();
+  copy->product_id = prow->product_id;
+  copy->state = KS_WHITESPACE_UNKNOWN;
+  copy->kind = KS_OPPORTUNITY_CROSS_SELL;
+  return copy;
+}
+
+typedef struct
+{
+  KsStore      *store;
+  gint64        account_id;
+  KsWhitespace *cell;
+} ClearedCell;
+
+static void
+cleared_cell_free (gpointer data)
+{
+  ClearedCell *cleared = data;
+
+  g_clear_object (&cleared->store);
+  g_clear_pointer (&cleared->cell, ks_whitespace_free);
+  g_free (cleared);
+}
+
+static gboolean
+restore_cell (gpointer   data,
+              GError   **error)
+{
+  ClearedCell *cleared = data;
+
+  return ks_store_save_whitespace (cleared->store, cleared->account_id, cleared->cell, error);
+}
+
+static void
+on_state_changed (GtkDropDown *dropdown,
+                  GParamSpec  *pspec,
+                  ProductRow  *prow)
+{
+  KsOpportunitiesSection *self = prow->section;
+  g_autoptr(KsWhitespace) old = NULL;
+  g_autoptr(KsWhitespace) cell = NULL;
+  guint state = gtk_drop_down_get_selected (dropdown);
+
+  if (self->updating || state >= KS_N_WHITESPACE_STATES)
+    return;
+
+  old = dup_cell (prow);
+  if (old->state == state)
+    return;
+
+  cell = ks_whitespace_copy (old);
+  /* More of what it buys already is an up-sell. */
+  if (state == KS_WHITESPACE_OPPORTUNITY && old->state == KS_WHITESPACE_CURRENT)
+    cell->kind = KS_OPPORTUNITY_UP_SELL;
+  cell->state = state;
+
+  if (!save_cell (prow, cell, NULL))
+    {
+      self->updating = TRUE;
+      gtk_drop_down_set_selected (dropdown, old->state);
+      self->updating = FALSE;
+      return;
+    }
+
+  if (state == KS_WHITESPACE_OPPORTUNITY)
+    adw_expander_row_set_expanded (prow->row, TRUE);
+
+  /* Not assessed forgets what was noted: that can be taken back. */
+  if (state == KS_WHITESPACE_UNKNOWN &&
+      (old->value > 0 || (old->quarter != NULL && old->quarter[0] != '\0') ||
+       (old->note != NULL && old->note[0] != '\0')))
+    {
+      ClearedCell *cleared = g_new0 (ClearedCell, 1);
+      g_autofree char *what = NULL;
+
+      cleared->store = g_object_ref (self->store);
+      cleared->account_id = ks_account_get_id (self->account);
+      cleared->cell = g_steal_pointer (&old);
+      /* Translators: what the Undo toast says was deleted; %s is a product */
+      what = g_strdup_printf (_("%s: the opportunity"), prow->name);
+      ks_plan_show_undo_toast (GTK_WIDGET (self), what, restore_cell, cleared,
+                               cleared_cell_free);
+    }
+}
+
+static void
+on_kind_changed (GtkDropDown *dropdown,
+                 GParamSpec  *pspec,
+                 ProductRow  *prow)
+{
+  g_autoptr(KsWhitespace) cell = NULL;
+  guint kind = gtk_drop_down_get_selected (dropdown);
+
+  if (prow->section->updating || kind >= KS_N_OPPORTUNITY_KINDS)
+    return;
+
+  cell = dup_cell (prow);
+  if (cell->kind == kind)
+    return;
+  cell->kind = kind;
+  cell->state = KS_WHITESPACE_OPPORTUNITY;
+  if (!save_cell (prow, cell, GTK_WIDGET (dropdown)))
+    {
+      const KsWhitespace *saved = lookup_cell (prow->section, prow->product_id);
+
+      prow->section->updating = TRUE;
+      gtk_drop_down_set_selected (dropdown, saved != NULL ? saved->kind : 0);
+      prow->section->updating = FALSE;
+    }
+}
+
+static void
+commit_field (ProductRow *prow,
+              Field       field)
+{
+  KsOpportunitiesSection *self = prow->section;
+  AdwEntryRow *row = prow->fields[field];
+  const char *shown = g_object_get_data (G_OBJECT (row), "ks-shown");
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autoptr(KsWhitespace) cell = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), shown != NULL ? shown : "") == 0)
+    {
+      if (prow->error_field == GTK_WIDGET (row))
+        clear_row_error (prow);
+      return;
+    }
+
+  cell = dup_cell (prow);
+  cell->state = KS_WHITESPACE_OPPORTUNITY;
+  switch (field)
+    {
+    case FIELD_VALUE:
+      cell->value = 0;
+      if (text[0] != '\0' && !ks_money_parse (text, currency (self), &cell->value, &error))
+        {
+          show_row_error (prow, GTK_WIDGET (row), error->message);
+          return;
+        }
+      break;
+
+    case FIELD_QUARTER:
+      g_clear_pointer (&cell->quarter, g_free);
+      if (text[0] != '\0')
+        {
+          int year, quarter;
+
+          if (!ks_quarter_parse (text, &year, &quarter, &error))
+            {
+              show_row_error (prow, GTK_WIDGET (row), error->message);
+              return;
+            }
+          cell->quarter = ks_quarter_format (year, quarter);
+        }
+      break;
+
+    case FIELD_NOTE:
+    case N_FIELDS:
+    default:
+      g_clear_pointer (&cell->note, g_free);
+      if (text[0] != '\0')
+        cell->note = g_strdup (text);
+      break;
+    }
+
+  /* Saved, what was typed counts as shown: the update writes it back formatted. */
+  g_object_set_data_full (G_OBJECT (row), "ks-shown",
+                          g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))), g_free);
+  if (!save_cell (prow, cell, GTK_WIDGET (row)))
+    g_object_set_data_full (G_OBJECT (row), "ks-shown", g_strdup (shown), g_free);
+}
+
+static void
+on_field_activated (AdwEntryRow *row,
+                    ProductRow  *prow)
+{
+  commit_field (prow, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "ks-field")));
+}
+
+static void
+on_field_leave (GtkEventControllerFocus *controller,
+                ProductRow              *prow)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if (prow->section->store == NULL || !gtk_widget_get_mapped (row))
+    return;
+  commit_field (prow, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "ks-field")));
+}
+
+static gboolean
+on_field_key_pressed (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      ProductRow            *prow)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  const char *shown = g_object_get_data (G_OBJECT (row), "ks-shown");
+
+  if (keyval != GDK_KEY_Escape ||
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), shown != NULL ? shown : "") == 0)
+    return FALSE;
+
+  /* Escape puts back what was saved. */
+  gtk_editable_set_text (GTK_EDITABLE (row), shown != NULL ? shown : "");
+  if (prow->error_field == row)
+    clear_row_error (prow);
+  return TRUE;
+}
+
+/* Building -------------------------------------------------------------- */
+
+static AdwEntryRow *
+add_field (ProductRow *prow,
+           Field       field,
+           const char *key,
+           const char *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  g_autofree char *name = g_strdup_printf ("whitespace-%s-%" G_GINT64_FORMAT, key,
+                                           prow->product_id);
+
+  gtk_widget_set_name (row, name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  g_object_set_data (G_OBJECT (row), "ks-field", GUINT_TO_POINTER (field));
+  g_signal_connect (row, "entry-activated", G_CALLBACK (on_field_activated), prow);
+  g_signal_connect (focus, "leave", G_CALLBACK (on_field_leave), prow);
+  gtk_widget_add_controller (row, focus);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_field_key_pressed), prow);
+  gtk_widget_add_controller (row, keys);
+  adw_expander_row_add_row (prow->row, row);
+  prow->fields[field] = ADW_ENTRY_ROW (row);
+  return ADW_ENTRY_ROW (row);
+}
+
+static void
+ensure_details (ProductRow *prow)
+{
+  KsOpportunitiesSection *self = prow->section;
+  const char *kinds[KS_N_OPPORTUNITY_KINDS + 1];
+  g_autofree char *kind_name = NULL;
+  g_autofree char *value_title = NULL;
+  g_autofree char *error_name = NULL;
+  GtkWidget *kind_row;
+  GtkWidget *error_row;
+  GtkWidget *label;
+
+  if (prow->kind_dropdown != NULL)
+    return;
+
+  for (guint i = 0; i < KS_N_OPPORTUNITY_KINDS; i++)
+    kinds[i] = ks_opportunity_kind_get_label (i);
+  kinds[KS_N_OPPORTUNITY_KINDS] = NULL;
+
+  kind_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind_row), _("Kind"));
+  prow->kind_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (kinds));
+  kind_name = g_strdup_printf ("whitespace-kind-%" G_GINT64_FORMAT, prow->product_id);
+  gtk_widget_set_name (GTK_WIDGET (prow->kind_dropdown), kind_name);
+  gtk_widget_set_valign (GTK_WIDGET (prow->kind_dropdown), GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (prow->kind_dropdown),
+                               _("Cross-sell: a product the account does not buy yet. "
+                                 "Up-sell: more of what it buys, or a higher edition."));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (prow->kind_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Kind"), -1);
+  g_signal_connect (prow->kind_dropdown, "notify::selected", G_CALLBACK (on_kind_changed),
+                    prow);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (kind_row), GTK_WIDGET (prow->kind_dropdown));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (kind_row),
+                                         GTK_WIDGET (prow->kind_dropdown));
+  adw_expander_row_add_row (prow->row, kind_row);
+
+  /* Translators: a field of an opportunity; %s is the account's currency code (CNY) */
+  value_title = g_strdup_printf (_("Estimated value (%s)"), currency (self));
+  add_field (prow, FIELD_VALUE, "value", value_title);
+  add_field (prow, FIELD_QUARTER, "quarter",
+             /* Translators: a field of an opportunity; keep “YYYY-Qn” as it is */
+             _("Expected quarter (YYYY-Qn)"));
+  add_field (prow, FIELD_NOTE, "note", C_("whitespace", "Note"));
+
+  label = gtk_label_new (NULL);
+  error_name = g_strdup_printf ("whitespace-error-%" G_GINT64_FORMAT, prow->product_id);
+  gtk_widget_set_name (label, error_name);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_set_visible (label, FALSE);
+  error_row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (error_row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (error_row), label);
+  g_object_bind_property (label, "visible", error_row, "visible", G_BINDING_SYNC_CREATE);
+  adw_expander_row_add_row (prow->row, error_row);
+  prow->error_label = GTK_LABEL (label);
+}
+
+static ProductRow *
+new_product_row (KsOpportunitiesSection *self,
+                 const KsProduct        *product)
+{
+  ProductRow *prow = g_new0 (ProductRow, 1);
+  const char *states[KS_N_WHITESPACE_STATES + 1];
+  g_autofree char *row_name = g_strdup_printf ("whitespace-row-%" G_GINT64_FORMAT, product->id);
+  g_autofree char *state_name = g_strdup_printf ("whitespace-state-%" G_GINT64_FORMAT,
+                                                 product->id);
+  g_autofree char *state_label = NULL;
+  GtkWidget *dropdown;
+
+  prow->section = self;
+  prow->product_id = product->id;
+  prow->name = g_strdup (product->name);
+
+  prow->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  /* The handlers of the row's widgets get @prow: it lives as long as they do. */
+  g_object_set_data_full (G_OBJECT (prow->row), "ks-product-row", prow, product_row_free);
+  gtk_widget_set_name (GTK_WIDGET (prow->row), row_name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (prow->row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (prow->row), product->name);
+  adw_expander_row_set_show_enable_switch (prow->row, FALSE);
+
+  for (guint i = 0; i < KS_N_WHITESPACE_STATES; i++)
+    states[i] = ks_whitespace_state_get_label (i);
+  states[KS_N_WHITESPACE_STATES] = NULL;
+  dropdown = gtk_drop_down_new_from_strings (states);
+  gtk_widget_set_name (dropdown, state_name);
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (dropdown, _("Does the account buy it, or could it?"));
+  /* Translators: the accessible name of a product's state drop-down; %s is the product */
+  state_label = g_strdup_printf (_("State of %s"), product->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, state_label, -1);
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_state_changed), prow);
+  adw_expander_row_add_action (prow->row, dropdown);
+  prow->state_dropdown = GTK_DROP_DOWN (dropdown);
+
+  return prow;
+}
+
+static void
+rebuild_rows (KsOpportunitiesSection *self)
+{
+  GtkWidget *child;
+  gboolean empty;
+
+  g_clear_pointer (&self->products, g_ptr_array_unref);
+  self->products = ks_store_dup_products (self->store);
+
+  g_ptr_array_set_size (self->rows, 0);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->product_list))) != NULL)
+    gtk_list_box_remove (self->product_list, child);
+  ks_plan_hide_error (self->error_label);
+
+  self->updating = TRUE;
+  for (guint i = 0; i < self->products->len; i++)
+    {
+      ProductRow *prow = new_product_row (self, g_ptr_array_index (self->products, i));
+
+      g_ptr_array_add (self->rows, prow);
+      gtk_list_box_append (self->product_list, GTK_WIDGET (prow->row));
+    }
+  self->updating = FALSE;
+
+  empty = self->products->len == 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->product_list), !empty);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), !empty);
+  gtk_widget_set_visible (self->manage_button, !empty);
+  gtk_widget_set_visible (self->empty_box, empty);
+
+  self->built = TRUE;
+  self->products_dirty = FALSE;
+  update_rows (self, TRUE);
+}
+
+static void
+on_products_changed (KsOpportunitiesSection *self)
+{
+  self->products_dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild_rows (self);
+}
+
+static void
+on_manage_clicked (KsOpportunitiesSection *self)
+{
+  KsProductsDialog *dialog = ks_products_dialog_new (self->store);
+
+  ks_plan_present_dialog (GTK_WIDGET (self), GTK_WINDOW (dialog));
+}
+
+/* Life cycle ------------------------------------------------------------ */
+
+static void
+ks_opportunities_section_map (GtkWidget *widget)
+{
+  KsOpportunitiesSection *self = KS_OPPORTUNITIES_SECTION (widget);
+
+  GTK_WIDGET_CLASS (ks_opportunities_section_parent_class)->map (widget);
+
+  if (!self->built || self->products_dirty)
+    rebuild_rows (self);
+  else if (self->cells_dirty)
+    update_rows (self, TRUE);
+}
 
 static void
 ks_opportunities_section_dispose (GObject *object)
 {
   KsOpportunitiesSection *self = KS_OPPORTUNITIES_SECTION (object);
 
+  g_ptr_array_set_size (self->rows, 0);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KS_TYPE_OPPORTUNITIES_SECTION);
   g_clear_object (&self->store);
   g_clear_object (&self->account);
 
   G_OBJECT_CLASS (ks_opportunities_section_parent_class)->dispose (object);
+}
+
+static void
+ks_opportunities_section_finalize (GObject *object)
+{
+  KsOpportunitiesSection *self = KS_OPPORTUNITIES_SECTION (object);
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->products, g_ptr_array_unref);
+  g_clear_pointer (&self->cells, g_hash_table_unref);
+
+  G_OBJECT_CLASS (ks_opportunities_section_parent_class)->finalize (object);
 }
 
 static void
@@ -36,20 +775,39 @@ ks_opportunities_section_class_init (KsOpportunitiesSectionClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ks_opportunities_section_dispose;
+  object_class->finalize = ks_opportunities_section_finalize;
+  widget_class->map = ks_opportunities_section_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/keystone_ka/Keystone/ks-opportunities-section.ui");
+  gtk_widget_class_bind_template_child (widget_class, KsOpportunitiesSection, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, KsOpportunitiesSection, product_list);
+  gtk_widget_class_bind_template_child (widget_class, KsOpportunitiesSection, error_label);
+  gtk_widget_class_bind_template_child (widget_class, KsOpportunitiesSection, manage_button);
+  gtk_widget_class_bind_template_child (widget_class, KsOpportunitiesSection, empty_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_manage_clicked);
 }
 
 static void
 ks_opportunities_section_init (KsOpportunitiesSection *self)
 {
+  GtkWidget *empty;
+
+  self->cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                       (GDestroyNotify) ks_whitespace_free);
+  self->rows = g_ptr_array_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  empty = ks_plan_empty_state_new ("view-grid-symbolic", _("No Products Yet"),
+                                   _("List the products your company sells once; then mark "
+                                     "for each account what it buys and what it could buy."));
+  gtk_box_prepend (GTK_BOX (self->empty_box), empty);
 }
 
 GtkWidget *
 ks_opportunities_section_new (KsStore   *store,
-                      KsAccount *account)
+                              KsAccount *account)
 {
   KsOpportunitiesSection *self;
 
@@ -60,13 +818,28 @@ ks_opportunities_section_new (KsStore   *store,
   self->store = g_object_ref (store);
   self->account = g_object_ref (account);
 
+  g_signal_connect_object (store, "products-changed", G_CALLBACK (on_products_changed), self,
+                           G_CONNECT_SWAPPED);
+  /* The currency is in the value's title and format. */
+  g_signal_connect_object (account, "notify::currency", G_CALLBACK (on_products_changed),
+                           self, G_CONNECT_SWAPPED);
+
   return GTK_WIDGET (self);
 }
 
 void
-ks_opportunities_section_set_plan (KsOpportunitiesSection    *self,
-                           const KsAccountPlan *plan)
+ks_opportunities_section_set_plan (KsOpportunitiesSection *self,
+                                   const KsAccountPlan    *plan)
 {
   g_return_if_fail (KS_IS_OPPORTUNITIES_SECTION (self));
   g_return_if_fail (plan != NULL);
+
+  g_hash_table_remove_all (self->cells);
+  for (guint i = 0; plan->whitespace != NULL && i < plan->whitespace->len; i++)
+    put_cell (self, g_ptr_array_index (plan->whitespace, i));
+
+  if (self->built && !self->products_dirty && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update_rows (self, FALSE);
+  else
+    self->cells_dirty = TRUE;
 }

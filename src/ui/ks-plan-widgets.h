@@ -25,8 +25,8 @@ GtkWidget   *ks_plan_date_button_new        (GtkEditable         *entry,
 char        *ks_plan_format_date            (const GDate         *date);
 
 char        *ks_plan_text_view_get_text     (GtkTextView         *view);
-/* Marks @field as wrong and says why in @label (shown); NULL @message clears the field
- * (the label is left as it is, see ks_plan_hide_error()). */
+/* Marks @field (when not NULL) as wrong and says why in @label, shown; a NULL @message
+ * clears the field's mark (the label is left as it is, see ks_plan_hide_error()). */
 void         ks_plan_show_field_error       (GtkWidget           *field,
                                              GtkLabel            *label,
                                              const char          *message);
@@ -46,6 +46,13 @@ void         ks_plan_show_undo_toast        (GtkWidget           *widget,
                                              KsPlanUndoFunc       undo,
                                              gpointer             data,
                                              GDestroyNotify       destroy);
+
+/* Ctrl+Enter activates @action_name anywhere in @window, in a text view too. */
+void         ks_plan_add_save_shortcut      (GtkWidget           *window,
+                                             const char          *action_name);
+/* Shows @dialog (taking it) modal over the window that holds @widget. */
+void         ks_plan_present_dialog         (GtkWidget           *widget,
+                                             GtkWindow           *dialog);
 
 /* The list box row that holds the keyboard focus when it is a row of @list itself (not
  * a button inside it), or NULL. */
