@@ -29,6 +29,42 @@ typedef enum
   N_SECTIONS
 } Section;
 
+/* A section's name in the stack, title, icon, and how to make it and show a plan. */
+typedef struct
+{
+  const char *name;
+  const char *title;
+  const char *icon_name;
+  GtkWidget *(*create) (KsStore *store, KsAccount *account);
+  void (*set_plan) (GtkWidget *section, const KsAccountPlan *plan);
+} SectionInfo;
+
+#define SET_PLAN(type, TYPE) \
+  static void \
+  set_plan_##type (GtkWidget *section, const KsAccountPlan *plan) \
+  { \
+    ks_##type##_section_set_plan (KS_##TYPE##_SECTION (section), plan); \
+  }
+
+SET_PLAN (targets, TARGETS)
+SET_PLAN (actions, ACTIONS)
+SET_PLAN (opportunities, OPPORTUNITIES)
+SET_PLAN (swot, SWOT)
+SET_PLAN (risks, RISKS)
+
+static const SectionInfo section_info[N_SECTIONS] = {
+  { "targets", N_("Targets"), "x-office-presentation-symbolic",
+    ks_targets_section_new, set_plan_targets },
+  { "actions", N_("Actions"), "task-due-symbolic",
+    ks_actions_section_new, set_plan_actions },
+  { "opportunities", N_("Opportunities"), "view-grid-symbolic",
+    ks_opportunities_section_new, set_plan_opportunities },
+  { "swot", N_("SWOT"), "view-list-bullet-symbolic",
+    ks_swot_section_new, set_plan_swot },
+  { "risks", N_("Risks"), "dialog-warning-symbolic",
+    ks_risks_section_new, set_plan_risks },
+};
+
 struct _KsAccountPage
 {
   AdwBin                parent_instance;
@@ -43,7 +79,9 @@ struct _KsAccountPage
   GtkButton            *edit_button;
 
   GtkWidget            *overview;     /* the rebuilt part of overview_box */
+  /* Made the first time they are shown: a page opens with its overview only. */
   GtkWidget            *sections[N_SECTIONS];
+  AdwBin               *section_bins[N_SECTIONS];
 };
 
 G_DEFINE_FINAL_TYPE (KsAccountPage, ks_account_page, ADW_TYPE_BIN)
@@ -52,76 +90,127 @@ static const char * const tier_classes[] = { "core", "key", "developing", "stand
 
 /* Overview ---------------------------------------------------------------- */
 
+/* The overview is a few cards of plain labels and level bars in a grid: rows of
+ * AdwActionRow cost several times more to build and lay out, and the page's first frame
+ * waits for them. */
 static GtkWidget *
 new_group (const char *title,
            const char *description)
 {
-  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *group = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_label_new (title);
+  GtkWidget *grid = gtk_grid_new ();
 
-  /* Group titles are markup; ours are plain text. */
-  if (title != NULL)
-    {
-      g_autofree char *escaped = g_markup_escape_text (title, -1);
-
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped);
-    }
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (heading),
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  gtk_box_append (GTK_BOX (group), heading);
   if (description != NULL)
     {
-      g_autofree char *escaped = g_markup_escape_text (description, -1);
+      GtkWidget *label = gtk_label_new (description);
 
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), escaped);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (group), label);
     }
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 10);
+  gtk_widget_add_css_class (grid, "card");
+  gtk_widget_add_css_class (grid, "ks-overview-card");
+  gtk_box_append (GTK_BOX (group), grid);
+  g_object_set_data (G_OBJECT (group), "ks-grid", grid);
   return group;
 }
 
-static GtkWidget *
+/* A new row of @group's grid: its title (and a dim line under it) in the first column;
+ * returns the row's number. */
+static int
+add_title (GtkWidget  *group,
+           const char *title,
+           const char *subtitle)
+{
+  GtkGrid *grid = g_object_get_data (G_OBJECT (group), "ks-grid");
+  int row = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (group), "ks-rows"));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  if (subtitle != NULL)
+    {
+      GtkWidget *sub = gtk_label_new (subtitle);
+
+      gtk_label_set_xalign (GTK_LABEL (sub), 0);
+      gtk_label_set_wrap (GTK_LABEL (sub), TRUE);
+      gtk_widget_add_css_class (sub, "caption");
+      gtk_widget_add_css_class (sub, "dim-label");
+      gtk_box_append (GTK_BOX (box), sub);
+    }
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_grid_attach (grid, box, 0, row, 1, 1);
+  g_object_set_data (G_OBJECT (group), "ks-rows", GINT_TO_POINTER (row + 1));
+  return row;
+}
+
+/* A row whose value is @widget, at the right. */
+static void
+add_widget_row (GtkWidget  *group,
+                const char *title,
+                const char *subtitle,
+                GtkWidget  *widget)
+{
+  GtkGrid *grid = g_object_get_data (G_OBJECT (group), "ks-grid");
+  int row = add_title (group, title, subtitle);
+
+  gtk_widget_set_halign (widget, GTK_ALIGN_END);
+  gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
+  gtk_grid_attach (grid, widget, 1, row, 2, 1);
+}
+
+static void
 add_row (GtkWidget  *group,
          const char *title,
+         const char *subtitle,
          const char *value,
          const char *name)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *label;
+  GtkWidget *label = gtk_label_new (value);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  if (value == NULL)
-    return row;
-
-  label = gtk_label_new (value);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "dim-label");
   if (name != NULL)
     gtk_widget_set_name (label, name);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  return row;
+  add_widget_row (group, title, subtitle, label);
 }
 
 /* A row with a level bar from 0 to 100 and the figure beside it. */
-static GtkWidget *
+static void
 add_bar_row (GtkWidget  *group,
              const char *title,
              const char *subtitle,
              double      value,
              const char *name)
 {
-  GtkWidget *row = add_row (group, title, NULL, NULL);
+  GtkGrid *grid = g_object_get_data (G_OBJECT (group), "ks-grid");
+  int row = add_title (group, title, subtitle);
   GtkWidget *bar = gtk_level_bar_new_for_interval (0, 100);
   GtkWidget *label;
   g_autofree char *text = g_strdup_printf ("%.0f", value);
 
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), CLAMP (value, 0, 100));
   gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (bar), "low", 50);
   gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (bar), "high", 80);
   gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (bar), "full", 100);
   gtk_widget_set_size_request (bar, 100, -1);
   gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (bar, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (bar),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 
@@ -132,9 +221,8 @@ add_bar_row (GtkWidget  *group,
   if (name != NULL)
     gtk_widget_set_name (label, name);
 
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  return row;
+  gtk_grid_attach (grid, bar, 1, row, 1, 1);
+  gtk_grid_attach (grid, label, 2, row, 1, 1);
 }
 
 static void
@@ -156,12 +244,13 @@ add_profile_group (KsAccountPage *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (fields[i][1] != NULL && fields[i][1][0] != '\0')
-      add_row (group, _(fields[i][0]), fields[i][1], NULL);
-  add_row (group, _("Annual Purchases"), purchases, "overview-purchases");
-  add_row (group, _("Profit Contribution"), profit, NULL);
-  add_row (group, _("Share of Our Revenue"), share, NULL);
+      add_row (group, _(fields[i][0]), NULL, fields[i][1], NULL);
+  add_row (group, _("Annual Purchases"), NULL, purchases, "overview-purchases");
+  add_row (group, _("Profit Contribution"), NULL, profit, NULL);
+  add_row (group, _("Share of Our Revenue"), NULL, share, NULL);
   if (self->plan != NULL && self->plan->credit_rating[0] != '\0')
-    add_row (group, _("Credit Rating"), self->plan->credit_rating, "overview-credit-rating");
+    add_row (group, _("Credit Rating"), NULL, self->plan->credit_rating,
+             "overview-credit-rating");
 
   gtk_box_append (box, group);
 }
@@ -173,7 +262,7 @@ add_score_group (KsAccountPage *self,
   KsAccount *account = self->account;
   const KsScoringRules *rules = ks_store_get_rules (self->store);
   GtkWidget *group = new_group (_("KA Score"), NULL);
-  GtkWidget *row;
+  g_autofree char *note = NULL;
   GtkWidget *pill;
   KsTier tier = ks_account_get_tier (account);
   KsQuadrant quadrant = ks_account_get_quadrant (account);
@@ -191,27 +280,20 @@ add_score_group (KsAccountPage *self,
                    ks_scoring_dimension_score (ks_account_get_ratings (account), d), name);
     }
 
-  row = add_row (group, _("Tier"), NULL, NULL);
   pill = gtk_label_new (ks_tier_get_label (tier));
   gtk_widget_set_name (pill, "overview-tier");
   gtk_widget_add_css_class (pill, "ks-tier");
   gtk_widget_add_css_class (pill, tier_classes[tier]);
-  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
   if (ks_account_get_tier_override (account) != KS_TIER_NONE)
     {
-      g_autofree char *note = NULL;
-
       gtk_widget_add_css_class (pill, "override");
       /* Translators: the tier was set by hand; %s is the tier the score gives */
       note = g_strdup_printf (_("Set by hand; the score gives %s"),
                               ks_tier_get_label (ks_account_get_scored_tier (account)));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), note);
     }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
-
-  row = add_row (group, _("Quadrant"), ks_quadrant_get_label (quadrant), "overview-quadrant");
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), ks_quadrant_get_strategy (quadrant));
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  add_widget_row (group, _("Tier"), note, pill);
+  add_row (group, _("Quadrant"), ks_quadrant_get_strategy (quadrant),
+           ks_quadrant_get_label (quadrant), "overview-quadrant");
 
   gtk_box_append (box, group);
 }
@@ -231,11 +313,10 @@ add_alerts (KsAccountPage *self,
   for (guint i = 0; i < KS_N_ALERTS; i++)
     if (alerts & (1u << i))
       {
-        GtkWidget *row = add_row (group, ks_alert_get_label (1u << i), NULL, NULL);
         GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
         gtk_widget_add_css_class (icon, "warning");
-        adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+        add_widget_row (group, ks_alert_get_label (1u << i), NULL, icon);
       }
   gtk_box_append (box, group);
 }
@@ -275,12 +356,8 @@ add_health_group (KsAccountPage *self,
 
       if (!part->present)
         {
-          GtkWidget *row = add_row (group, ks_health_component_get_label (i),
-                                    _("No data"), name);
-
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                       _("Left out; its weight is shared out"));
-          gtk_widget_add_css_class (row, "dim-label");
+          add_row (group, ks_health_component_get_label (i),
+                   _("Left out; its weight is shared out"), _("No data"), name);
           continue;
         }
       /* Translators: a health component's weight and what it adds to the score,
@@ -341,12 +418,9 @@ reload_plan (KsAccountPage *self)
   g_clear_pointer (&self->plan, ks_account_plan_free);
   self->plan = plan;
 
-  ks_targets_section_set_plan (KS_TARGETS_SECTION (self->sections[SECTION_TARGETS]), plan);
-  ks_actions_section_set_plan (KS_ACTIONS_SECTION (self->sections[SECTION_ACTIONS]), plan);
-  ks_opportunities_section_set_plan (KS_OPPORTUNITIES_SECTION (self->sections[SECTION_OPPORTUNITIES]),
-                                     plan);
-  ks_swot_section_set_plan (KS_SWOT_SECTION (self->sections[SECTION_SWOT]), plan);
-  ks_risks_section_set_plan (KS_RISKS_SECTION (self->sections[SECTION_RISKS]), plan);
+  for (guint i = 0; i < N_SECTIONS; i++)
+    if (self->sections[i] != NULL)
+      section_info[i].set_plan (self->sections[i], plan);
   rebuild_overview (self);
 }
 
@@ -436,32 +510,52 @@ ks_account_page_init (KsAccountPage *self)
                            self, G_CONNECT_SWAPPED);
 }
 
-/* A section in a scrolled, clamped page of the stack. */
+/* Makes the section shown, the first time. */
 static void
-add_section (KsAccountPage *self,
-             Section        section,
-             GtkWidget     *widget,
-             const char    *name,
-             const char    *title,
-             const char    *icon_name)
+on_visible_child (KsAccountPage *self)
 {
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  AdwViewStackPage *page;
+  const char *name = adw_view_stack_get_visible_child_name (self->section_stack);
 
-  gtk_widget_set_margin_top (widget, 18);
-  gtk_widget_set_margin_bottom (widget, 18);
-  gtk_widget_set_margin_start (widget, 12);
-  gtk_widget_set_margin_end (widget, 12);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1000);
-  adw_clamp_set_child (ADW_CLAMP (clamp), widget);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  for (guint i = 0; i < N_SECTIONS; i++)
+    if (g_strcmp0 (name, section_info[i].name) == 0 && self->sections[i] == NULL)
+      {
+        GtkWidget *widget = section_info[i].create (self->store, self->account);
 
-  page = adw_view_stack_add_titled (self->section_stack, scrolled, name, title);
-  adw_view_stack_page_set_icon_name (page, icon_name);
-  self->sections[section] = widget;
+        gtk_widget_set_margin_top (widget, 18);
+        gtk_widget_set_margin_bottom (widget, 18);
+        gtk_widget_set_margin_start (widget, 12);
+        gtk_widget_set_margin_end (widget, 12);
+        self->sections[i] = widget;
+        if (self->plan != NULL)
+          section_info[i].set_plan (widget, self->plan);
+        adw_bin_set_child (self->section_bins[i], widget);
+      }
+}
+
+/* Each section's page: scrolled and clamped, its content made when first shown. */
+static void
+add_sections (KsAccountPage *self)
+{
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      GtkWidget *clamp = adw_clamp_new ();
+      GtkWidget *scrolled = gtk_scrolled_window_new ();
+      GtkWidget *bin = adw_bin_new ();
+      AdwViewStackPage *page;
+
+      adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1000);
+      adw_clamp_set_child (ADW_CLAMP (clamp), bin);
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                      GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+
+      page = adw_view_stack_add_titled (self->section_stack, scrolled, section_info[i].name,
+                                        _(section_info[i].title));
+      adw_view_stack_page_set_icon_name (page, section_info[i].icon_name);
+      self->section_bins[i] = ADW_BIN (bin);
+    }
+  g_signal_connect_object (self->section_stack, "notify::visible-child",
+                           G_CALLBACK (on_visible_child), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -477,16 +571,7 @@ ks_account_page_new (KsStore   *store,
   self->store = g_object_ref (store);
   self->account = g_object_ref (account);
 
-  add_section (self, SECTION_TARGETS, ks_targets_section_new (store, account),
-               "targets", _("Targets"), "x-office-presentation-symbolic");
-  add_section (self, SECTION_ACTIONS, ks_actions_section_new (store, account),
-               "actions", _("Actions"), "task-due-symbolic");
-  add_section (self, SECTION_OPPORTUNITIES, ks_opportunities_section_new (store, account),
-               "opportunities", _("Opportunities"), "view-grid-symbolic");
-  add_section (self, SECTION_SWOT, ks_swot_section_new (store, account),
-               "swot", _("SWOT"), "view-list-bullet-symbolic");
-  add_section (self, SECTION_RISKS, ks_risks_section_new (store, account),
-               "risks", _("Risks"), "dialog-warning-symbolic");
+  add_sections (self);
 
   g_signal_connect_object (store, "plan-changed", G_CALLBACK (on_plan_changed), self,
                            G_CONNECT_SWAPPED);

@@ -129,6 +129,31 @@ ks_window_edit_account (KsWindow  *self,
   return editor;
 }
 
+static gboolean
+remove_page_idle (gpointer data)
+{
+  GtkWidget *page = data;
+  GtkWidget *stack = gtk_widget_get_parent (page);
+
+  if (GTK_IS_STACK (stack))
+    gtk_stack_remove (GTK_STACK (stack), page);
+  return G_SOURCE_REMOVE;
+}
+
+/* Takes the account page down once the views are drawn: a page with a few hundred rows
+ * takes a while to go, and a hidden one left in the stack would slow down the next. */
+static void
+drop_account_page (KsWindow *self)
+{
+  if (self->account_page == NULL)
+    return;
+  if (gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (self->account_page))
+    gtk_stack_set_visible_child_name (self->main_stack, "views");
+  g_idle_add_full (G_PRIORITY_LOW, remove_page_idle, g_object_ref (self->account_page),
+                   g_object_unref);
+  self->account_page = NULL;
+}
+
 KsAccountPage *
 ks_window_show_account (KsWindow  *self,
                         KsAccount *account)
@@ -144,11 +169,11 @@ ks_window_show_account (KsWindow  *self,
       return self->account_page;
     }
 
-  page = ks_account_page_new (self->store, account);
   if (self->account_page != NULL)
-    gtk_stack_remove (self->main_stack, GTK_WIDGET (self->account_page));
+    drop_account_page (self);
+  page = ks_account_page_new (self->store, account);
   self->account_page = KS_ACCOUNT_PAGE (page);
-  gtk_stack_add_named (self->main_stack, page, "account");
+  gtk_stack_add_child (self->main_stack, page);
   gtk_stack_set_visible_child (self->main_stack, page);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", TRUE);
   return self->account_page;
@@ -161,6 +186,7 @@ ks_window_show_views (KsWindow *self)
 
   gtk_stack_set_visible_child_name (self->main_stack, "views");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", FALSE);
+  drop_account_page (self);
 }
 
 KsAccountPage *
@@ -168,7 +194,8 @@ ks_window_get_account_page (KsWindow *self)
 {
   g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "account") != 0)
+  if (self->account_page == NULL
+      || gtk_stack_get_visible_child (self->main_stack) != GTK_WIDGET (self->account_page))
     return NULL;
   return self->account_page;
 }
@@ -202,11 +229,7 @@ delete_now (KsWindow  *self,
     }
 
   if (self->account_page != NULL && ks_account_page_get_account (self->account_page) == keep)
-    {
-      ks_window_show_views (self);
-      gtk_stack_remove (self->main_stack, GTK_WIDGET (self->account_page));
-      self->account_page = NULL;
-    }
+    ks_window_show_views (self);
 
   /* Translators: %s is an account name */
   title = g_strdup_printf (_("“%s” deleted"), ks_account_get_name (keep));
