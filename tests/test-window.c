@@ -380,6 +380,14 @@ test_sort (Fixture       *f,
     for (guint i = 0; i < n_visible (f); i++)
       g_assert_cmpint (ks_account_get_plan_summary (visible_account (f, i))->alerts, !=,
                        KS_ALERT_NONE);
+
+    /* The last choice: the accounts without a plan. */
+    gtk_drop_down_set_selected (alerts,
+                                g_list_model_get_n_items (gtk_drop_down_get_model (alerts)) - 1);
+    ks_test_ui_wait (50);
+    g_assert_cmpuint (n_visible (f), >=, 1);
+    for (guint i = 0; i < n_visible (f); i++)
+      g_assert_false (ks_account_get_plan_summary (visible_account (f, i))->has_health);
     gtk_drop_down_set_selected (alerts, 0);
   }
 }

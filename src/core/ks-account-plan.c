@@ -498,8 +498,8 @@ ks_whitespace_validate (const KsWhitespace  *cell,
       || (guint) cell->kind >= KS_N_OPPORTUNITY_KINDS)
     {
       g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
-                           _("The state of the whitespace cell is not one Keystone knows. "
-                             "Choose one from the list."));
+                           _("The product’s state or kind of opportunity is not one "
+                             "Keystone knows. Choose one from the list."));
       return FALSE;
     }
 

@@ -751,7 +751,7 @@ validate_target_year (const KsTargetYear  *year,
   if ((guint) year->metric >= KS_N_TARGET_METRICS)
     {
       g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
-                           _("The target measures nothing Keystone knows. Choose a "
+                           _("The target’s measure is not one Keystone knows. Choose a "
                              "target from the list."));
       return FALSE;
     }

@@ -25,7 +25,7 @@ struct _KsPortfolioView
   /* the filters' choices, read once per change, not once per account */
   int tier_choice;        /* KsTier, or -1 for all */
   int quadrant_choice;    /* KsQuadrant, or -1 for all */
-  int alert_choice;       /* -1 all, 0 any alert, 1 + i: the alert 1 << i */
+  int alert_choice;       /* -1 all, else an AlertChoice */
   char *owner_choice;     /* NULL for all */
 
   /* template children */
@@ -449,6 +449,37 @@ add_columns (KsPortfolioView *self)
 
 /* Filtering -------------------------------------------------------------- */
 
+/* The plan filter: an alert of any kind, each alert, weak health, no plan. */
+typedef enum
+{
+  CHOICE_ANY_ALERT,
+  CHOICE_FIRST_ALERT,
+  CHOICE_LOW_HEALTH = CHOICE_FIRST_ALERT + KS_N_ALERTS,
+  CHOICE_NO_PLAN,
+  N_PLAN_CHOICES
+} AlertChoice;
+
+#define LOW_HEALTH 50.0
+
+static gboolean
+matches_alert_choice (KsAccount *account,
+                      int        choice)
+{
+  const KsPlanSummary *summary = ks_account_get_plan_summary (account);
+
+  switch (choice)
+    {
+    case CHOICE_ANY_ALERT:
+      return summary->alerts != KS_ALERT_NONE;
+    case CHOICE_LOW_HEALTH:
+      return summary->has_health && summary->health < LOW_HEALTH;
+    case CHOICE_NO_PLAN:
+      return !summary->has_health;
+    default:
+      return (summary->alerts & (1u << (choice - CHOICE_FIRST_ALERT))) != 0;
+    }
+}
+
 static gboolean
 filter_account (KsAccount *account,
                 gpointer   user_data)
@@ -463,14 +494,8 @@ filter_account (KsAccount *account,
   if (self->owner_choice != NULL &&
       g_strcmp0 (ks_account_get_owner (account), self->owner_choice) != 0)
     return FALSE;
-  if (self->alert_choice >= 0)
-    {
-      KsAlertFlags alerts = ks_account_get_plan_summary (account)->alerts;
-
-      if (self->alert_choice == 0 ? alerts == KS_ALERT_NONE
-                                  : !(alerts & (1u << (self->alert_choice - 1))))
-        return FALSE;
-    }
+  if (self->alert_choice >= 0 && !matches_alert_choice (account, self->alert_choice))
+    return FALSE;
 
   return ks_account_matches (account, self->query);
 }
@@ -663,11 +688,22 @@ quadrant_label (int i)
   return ks_quadrant_get_label (i);
 }
 
-/* “Any alert”, then each alert on its own. */
+/* The plan filter's choices after “All Accounts”. */
 static const char *
 alert_label (int i)
 {
-  return i == 0 ? _("Any alert") : ks_alert_get_label (1u << (i - 1));
+  switch (i)
+    {
+    case CHOICE_ANY_ALERT:
+      return _("With an Alert");
+    case CHOICE_LOW_HEALTH:
+      /* Translators: a filter: accounts whose health score is under 50 */
+      return _("Health Under 50");
+    case CHOICE_NO_PLAN:
+      return _("No Plan Yet");
+    default:
+      return ks_alert_get_label (1u << (i - CHOICE_FIRST_ALERT));
+    }
 }
 
 void
@@ -939,7 +975,7 @@ ks_portfolio_view_init (KsPortfolioView *self)
 
   tiers = make_choices (_("All Tiers"), tier_label, KS_N_TIERS);
   quadrants = make_choices (_("All Quadrants"), quadrant_label, KS_N_QUADRANTS);
-  alerts = make_choices (_("Alerts or Not"), alert_label, KS_N_ALERTS + 1);
+  alerts = make_choices (_("All Accounts"), alert_label, N_PLAN_CHOICES);
   self->owners = gtk_string_list_new (NULL);
   gtk_string_list_append (self->owners, _("All Owners"));
   gtk_drop_down_set_model (self->tier_filter, G_LIST_MODEL (tiers));
