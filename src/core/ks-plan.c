@@ -102,6 +102,11 @@ static const char * const alert_labels[KS_N_ALERTS] = {
   N_("High risk"),
   /* Translators: a badge in the portfolio list: attainment fell since last quarter */
   N_("Attainment drop"),
+  /* Translators: an alert: a complaint has had no first response within 24 hours */
+  N_("Overdue complaint"),
+  /* Translators: an alert: a key account has no executive-level contact seen within a
+   * quarter */
+  N_("No executive contact"),
 };
 
 const char *
@@ -514,6 +519,10 @@ ks_plan_alerts (const KsHealthInputs *inputs,
       && ks_plan_attainment_dropped (inputs->previous_attainment,
                                      inputs->current_attainment, drop_threshold_points))
     flags |= KS_ALERT_ATTAINMENT_DROP;
+  if (inputs->overdue_complaint)
+    flags |= KS_ALERT_OVERDUE_COMPLAINT;
+  if (inputs->key_account && inputs->executive != KS_EXECUTIVE_COVERED)
+    flags |= KS_ALERT_NO_EXECUTIVE;
 
   return flags;
 }

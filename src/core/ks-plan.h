@@ -136,6 +136,8 @@ typedef struct
   gboolean             has_quarter_change;
   double               previous_attainment;
   double               current_attainment;
+  gboolean             overdue_complaint;   /* an open complaint past its 24 h */
+  gboolean             key_account;         /* Core or Key: executive coverage matters */
 } KsHealthInputs;
 
 /* Whole percent per component, totalling 100; edited in Preferences. */
@@ -194,14 +196,17 @@ typedef enum
   KS_ALERT_OVERDUE_ACTION   = 1 << 0,
   KS_ALERT_HIGH_RISK        = 1 << 1,
   KS_ALERT_ATTAINMENT_DROP  = 1 << 2,
+  KS_ALERT_OVERDUE_COMPLAINT = 1 << 3,
+  KS_ALERT_NO_EXECUTIVE     = 1 << 4,
 } KsAlertFlags;
 
-#define KS_N_ALERTS 3
+#define KS_N_ALERTS 5
 
 /* The badge text of one flag; NULL for KS_ALERT_NONE or several flags. */
 const char  *ks_alert_get_label             (KsAlertFlags          alert);
 /* Any overdue action, any open high risk, attainment fallen by @drop_threshold_points
- * (> 0) or more since the previous quarter. */
+ * (> 0) or more since the previous quarter, a complaint unanswered past its 24 h, and
+ * a key account (Core or Key) without an executive contact seen within a quarter. */
 KsAlertFlags ks_plan_alerts                 (const KsHealthInputs  *inputs,
                                              double                 drop_threshold_points);
 

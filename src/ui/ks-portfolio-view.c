@@ -140,6 +140,10 @@ static const char * const alert_badges[KS_N_ALERTS] = {
   N_("Risk"),
   /* Translators: a short badge in the list: attainment fell from the last quarter */
   N_("Drop"),
+  /* Translators: a short badge in the list: a complaint unanswered past 24 hours */
+  N_("Complaint"),
+  /* Translators: a short badge in the list: no executive-level contact lately */
+  N_("No executive"),
 };
 
 static char *
