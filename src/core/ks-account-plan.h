@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "ks-plan.h"
+#include "ks-relations.h"
 
 G_BEGIN_DECLS
 
@@ -133,6 +134,7 @@ typedef struct
   GPtrArray  *whitespace;       /* KsWhitespace *, the cells that are set */
   GPtrArray  *swot;             /* KsSwotItem *, by kind then position */
   GPtrArray  *risks;            /* KsRisk *, open first, then severity, newest first */
+  KsRelations *relations;       /* contacts, interactions, surveys, complaints; never NULL */
 } KsAccountPlan;
 
 /* What the portfolio shows of an account's plan: computed by the store from the plan

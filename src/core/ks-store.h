@@ -271,6 +271,80 @@ gboolean     ks_store_restore_risk          (KsStore          *self,
                                              const KsRisk     *risk,
                                              GError          **error);
 
+/* Relationships (ks-store-relations.c): part of the account's plan (plan->relations,
+ * loaded and deleted and restored with it); each change emits ::plan-changed and
+ * recomputes the summary like the plan's own. */
+
+/* Inserts @contact when its id is 0 (and sets it), else updates it. Its reports_to
+ * must be another contact of the same account, and not make a loop. */
+gboolean     ks_store_save_contact          (KsStore          *self,
+                                             gint64            account_id,
+                                             KsContact        *contact,
+                                             GError          **error);
+/* What deleting a contact undid elsewhere, for Undo: the contacts that reported to it
+ * and the interactions it took part in (ids). */
+typedef struct
+{
+  GArray *reporting_ids;      /* gint64 */
+  GArray *interaction_ids;    /* gint64 */
+} KsContactLinks;
+void         ks_contact_links_free          (KsContactLinks   *links);
+gboolean     ks_store_delete_contact        (KsStore          *self,
+                                             gint64            contact_id,
+                                             KsContactLinks  **links_out,
+                                             GError          **error);
+/* Puts @contact back with its id, and its links when @links is not NULL. */
+gboolean     ks_store_restore_contact       (KsStore          *self,
+                                             gint64            account_id,
+                                             const KsContact  *contact,
+                                             const KsContactLinks *links,
+                                             GError          **error);
+
+gboolean     ks_store_save_interaction      (KsStore          *self,
+                                             gint64            account_id,
+                                             KsInteraction    *interaction,
+                                             GError          **error);
+gboolean     ks_store_delete_interaction    (KsStore          *self,
+                                             gint64            interaction_id,
+                                             GError          **error);
+gboolean     ks_store_restore_interaction   (KsStore          *self,
+                                             gint64            account_id,
+                                             const KsInteraction *interaction,
+                                             GError          **error);
+
+/* The survey of @survey->quarter, added or replaced. */
+gboolean     ks_store_save_satisfaction     (KsStore          *self,
+                                             gint64            account_id,
+                                             const KsSatisfaction *survey,
+                                             GError          **error);
+gboolean     ks_store_delete_satisfaction   (KsStore          *self,
+                                             gint64            account_id,
+                                             const char       *quarter,
+                                             GError          **error);
+
+gboolean     ks_store_save_complaint        (KsStore          *self,
+                                             gint64            account_id,
+                                             KsComplaint      *complaint,
+                                             GError          **error);
+gboolean     ks_store_delete_complaint      (KsStore          *self,
+                                             gint64            complaint_id,
+                                             GError          **error);
+gboolean     ks_store_restore_complaint     (KsStore          *self,
+                                             gint64            account_id,
+                                             const KsComplaint *complaint,
+                                             GError          **error);
+/* Every account's complaints (account_id set), open first, oldest open first; only
+ * the open ones with @open_only. */
+GPtrArray   *ks_store_dup_complaints        (KsStore          *self,
+                                             gboolean          open_only,
+                                             GError          **error);
+
+/* "Now" for the 24-hour rule (and today, its local date): the clock unless set (tests,
+ * benchmarks); setting it recomputes every summary. NULL goes back to the clock. */
+void         ks_store_set_now               (KsStore          *self,
+                                             GDateTime        *now);
+GDateTime   *ks_store_dup_now               (KsStore          *self);
+
 /* Deletes the account and its whole plan in one transaction; @plan_out (when not
  * NULL) receives the plan for Undo. */
 gboolean     ks_store_delete_account_with_plan (KsStore        *self,

@@ -1,0 +1,7 @@
+/* ks-store-relations.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "ks-store.h"
