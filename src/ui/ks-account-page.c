@@ -75,6 +75,10 @@ struct _KsAccountPage
 
   AdwWindowTitle       *window_title;
   AdwViewStack         *section_stack;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar;
+  GtkDropDown          *section_dropdown;
+  gboolean              syncing;      /* the sidebar, drop-down and stack follow each other */
   GtkBox               *overview_box;
   GtkButton            *edit_button;
 
@@ -495,6 +499,9 @@ ks_account_page_class_init (KsAccountPageClass *klass)
                                                "/io/github/keystone_ka/Keystone/ks-account-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KsAccountPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, KsAccountPage, section_stack);
+  gtk_widget_class_bind_template_child (widget_class, KsAccountPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, KsAccountPage, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, KsAccountPage, section_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KsAccountPage, overview_box);
   gtk_widget_class_bind_template_child (widget_class, KsAccountPage, edit_button);
 
@@ -510,7 +517,15 @@ ks_account_page_init (KsAccountPage *self)
                            self, G_CONNECT_SWAPPED);
 }
 
-/* Makes the section shown, the first time. */
+/* The stack's pages in order: the overview, then every section. */
+static const char *
+page_name (guint position)
+{
+  return position == 0 ? "overview" : section_info[position - 1].name;
+}
+
+/* Makes the section shown, the first time, and points the sidebar and the drop-down
+ * at it. */
 static void
 on_visible_child (KsAccountPage *self)
 {
@@ -530,12 +545,67 @@ on_visible_child (KsAccountPage *self)
           section_info[i].set_plan (widget, self->plan);
         adw_bin_set_child (self->section_bins[i], widget);
       }
+
+  if (self->syncing)
+    return;
+  self->syncing = TRUE;
+  for (guint p = 0; p <= N_SECTIONS; p++)
+    if (g_strcmp0 (name, page_name (p)) == 0)
+      {
+        gtk_list_box_select_row (self->sidebar,
+                                 gtk_list_box_get_row_at_index (self->sidebar, (int) p));
+        gtk_drop_down_set_selected (self->section_dropdown, p);
+      }
+  self->syncing = FALSE;
 }
 
-/* Each section's page: scrolled and clamped, its content made when first shown. */
+static void
+on_sidebar_selected (KsAccountPage *self,
+                     GtkListBoxRow *row)
+{
+  if (row == NULL || self->syncing)
+    return;
+  adw_view_stack_set_visible_child_name (self->section_stack,
+                                         page_name (gtk_list_box_row_get_index (row)));
+}
+
+static void
+on_dropdown_selected (KsAccountPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->section_dropdown);
+
+  if (self->syncing || selected > N_SECTIONS)
+    return;
+  adw_view_stack_set_visible_child_name (self->section_stack, page_name (selected));
+}
+
+static void
+add_sidebar_row (KsAccountPage *self,
+                 const char    *name,
+                 const char    *title,
+                 const char    *icon_name)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  g_autofree char *row_name = g_strdup_printf ("section-%s", name);
+
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
+  gtk_box_append (GTK_BOX (box), gtk_label_new (title));
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, row_name);
+  gtk_list_box_append (self->sidebar, row);
+}
+
+/* Each section's page: scrolled and clamped, its content made when first shown; a row
+ * in the sidebar and an item in the drop-down for each page. */
 static void
 add_sections (KsAccountPage *self)
 {
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+
+  add_sidebar_row (self, "overview", _("Overview"), "user-info-symbolic");
+  gtk_string_list_append (titles, _("Overview"));
+
   for (guint i = 0; i < N_SECTIONS; i++)
     {
       GtkWidget *clamp = adw_clamp_new ();
@@ -553,9 +623,22 @@ add_sections (KsAccountPage *self)
                                         _(section_info[i].title));
       adw_view_stack_page_set_icon_name (page, section_info[i].icon_name);
       self->section_bins[i] = ADW_BIN (bin);
+      add_sidebar_row (self, section_info[i].name, _(section_info[i].title),
+                       section_info[i].icon_name);
+      gtk_string_list_append (titles, _(section_info[i].title));
     }
+
+  gtk_drop_down_set_model (self->section_dropdown, G_LIST_MODEL (titles));
+  gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
+  /* Folded, the leaflet shows the section, never the sidebar alone. */
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+
   g_signal_connect_object (self->section_stack, "notify::visible-child",
                            G_CALLBACK (on_visible_child), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "row-selected",
+                           G_CALLBACK (on_sidebar_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->section_dropdown, "notify::selected",
+                           G_CALLBACK (on_dropdown_selected), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
