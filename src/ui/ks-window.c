@@ -957,6 +957,23 @@ account_action (GtkWidget  *widget,
     ks_window_show_account (self, account);
 }
 
+/* win.open-account-section: an account's page at one of its sections, "(xs)". */
+static void
+open_section_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  KsWindow *self = KS_WINDOW (widget);
+  gint64 id;
+  const char *section;
+  KsAccount *account;
+
+  g_variant_get (param, "(x&s)", &id, &section);
+  account = ks_store_lookup_account (self->store, id);
+  if (account != NULL)
+    ks_account_page_show_section (ks_window_show_account (self, account), section);
+}
+
 static void
 go_back_action (GtkWidget  *widget,
                 const char *action_name,
@@ -1196,6 +1213,8 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
   gtk_widget_class_install_action (widget_class, "win.open-account", "x", account_action);
   gtk_widget_class_install_action (widget_class, "win.edit-account", "x", account_action);
+  gtk_widget_class_install_action (widget_class, "win.open-account-section", "(xs)",
+                                   open_section_action);
   gtk_widget_class_install_action (widget_class, "win.delete-account", "x", account_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_action);
