@@ -646,7 +646,9 @@ test_migrate_from_2 (Fixture       *f,
   f->store = NULL;
 
   db = raw_open (f->path, SQLITE_OPEN_READWRITE);
-  raw_exec (db, "DROP TABLE risk; DROP TABLE swot_item; DROP TABLE whitespace; "
+  raw_exec (db, "DROP TABLE complaint; DROP TABLE satisfaction; "
+                "DROP TABLE interaction_contact; DROP TABLE interaction; DROP TABLE contact; "
+                "DROP TABLE risk; DROP TABLE swot_item; DROP TABLE whitespace; "
                 "DROP TABLE product; DROP TABLE action; DROP TABLE target; "
                 "DROP TABLE account_plan; PRAGMA user_version = 2");
   sqlite3_close (db);
@@ -666,7 +668,7 @@ test_migrate_from_2 (Fixture       *f,
   f->store = NULL;
 
   g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, KS_SCHEMA_VERSION);
-  g_assert_cmpint (KS_SCHEMA_VERSION, ==, 3);
+  g_assert_cmpint (KS_SCHEMA_VERSION, ==, 4);
   g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM account"), ==, n_accounts);
   g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM snapshot"), ==, n_accounts);
   g_assert_cmpint (raw_query_int (f->path,

@@ -1415,7 +1415,9 @@ test_migrate_from_1 (Fixture       *f,
 
   make_keystone_database (f->path);
   db = raw_open (f->path, SQLITE_OPEN_READWRITE);
-  raw_exec (db, "DROP TABLE risk; DROP TABLE swot_item; DROP TABLE whitespace; "
+  raw_exec (db, "DROP TABLE complaint; DROP TABLE satisfaction; "
+                "DROP TABLE interaction_contact; DROP TABLE interaction; DROP TABLE contact; "
+                "DROP TABLE risk; DROP TABLE swot_item; DROP TABLE whitespace; "
                 "DROP TABLE product; DROP TABLE action; DROP TABLE target; "
                 "DROP TABLE account_plan; DROP TABLE snapshot; PRAGMA user_version = 1");
   sqlite3_close (db);

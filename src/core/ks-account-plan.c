@@ -809,6 +809,7 @@ ks_account_plan_new (gint64 account_id)
   plan->whitespace = g_ptr_array_new_with_free_func ((GDestroyNotify) ks_whitespace_free);
   plan->swot = g_ptr_array_new_with_free_func ((GDestroyNotify) ks_swot_item_free);
   plan->risks = g_ptr_array_new_with_free_func ((GDestroyNotify) ks_risk_free);
+  plan->relations = ks_relations_new (account_id);
 
   return plan;
 }
@@ -876,6 +877,12 @@ ks_account_plan_copy (const KsAccountPlan *plan)
   copy_items (copy->swot, plan->swot, copy_swot_item);
   copy_items (copy->risks, plan->risks, copy_risk);
 
+  if (plan->relations != NULL)
+    {
+      ks_relations_free (copy->relations);
+      copy->relations = ks_relations_copy (plan->relations);
+    }
+
   return copy;
 }
 
@@ -891,6 +898,7 @@ ks_account_plan_free (KsAccountPlan *plan)
   g_clear_pointer (&plan->whitespace, g_ptr_array_unref);
   g_clear_pointer (&plan->swot, g_ptr_array_unref);
   g_clear_pointer (&plan->risks, g_ptr_array_unref);
+  g_clear_pointer (&plan->relations, ks_relations_free);
   g_free (plan);
 }
 
@@ -904,6 +912,7 @@ ks_account_plan_is_empty (const KsAccountPlan *plan)
          && (plan->whitespace == NULL || plan->whitespace->len == 0)
          && (plan->swot == NULL || plan->swot->len == 0)
          && (plan->risks == NULL || plan->risks->len == 0)
+         && (plan->relations == NULL || ks_relations_is_empty (plan->relations))
          && (plan->credit_rating == NULL || plan->credit_rating[0] == '\0');
 }
 

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "ks-money.h"
+#include "ks-quarter.h"
 #include "ks-sample.h"
 
 typedef struct
@@ -374,10 +375,306 @@ add_target_year (KsAccountPlan *plan,
   g_array_append_val (plan->targets, entry);
 }
 
+/* Relationships ---------------------------------------------------------- */
+
+static void
+date_of (GDateTime *time,
+         GDate     *date)
+{
+  int year, month, day;
+
+  g_date_time_get_ymd (time, &year, &month, &day);
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, day, month, year);
+}
+
+/* A contact of the sample: the place in the organisation, and the names in each
+ * language (several, so that the accounts do not all have the same people). */
+typedef struct
+{
+  KsContactLayer layer;
+  KsAttitude attitude;
+  KsInfluence influence;
+  int reports_to;                /* the template's index, -1 for nobody */
+  int last_contact_days;         /* before today */
+  const char *title_zh;
+  const char *title_en;
+  const char *names_zh[3];
+  const char *names_en[3];
+} SampleContact;
+
+/* CEO → VP → managers → staff. The first n of them, 3 to 6, are the account's. */
+static const SampleContact sample_contacts[] = {
+  { KS_LAYER_EXECUTIVE, KS_ATTITUDE_SUPPORTER, KS_INFLUENCE_HIGH, -1, 20,
+    "总经理", "Chief Executive Officer",
+    { "陈建国", "刘海涛", "黄志明" },
+    { "Margaret Hughes", "Robert Klein", "Sarah Whitfield" } },
+  { KS_LAYER_DECISION_MAKER, KS_ATTITUDE_CHAMPION, KS_INFLUENCE_HIGH, 0, 12,
+    "副总经理（运营）", "VP Operations",
+    { "赵敏", "林晓峰", "高原" }, { "James O’Connor", "Laura Bennett", "Daniel Moore" } },
+  { KS_LAYER_EXECUTION, KS_ATTITUDE_NEUTRAL, KS_INFLUENCE_MEDIUM, 1, 6,
+    "采购经理", "Procurement Manager",
+    { "孙磊", "徐斌", "朱琳" }, { "Tom Fischer", "Anna Kowalski", "Peter Lang" } },
+  { KS_LAYER_DECISION_MAKER, KS_ATTITUDE_NEUTRAL, KS_INFLUENCE_HIGH, 0, 35,
+    "财务总监", "Finance Director",
+    { "何静", "罗佳", "杨光" }, { "Helen Carter", "Mark Evans", "Julia Braun" } },
+  { KS_LAYER_EXECUTION, KS_ATTITUDE_DETRACTOR, KS_INFLUENCE_MEDIUM, 1, 18,
+    "质量经理", "Quality Manager",
+    { "周婷", "马超", "郭敏" }, { "Chris Walker", "Nina Patel", "Owen Hughes" } },
+  { KS_LAYER_EXECUTION, KS_ATTITUDE_SUPPORTER, KS_INFLUENCE_LOW, 2, 3,
+    "采购专员", "Buyer",
+    { "吴强", "郑丽", "胡波" }, { "Emma Scott", "Liam Turner", "Sophie Martin" } },
+};
+
+typedef struct
+{
+  KsInteractionKind kind;
+  int contacts[2];               /* templates taking part, -1 for none */
+  const char *notes_zh;
+  const char *notes_en;
+  const char *next_zh;
+  const char *next_en;
+} SampleInteraction;
+
+/* The first is the CEO's, on the day of their last contact; the others follow. */
+static const SampleInteraction sample_interactions[] = {
+  { KS_INTERACTION_STRATEGIC_DIALOGUE, { 0, 1 },
+    "高层战略对话：明年产能规划与联合开发路线图",
+    "Executive dialogue: next year's capacity plan and joint roadmap",
+    "整理会议纪要，两周内提交联合开发方案",
+    "Send the minutes and a joint development proposal within two weeks" },
+  { KS_INTERACTION_QBR, { 1, 2 },
+    "季度业务回顾：交付准时率 97%，价格条款待议",
+    "Quarterly review: 97 % on-time delivery, price terms open",
+    "下季度前确认框架协议价格", "Agree the framework prices before next quarter" },
+  { KS_INTERACTION_VISIT, { 2, 4 },
+    "工厂拜访：现场查看来料检验流程",
+    "Plant visit: walked through incoming inspection",
+    "安排质量工程师驻厂一周", "Send a quality engineer on site for a week" },
+  { KS_INTERACTION_CALL, { 5, -1 },
+    "电话沟通补货计划", "Call about the replenishment plan",
+    "周五前确认交期", "Confirm delivery dates by Friday" },
+};
+
+static const double sample_scores[] = { 8.6, 7.4, 6.8, 8.1, 7.9, 6.2, 8.8, 7.1, 5.9 };
+
+/* The names of the template @t for the account @index. */
+static const char *
+contact_name (const SampleContact *t,
+              guint                index,
+              gboolean             zh)
+{
+  return zh ? t->names_zh[index % G_N_ELEMENTS (t->names_zh)]
+            : t->names_en[index % G_N_ELEMENTS (t->names_en)];
+}
+
+static char *
+email_for (const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  GString *email = g_string_new (NULL);
+
+  for (const char *p = lower; *p != '\0'; p++)
+    if (*p == ' ')
+      g_string_append_c (email, '.');
+    else if (g_ascii_isalpha (*p))
+      g_string_append_c (email, *p);
+  g_string_append (email, "@example.com");
+
+  return g_string_free (email, FALSE);
+}
+
+static KsContact *
+new_contact (const SampleContact *t,
+             guint                index,
+             gboolean             zh,
+             const GDate         *today,
+             int                  last_contact_days)
+{
+  KsContact *contact = ks_contact_new ();
+  const char *name = contact_name (t, index, zh);
+
+  contact->name = g_strdup (name);
+  contact->title = g_strdup (zh ? t->title_zh : t->title_en);
+  contact->layer = t->layer;
+  contact->attitude = t->attitude;
+  contact->influence = t->influence;
+  contact->phone = zh ? g_strdup_printf ("+86 138 0000 %04u", index * 10 + 1)
+                      : g_strdup_printf ("+44 20 7946 %04u", index * 10 + 1);
+  contact->email = zh ? g_strdup ("") : email_for (name);
+  contact->last_contact = date_from_today (today, -last_contact_days);
+  contact->notes = g_strdup ("");
+
+  return contact;
+}
+
+static void
+add_executive_contact (KsRelations *relations,
+                       guint        index,
+                       gboolean     zh,
+                       const GDate *today)
+{
+  KsContact *contact = new_contact (&sample_contacts[0], index, zh, today, 10 + index % 30);
+
+  contact->id = 1;
+  g_ptr_array_add (relations->contacts, contact);
+}
+
+/* @days before @now, at @hour:@minute where the account is, as the store keeps it. */
+static char *
+time_from_now (GDateTime *now,
+               GTimeZone *zone,
+               int        days,
+               int        hour,
+               int        minute)
+{
+  g_autoptr(GDateTime) there = g_date_time_to_timezone (now, zone);
+  g_autoptr(GDateTime) day = g_date_time_add_days (there, -days);
+  g_autoptr(GDateTime) time = g_date_time_new (zone, g_date_time_get_year (day),
+                                               g_date_time_get_month (day),
+                                               g_date_time_get_day_of_month (day),
+                                               hour, minute, 0.0);
+
+  return ks_relations_format_date_time (time);
+}
+
+static char *
+format_later (const char *iso,
+              GTimeSpan   span)
+{
+  g_autoptr(GDateTime) time = ks_relations_parse_date_time (iso);
+  g_autoptr(GDateTime) later = g_date_time_add (time, span);
+
+  return ks_relations_format_date_time (later);
+}
+
+static void
+add_relations (KsRelations *relations,
+               guint        index,
+               KsAccount   *account,
+               gboolean     zh,
+               GDateTime   *now,
+               const GDate *today)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (zh ? "+08:00" : "+00:00");
+  guint n_contacts = 3 + index % 4;
+  guint n_interactions = 2 + index % 3;
+  guint n_surveys = 3 + index % 2;
+  /* one account whose executive was last seen over a quarter ago */
+  int ceo_days = index == 2 ? 130 : 20 + (int) index;
+  int year = g_date_get_year (today);
+  int quarter = (g_date_get_month (today) - 1) / 3 + 1;
+  const char *owner = ks_account_get_owner (account);
+  KsComplaint *complaint;
+
+  /* The contacts are numbered 1, 2, … here; the store gives them their ids. */
+  for (guint i = 0; i < n_contacts; i++)
+    {
+      const SampleContact *t = &sample_contacts[i];
+      KsContact *contact = new_contact (t, index, zh, today,
+                                        i == 0 ? ceo_days : t->last_contact_days);
+
+      contact->id = i + 1;
+      contact->reports_to = t->reports_to >= 0 ? t->reports_to + 1 : 0;
+      g_ptr_array_add (relations->contacts, contact);
+    }
+
+  for (guint i = 0; i < n_interactions; i++)
+    {
+      const SampleInteraction *t = &sample_interactions[i];
+      KsInteraction *interaction = ks_interaction_new ();
+
+      interaction->kind = t->kind;
+      interaction->date = date_from_today (today, i == 0 ? -ceo_days : -(int) (9 + i * 25));
+      for (guint c = 0; c < G_N_ELEMENTS (t->contacts); c++)
+        {
+          /* someone the account has, else its procurement manager (3), once */
+          gint64 id = (guint) t->contacts[c] < n_contacts ? t->contacts[c] + 1 : 3;
+          gboolean listed = FALSE;
+
+          for (guint k = 0; k < interaction->contact_ids->len; k++)
+            listed |= g_array_index (interaction->contact_ids, gint64, k) == id;
+          if (t->contacts[c] >= 0 && !listed)
+            g_array_append_val (interaction->contact_ids, id);
+        }
+      interaction->our_participants = zh ? g_strdup_printf ("%s、销售副总裁", owner)
+                                         : g_strdup_printf ("%s, our VP Sales", owner);
+      interaction->notes = g_strdup (zh ? t->notes_zh : t->notes_en);
+      interaction->next_step = g_strdup (zh ? t->next_zh : t->next_en);
+      g_ptr_array_add (relations->interactions, interaction);
+    }
+
+  /* the quarters before this one, newest first, drifting a little */
+  for (guint i = 0; i < n_surveys; i++)
+    {
+      KsSatisfaction *survey = g_new0 (KsSatisfaction, 1);
+      int q = quarter - 1 - (int) i;
+      int y = year;
+      double score = sample_scores[index % G_N_ELEMENTS (sample_scores)] - 0.3 * (i % 3)
+                     + 0.2 * (i / 3);
+
+      while (q < 1)
+        {
+          q += 4;
+          y--;
+        }
+      survey->quarter = ks_quarter_format (y, q);
+      survey->score = CLAMP (score, 0.0, KS_SATISFACTION_MAX);
+      survey->has_nps = i % 2 == 0;
+      survey->nps = survey->has_nps ? (int) (score * 10) - 40 : 0;
+      g_ptr_array_add (relations->satisfaction, survey);
+    }
+
+  /* A complaint closed the whole way round: answered, resolved, followed up. */
+  complaint = ks_complaint_new ();
+  complaint->category = index % KS_N_COMPLAINT_CATEGORIES;
+  complaint->opened_at = time_from_now (now, zone, 50 + (int) index, 10, 15);
+  complaint->description = g_strdup (zh ? "一批货物外包装破损，客户要求退换"
+                                        : "A shipment arrived with crushed cartons");
+  complaint->owner = g_strdup (owner);
+  /* one answered late, to show the rule */
+  complaint->first_response_at = format_later (complaint->opened_at,
+                                               (index == 3 ? 30 : 5) * G_TIME_SPAN_HOUR);
+  complaint->root_cause = g_strdup (zh ? "承运商装卸不规范"
+                                       : "The carrier stacked the pallets");
+  complaint->resolution = g_strdup (zh ? "补发货物，更换承运商并加固包装"
+                                       : "Replaced the goods, changed carrier, stronger cartons");
+  complaint->follow_up_at = format_later (complaint->opened_at, 10 * G_TIME_SPAN_DAY);
+  complaint->follow_up_satisfaction = index % 2 ? 4 : 5;
+  complaint->closed_at = format_later (complaint->opened_at, 12 * G_TIME_SPAN_DAY);
+  g_ptr_array_add (relations->complaints, complaint);
+
+  /* Some open ones: one past its 24 hours, one still within them, one answered and
+   * waiting for its follow-up visit. */
+  if (index == 1 || index == 3 || index == 8)
+    {
+      g_autoptr(GDateTime) opened = g_date_time_add_hours (now, index == 1 ? -30
+                                                                : index == 3 ? -6 : -96);
+      g_autoptr(GDateTime) there = g_date_time_to_timezone (opened, zone);
+      g_autoptr(GDateTime) minute = g_date_time_add_seconds (there,
+                                                             -g_date_time_get_seconds (there));
+
+      complaint = ks_complaint_new ();
+      complaint->category = index == 3 ? KS_COMPLAINT_DELIVERY : KS_COMPLAINT_PRODUCT_QUALITY;
+      complaint->opened_at = ks_relations_format_date_time (minute);
+      complaint->description = g_strdup (zh ? (index == 3 ? "交货比约定晚了三天"
+                                                          : "新批次产品尺寸超差")
+                                            : "Three days late against the agreed date");
+      complaint->owner = g_strdup (owner);
+      if (index == 8)
+        {
+          complaint->first_response_at = format_later (complaint->opened_at,
+                                                        3 * G_TIME_SPAN_HOUR);
+          complaint->root_cause = g_strdup (zh ? "模具磨损未及时更换" : "A worn mould");
+        }
+      g_ptr_array_add (relations->complaints, complaint);
+    }
+}
+
 KsAccountPlan *
 ks_sample_create_plan (guint        index,
                        KsAccount   *account,
-                       const GDate *today,
+                       GDateTime   *now,
                        GPtrArray   *products)
 {
   const SamplePlan *sample = NULL;
@@ -386,18 +683,31 @@ ks_sample_create_plan (guint        index,
   int year;
   guint quarter;
   gint64 quarter_revenue;
+  GDate today_date;
+  const GDate *today = &today_date;
 
   g_return_val_if_fail (KS_IS_ACCOUNT (account), NULL);
-  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
   g_return_val_if_fail (products != NULL, NULL);
+
+  date_of (now, &today_date);
+  zh = is_chinese (ks_account_get_name (account));
 
   for (guint i = 0; i < G_N_ELEMENTS (sample_plans); i++)
     if (sample_plans[i].index == index)
       sample = &sample_plans[i];
   if (sample == NULL)
-    return NULL;
+    {
+      KsTier tier = ks_account_get_tier (account);
 
-  zh = is_chinese (ks_account_get_name (account));
+      /* The key accounts without a plan have met an executive lately. */
+      if (tier != KS_TIER_CORE && tier != KS_TIER_KEY)
+        return NULL;
+      plan = ks_account_plan_new (ks_account_get_id (account));
+      add_executive_contact (plan->relations, index, zh, today);
+      return plan;
+    }
+
   year = g_date_get_year (today);
   quarter = (g_date_get_month (today) - 1) / 3 + 1;
   plan = ks_account_plan_new (ks_account_get_id (account));
@@ -496,6 +806,8 @@ ks_sample_create_plan (guint        index,
         }
       g_ptr_array_add (plan->whitespace, cell);
     }
+
+  add_relations (plan->relations, index, account, zh, now, today);
 
   return plan;
 }

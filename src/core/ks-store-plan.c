@@ -1,5 +1,6 @@
 /* ks-store-plan.c — account plans in the database: credit rating, targets, actions,
- * products and whitespace, SWOT, risks; and the plan summaries the portfolio shows
+ * products and whitespace, SWOT, risks; the plan summaries the portfolio shows; the
+ * store's clock ("now" and "today"). Relationships are ks-store-relations.c's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,7 +9,6 @@
 #include <glib/gi18n-lib.h>
 
 #include <string.h>
-#include <time.h>
 
 #include "ks-error.h"
 #include "ks-quarter.h"
@@ -90,7 +90,11 @@ static const char * const plan_sql[N_PLAN_STMTS] = {
                     "OR EXISTS (SELECT 1 FROM action WHERE account_id = ?1) "
                     "OR EXISTS (SELECT 1 FROM whitespace WHERE account_id = ?1) "
                     "OR EXISTS (SELECT 1 FROM swot_item WHERE account_id = ?1) "
-                    "OR EXISTS (SELECT 1 FROM risk WHERE account_id = ?1)",
+                    "OR EXISTS (SELECT 1 FROM risk WHERE account_id = ?1) "
+                    "OR EXISTS (SELECT 1 FROM contact WHERE account_id = ?1) "
+                    "OR EXISTS (SELECT 1 FROM interaction WHERE account_id = ?1) "
+                    "OR EXISTS (SELECT 1 FROM satisfaction WHERE account_id = ?1) "
+                    "OR EXISTS (SELECT 1 FROM complaint WHERE account_id = ?1)",
   [PLAN_SET_RATING] = "INSERT INTO account_plan (account_id, credit_rating) VALUES (?1, ?2) "
                       "ON CONFLICT (account_id) DO UPDATE "
                       "SET credit_rating = excluded.credit_rating",
@@ -376,12 +380,10 @@ read_risk (sqlite3_stmt  *stmt,
   g_ptr_array_add (plan->risks, risk);
 }
 
-/* The plan of the row's account in @plans (account id → plan), made when missing. */
-static KsAccountPlan *
-plan_for_row (GHashTable   *plans,
-              sqlite3_stmt *stmt)
+KsAccountPlan *
+ks_store_plan_for_account (GHashTable *plans,
+                           gint64      account_id)
 {
-  gint64 account_id = sqlite3_column_int64 (stmt, 0);
   KsAccountPlan *plan = g_hash_table_lookup (plans, &account_id);
 
   if (plan == NULL)
@@ -390,6 +392,14 @@ plan_for_row (GHashTable   *plans,
       g_hash_table_insert (plans, &plan->account_id, plan);
     }
   return plan;
+}
+
+/* The plan of the row's account (column 0) in @plans. */
+static KsAccountPlan *
+plan_for_row (GHashTable   *plans,
+              sqlite3_stmt *stmt)
+{
+  return ks_store_plan_for_account (plans, sqlite3_column_int64 (stmt, 0));
 }
 
 /* Passes each row of statement @id to @func: with @plans, the plan of the row's
@@ -505,7 +515,8 @@ ks_store_plan_read (KsStore  *self,
       || !read_rows (self, PLAN_READ_WHITESPACE, account_id, read_whitespace, plan, NULL,
                      error)
       || !read_rows (self, PLAN_READ_SWOT, account_id, read_swot_item, plan, NULL, error)
-      || !read_rows (self, PLAN_READ_RISKS, account_id, read_risk, plan, NULL, error))
+      || !read_rows (self, PLAN_READ_RISKS, account_id, read_risk, plan, NULL, error)
+      || !ks_store_relations_read (self, account_id, plan->relations, error))
     return NULL;
 
   g_array_sort (plan->targets, compare_targets);
@@ -517,41 +528,120 @@ ks_store_plan_read (KsStore  *self,
 
 /* Summaries */
 
+gboolean
+ks_store_plan_is_key_account (KsAccount *account)
+{
+  KsTier tier = ks_account_get_tier (account);
+
+  return tier == KS_TIER_CORE || tier == KS_TIER_KEY;
+}
+
+/* The clock a pass over the summaries reads, once: now, and its date. */
+typedef struct
+{
+  GDateTime *now;
+  GDate      today;
+} Clock;
+
+static void
+date_of (GDateTime *time,
+         GDate     *date)
+{
+  int year, month, day;
+
+  g_date_time_get_ymd (time, &year, &month, &day);
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, day, month, year);
+}
+
+static void
+clock_init (KsStore *self,
+            Clock   *clock)
+{
+  clock->now = ks_store_dup_now (self);
+  date_of (clock->now, &clock->today);
+}
+
+static void
+clock_clear (Clock *clock)
+{
+  g_clear_pointer (&clock->now, g_date_time_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Clock, clock_clear)
+
 static void
 summarize_as_of (KsStore             *self,
                  const KsAccountPlan *plan,
-                 const GDate         *today,
+                 gboolean             key_account,
+                 const Clock         *clock,
                  KsPlanSummary       *summary)
 {
   KsHealthInputs inputs;
+  gboolean has_rows = plan != NULL && (plan->targets->len > 0 || plan->actions->len > 0
+                                       || plan->risks->len > 0);
+  gboolean has_relations = plan != NULL && plan->relations != NULL
+                           && !ks_relations_is_empty (plan->relations);
 
   memset (summary, 0, sizeof *summary);
-
-  /* Nothing to score: with no actions and no risks those components would score 100
-   * from nothing (see ks_plan_summary_compute()). */
-  if (plan == NULL
-      || (plan->targets->len == 0 && plan->actions->len == 0 && plan->risks->len == 0))
+  if (!has_rows && !has_relations && !key_account)
     return;
 
-  ks_plan_inputs_from_plan (plan, today, &inputs);
-  ks_plan_summary_compute (&inputs, &self->health_weights, KS_PLAN_DROP_THRESHOLD_DEFAULT,
-                           summary);
+  memset (&inputs, 0, sizeof inputs);
+  if (plan != NULL)
+    ks_plan_inputs_from_plan (plan, &clock->today, &inputs);
+  if (has_relations)
+    ks_relations_fill_inputs (plan->relations, clock->now, &inputs);
+  inputs.key_account = key_account;
+
+  if (has_rows)
+    ks_plan_summary_compute (&inputs, &self->health_weights, KS_PLAN_DROP_THRESHOLD_DEFAULT,
+                             summary);
+  else
+    /* No health score: with no actions and no risks those components would score 100
+     * from nothing (see ks_plan_summary_compute()). The alerts stand: an overdue
+     * complaint, a key account without an executive contact (with no contacts at all,
+     * too). */
+    summary->alerts = ks_plan_alerts (&inputs, KS_PLAN_DROP_THRESHOLD_DEFAULT);
 }
 
 void
 ks_store_plan_summarize (KsStore             *self,
+                         KsAccount           *account,
                          const KsAccountPlan *plan,
                          KsPlanSummary       *summary)
 {
-  GDate today;
+  g_auto(Clock) clock = { NULL, };
 
-  ks_store_get_today (self, &today);
-  summarize_as_of (self, plan, &today, summary);
+  clock_init (self, &clock);
+  summarize_as_of (self, plan, ks_store_plan_is_key_account (account), &clock, summary);
+}
+
+gboolean
+ks_store_plan_update_summary (KsStore   *self,
+                              KsAccount *account)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsAccountPlan) plan = NULL;
+  KsPlanSummary summary;
+  gint64 id = ks_account_get_id (account);
+
+  plan = ks_store_plan_read (self, id, &error);
+  if (plan == NULL)
+    {
+      g_warning ("Could not read the plan of account %" G_GINT64_FORMAT ": %s", id,
+                 error->message);
+      return FALSE;
+    }
+
+  ks_store_plan_summarize (self, account, plan, &summary);
+  return ks_account_set_plan_summary (account, &summary);
 }
 
 /* Account id → KsAccountPlan with the rows the summaries read (targets, actions,
- * risks), for the accounts that have any: one pass over each table, so that opening
- * a portfolio whose accounts mostly have no plan costs next to nothing. */
+ * risks; contacts, surveys, complaints), for the accounts that have any: one pass over
+ * each table, so that opening a portfolio whose accounts mostly have no plan costs next
+ * to nothing. */
 static GHashTable *
 read_summary_plans (KsStore  *self,
                     GError  **error)
@@ -563,7 +653,8 @@ read_summary_plans (KsStore  *self,
 
   if (!read_rows (self, PLAN_ALL_TARGETS, 0, read_target, NULL, plans, error)
       || !read_rows (self, PLAN_ALL_ACTIONS, 0, read_action, NULL, plans, error)
-      || !read_rows (self, PLAN_ALL_RISKS, 0, read_risk, NULL, plans, error))
+      || !read_rows (self, PLAN_ALL_RISKS, 0, read_risk, NULL, plans, error)
+      || !ks_store_relations_read_all (self, plans, error))
     return NULL;
 
   return g_steal_pointer (&plans);
@@ -574,9 +665,9 @@ ks_store_plan_init_summaries (KsStore *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) plans = NULL;
+  g_auto(Clock) clock = { NULL, };
   GHashTableIter iter;
-  gpointer plan;
-  GDate today;
+  gpointer id, account;
 
   plans = read_summary_plans (self, &error);
   if (plans == NULL)
@@ -585,18 +676,19 @@ ks_store_plan_init_summaries (KsStore *self)
       return;
     }
 
-  /* The accounts without a plan keep the zeros they were made with. */
-  ks_store_get_today (self, &today);
-  g_hash_table_iter_init (&iter, plans);
-  while (g_hash_table_iter_next (&iter, NULL, &plan))
+  /* The accounts without a plan keep the zeros they were made with, but for the alert
+   * of a key account without an executive contact. Their tiers are known already. */
+  clock_init (self, &clock);
+  g_hash_table_iter_init (&iter, self->by_id);
+  while (g_hash_table_iter_next (&iter, &id, &account))
     {
-      gint64 id = ((KsAccountPlan *) plan)->account_id;
-      KsAccount *account = g_hash_table_lookup (self->by_id, &id);
+      KsAccountPlan *plan = g_hash_table_lookup (plans, id);
+      gboolean key_account = ks_store_plan_is_key_account (account);
       KsPlanSummary summary;
 
-      if (account == NULL)
+      if (plan == NULL && !key_account)
         continue;
-      summarize_as_of (self, plan, &today, &summary);
+      summarize_as_of (self, plan, key_account, &clock, &summary);
       ks_account_set_plan_summary (account, &summary);
     }
 }
@@ -607,10 +699,10 @@ ks_store_plan_refresh_summaries (KsStore *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) plans = NULL;
   g_autofree KsAccount **changed = NULL;
+  g_auto(Clock) clock = { NULL, };
   guint first = G_MAXUINT;
   guint last = 0;
   guint n;
-  GDate today;
 
   /* Not loaded yet: loading computes them. */
   if (!self->loaded || self->db == NULL)
@@ -623,7 +715,7 @@ ks_store_plan_refresh_summaries (KsStore *self)
       return;
     }
 
-  ks_store_get_today (self, &today);
+  clock_init (self, &clock);
   n = ks_account_list_get_length (self->accounts);
   for (guint i = 0; i < n; i++)
     {
@@ -631,7 +723,8 @@ ks_store_plan_refresh_summaries (KsStore *self)
       gint64 id = ks_account_get_id (account);
       KsPlanSummary summary;
 
-      summarize_as_of (self, g_hash_table_lookup (plans, &id), &today, &summary);
+      summarize_as_of (self, g_hash_table_lookup (plans, &id),
+                       ks_store_plan_is_key_account (account), &clock, &summary);
       if (ks_account_set_plan_summary (account, &summary))
         {
           first = MIN (first, i);
@@ -649,34 +742,18 @@ ks_store_plan_refresh_summaries (KsStore *self)
   ks_account_list_splice (self->accounts, first, last - first + 1, changed, last - first + 1);
 }
 
-/* After a change to the plan of @account_id: recomputes its summary when the change
- * can move it (@affects_summary), announces the account when it moved, and emits
- * ::plan-changed. */
-static void
-plan_changed (KsStore  *self,
-              gint64    account_id,
-              gboolean  affects_summary)
+void
+ks_store_plan_changed (KsStore  *self,
+                       gint64    account_id,
+                       gboolean  affects_summary)
 {
   KsAccount *account = g_hash_table_lookup (self->by_id, &account_id);
+  guint position;
 
-  if (account != NULL && affects_summary)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(KsAccountPlan) plan = ks_store_plan_read (self, account_id, &error);
-      KsPlanSummary summary;
-      guint position;
-
-      if (plan == NULL)
-        g_warning ("Could not read the plan of account %" G_GINT64_FORMAT ": %s",
-                   account_id, error->message);
-      else
-        {
-          ks_store_plan_summarize (self, plan, &summary);
-          if (ks_account_set_plan_summary (account, &summary)
-              && ks_store_find_position (self, account_id, &position))
-            ks_account_list_splice (self->accounts, position, 1, &account, 1);
-        }
-    }
+  if (account != NULL && affects_summary
+      && ks_store_plan_update_summary (self, account)
+      && ks_store_find_position (self, account_id, &position))
+    ks_account_list_splice (self->accounts, position, 1, &account, 1);
 
   ks_store_emit_plan_changed (self, account_id);
 }
@@ -695,6 +772,14 @@ require_account (KsStore  *self,
                        _("The account no longer exists: it was deleted. Its plan cannot be "
                          "changed."));
   return FALSE;
+}
+
+gboolean
+ks_store_plan_require_account (KsStore  *self,
+                               gint64    account_id,
+                               GError  **error)
+{
+  return require_account (self, account_id, error);
 }
 
 static void
@@ -782,7 +867,7 @@ ks_store_plan_validate (const KsAccountPlan  *plan,
     if (!ks_risk_validate (g_ptr_array_index (plan->risks, i), error))
       return FALSE;
 
-  return TRUE;
+  return plan->relations == NULL || ks_store_relations_validate (plan->relations, error);
 }
 
 /* Writing rows */
@@ -1067,7 +1152,8 @@ ks_store_plan_write (KsStore             *self,
                      error))
       return FALSE;
 
-  return TRUE;
+  return plan->relations == NULL
+    || ks_store_relations_write (self, account_id, plan->relations, error);
 }
 
 /* Orders: the ids of a list in order, moved about, and written back as positions */
@@ -1293,7 +1379,7 @@ ks_store_set_credit_rating (KsStore     *self,
   if (!ks_store_commit (self, error))
     return FALSE;
 
-  plan_changed (self, account_id, FALSE);
+  ks_store_plan_changed (self, account_id, FALSE);
   return TRUE;
 }
 
@@ -1320,7 +1406,7 @@ ks_store_save_target_year (KsStore             *self,
   if (!ks_store_commit (self, error))
     return FALSE;
 
-  plan_changed (self, account_id, TRUE);
+  ks_store_plan_changed (self, account_id, TRUE);
   return TRUE;
 }
 
@@ -1354,7 +1440,7 @@ ks_store_save_action (KsStore    *self,
     return FALSE;
 
   action->id = id;
-  plan_changed (self, account_id, TRUE);
+  ks_store_plan_changed (self, account_id, TRUE);
   return TRUE;
 }
 
@@ -1381,7 +1467,7 @@ ks_store_delete_action (KsStore  *self,
   if (!ks_store_commit (self, error))
     return FALSE;
 
-  plan_changed (self, account_id, TRUE);
+  ks_store_plan_changed (self, account_id, TRUE);
   return TRUE;
 }
 
@@ -1411,7 +1497,7 @@ ks_store_restore_action (KsStore         *self,
   if (!ks_store_commit (self, error))
     return FALSE;
 
-  plan_changed (self, account_id, TRUE);
+  ks_store_plan_changed (self, account_id, TRUE);
   return TRUE;
 }
 
@@ -1549,7 +1635,7 @@ ks_store_plan_add_samples (KsStore    *self,
   const char * const *names = ks_sample_get_product_names ();
   g_autoptr(GPtrArray) products = g_ptr_array_new_with_free_func ((GDestroyNotify) ks_product_free);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GDate today;
+  g_auto(Clock) clock = { NULL, };
 
   if (!read_product_ids (self, ids, error))
     return FALSE;
@@ -1576,20 +1662,22 @@ ks_store_plan_add_samples (KsStore    *self,
       g_ptr_array_add (products, product);
     }
 
-  ks_store_get_today (self, &today);
+  /* The accounts are scored: their plans depend on their tiers. */
+  clock_init (self, &clock);
   for (guint i = 0; i < accounts->len; i++)
     {
       KsAccount *account = g_ptr_array_index (accounts, i);
       g_autoptr(KsAccountPlan) plan = ks_sample_create_plan (g_array_index (sample_indices,
                                                                             guint, i),
-                                                             account, &today, products);
+                                                             account, clock.now, products);
       KsPlanSummary summary;
 
-      if (plan == NULL)
-        continue;
-      if (!ks_store_plan_write (self, ks_account_get_id (account), plan, error))
+      if (plan != NULL
+          && (!ks_store_relations_number_contacts (self, plan->relations, error)
+              || !ks_store_relations_validate (plan->relations, error)
+              || !ks_store_plan_write (self, ks_account_get_id (account), plan, error)))
         return FALSE;
-      summarize_as_of (self, plan, &today, &summary);
+      summarize_as_of (self, plan, ks_store_plan_is_key_account (account), &clock, &summary);
       ks_account_set_plan_summary (account, &summary);
     }
 
@@ -1939,7 +2027,7 @@ ks_store_save_whitespace (KsStore             *self,
   if (!ks_store_commit (self, error))
     return FALSE;
 
-  plan_changed (self, account_id, FALSE);
+  ks_store_plan_changed (self, account_id, FALSE);
   return TRUE;
 }
 
@@ -2009,7 +2097,7 @@ ks_store_save_swot_item (KsStore     *self,
       item->id = id;
       item->position = position;
     }
-  plan_changed (self, account_id, FALSE);
+  ks_store_plan_changed (self, account_id, FALSE);
   return TRUE;
 }
 
@@ -2047,7 +2135,7 @@ ks_store_move_swot_item (KsStore  *self,
   if (!ks_store_commit (self, error))
     return FALSE;
 
-  plan_changed (self, account_id, FALSE);
+  ks_store_plan_changed (self, account_id, FALSE);
   return TRUE;
 }
 
@@ -2078,7 +2166,7 @@ ks_store_delete_swot_item (KsStore  *self,
   if (!ks_store_commit (self, error))
     return FALSE;
 
-  plan_changed (self, account_id, FALSE);
+  ks_store_plan_changed (self, account_id, FALSE);
   return TRUE;
 }
 
@@ -2115,7 +2203,7 @@ ks_store_restore_swot_item (KsStore           *self,
   if (!ks_store_commit (self, error))
     return FALSE;
 
-  plan_changed (self, account_id, FALSE);
+  ks_store_plan_changed (self, account_id, FALSE);
   return TRUE;
 }
 
@@ -2147,7 +2235,7 @@ ks_store_save_risk (KsStore   *self,
     return FALSE;
 
   risk->id = id;
-  plan_changed (self, account_id, TRUE);
+  ks_store_plan_changed (self, account_id, TRUE);
   return TRUE;
 }
 
@@ -2174,7 +2262,7 @@ ks_store_delete_risk (KsStore  *self,
   if (!ks_store_commit (self, error))
     return FALSE;
 
-  plan_changed (self, account_id, TRUE);
+  ks_store_plan_changed (self, account_id, TRUE);
   return TRUE;
 }
 
@@ -2201,7 +2289,7 @@ ks_store_restore_risk (KsStore       *self,
   if (!ks_store_commit (self, error))
     return FALSE;
 
-  plan_changed (self, account_id, TRUE);
+  ks_store_plan_changed (self, account_id, TRUE);
   return TRUE;
 }
 
@@ -2234,42 +2322,66 @@ ks_store_restore_account_with_plan (KsStore             *self,
   return ks_store_put_back_account (self, account, plan, error);
 }
 
-/* Public API: today */
+/* Public API: the clock */
+
+/* Recomputes every summary, announces the accounts whose summary changed. */
+void
+ks_store_refresh_summaries (KsStore *self)
+{
+  g_return_if_fail (KS_IS_STORE (self));
+
+  ks_store_plan_refresh_summaries (self);
+}
+
+void
+ks_store_set_now (KsStore   *self,
+                  GDateTime *now)
+{
+  g_return_if_fail (KS_IS_STORE (self));
+
+  if (now != NULL)
+    g_date_time_ref (now);
+  g_clear_pointer (&self->now, g_date_time_unref);
+  self->now = now;
+
+  ks_store_plan_refresh_summaries (self);
+}
+
+GDateTime *
+ks_store_dup_now (KsStore *self)
+{
+  g_return_val_if_fail (KS_IS_STORE (self), NULL);
+
+  if (self->now != NULL)
+    return g_date_time_ref (self->now);
+  return g_date_time_new_now_local ();
+}
 
 void
 ks_store_set_today (KsStore     *self,
                     const GDate *today)
 {
+  g_autoptr(GDateTime) noon = NULL;
+
   g_return_if_fail (KS_IS_STORE (self));
   g_return_if_fail (today == NULL || g_date_valid (today));
 
+  /* Noon: well inside the day in any time zone a test runs in. */
   if (today != NULL)
-    {
-      self->has_today = TRUE;
-      self->today = *today;
-    }
-  else
-    {
-      self->has_today = FALSE;
-      g_date_clear (&self->today, 1);
-    }
-
-  ks_store_plan_refresh_summaries (self);
+    noon = g_date_time_new_local (g_date_get_year (today), g_date_get_month (today),
+                                  g_date_get_day (today), 12, 0, 0.0);
+  ks_store_set_now (self, noon);
 }
 
 void
 ks_store_get_today (KsStore *self,
                     GDate   *today)
 {
+  g_autoptr(GDateTime) now = NULL;
+
   g_return_if_fail (KS_IS_STORE (self));
   g_return_if_fail (today != NULL);
 
-  if (self->has_today)
-    {
-      *today = self->today;
-      return;
-    }
-
-  g_date_clear (today, 1);
-  g_date_set_time_t (today, time (NULL));
+  now = ks_store_dup_now (self);
+  date_of (now, today);
 }

@@ -1,5 +1,6 @@
-/* ks-store-private.h — what ks-store.c and ks-store-plan.c share: the store's fields and
- * the statement, transaction and model helpers. Not for use outside the store.
+/* ks-store-private.h — what ks-store.c, ks-store-plan.c and ks-store-relations.c share:
+ * the store's fields and the statement, transaction and model helpers. Not for use
+ * outside the store.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +21,7 @@ struct _KsStore
   sqlite3         *db;
   sqlite3_stmt   **stmts;               /* ks-store.c's cache */
   sqlite3_stmt   **plan_stmts;          /* ks-store-plan.c's cache */
+  sqlite3_stmt   **relation_stmts;      /* ks-store-relations.c's cache */
 
   KsScoringRules   rules;
   char            *default_currency;
@@ -28,8 +30,7 @@ struct _KsStore
   double           split_growth;
 
   KsHealthWeights  health_weights;
-  gboolean         has_today;           /* FALSE: today is the clock's */
-  GDate            today;
+  GDateTime       *now;                 /* NULL: now (and today) are the clock's */
 
   /* Loaded on first use, so that a store opened to import or back up does not
    * make an object of every account first. */
@@ -108,14 +109,73 @@ gboolean      ks_store_plan_add_samples      (KsStore             *self,
                                               GPtrArray           *accounts,
                                               GArray              *sample_indices,
                                               GError             **error);
-/* @plan's summary as of today with the store's weights; zeros for an empty plan. */
+/* The summary of @account (its tier says whether executive coverage matters) with
+ * @plan (NULL: none) as of now with the store's weights. The health score needs
+ * targets, actions or risks; without any plan rows the summary is zeros, except the
+ * alerts of a Core or Key account (no executive contact). */
 void          ks_store_plan_summarize        (KsStore             *self,
+                                              KsAccount           *account,
                                               const KsAccountPlan *plan,
                                               KsPlanSummary       *summary);
+/* Reads @account's plan and recomputes its summary; TRUE when the summary changed (the
+ * caller announces it). */
+gboolean      ks_store_plan_update_summary   (KsStore             *self,
+                                              KsAccount           *account);
+/* Whether @account is Core or Key: its executive coverage is watched. */
+gboolean      ks_store_plan_is_key_account   (KsAccount           *account);
 /* Sets the summaries of the accounts just loaded into by_id (not yet in the model,
- * their summaries all zero): only those with plan rows are looked at. */
+ * their summaries all zero): only those with plan rows, and the Core and Key accounts,
+ * are looked at. */
 void          ks_store_plan_init_summaries   (KsStore        *self);
 /* Recomputes every account's summary in the model and announces those that changed. */
 void          ks_store_plan_refresh_summaries (KsStore       *self);
+/* The account exists (in the model), else KS_ERROR_NOT_FOUND. */
+gboolean      ks_store_plan_require_account  (KsStore        *self,
+                                              gint64          account_id,
+                                              GError        **error);
+/* After a change to the plan of @account_id: recomputes its summary when the change
+ * can move it (@affects_summary), announces the account when it moved, and emits
+ * ::plan-changed. */
+void          ks_store_plan_changed          (KsStore        *self,
+                                              gint64          account_id,
+                                              gboolean        affects_summary);
+/* The plan of @account_id in @plans (account id → KsAccountPlan, keyed by the plan's
+ * own account_id), made when missing. */
+KsAccountPlan *ks_store_plan_for_account     (GHashTable     *plans,
+                                              gint64          account_id);
+
+/* ks-store-relations.c */
+
+void          ks_store_relations_init        (KsStore        *self);
+/* Finalizes the statements: before the connection closes. */
+void          ks_store_relations_close       (KsStore        *self);
+/* The account's contacts, interactions, surveys and complaints into @relations (empty),
+ * in the documented orders. */
+gboolean      ks_store_relations_read        (KsStore        *self,
+                                              gint64          account_id,
+                                              KsRelations    *relations,
+                                              GError        **error);
+/* What the summaries read, for every account at once (contacts, surveys, complaints;
+ * not interactions), into @plans as ks_store_plan_for_account() makes them. */
+gboolean      ks_store_relations_read_all    (KsStore        *self,
+                                              GHashTable     *plans,
+                                              GError        **error);
+/* Every item valid; reports-to and the contacts of interactions among @relations'
+ * contacts, no reporting loop, no quarter twice. KS_ERROR_INVALID. */
+gboolean      ks_store_relations_validate    (const KsRelations *relations,
+                                              GError           **error);
+/* Inserts every row of @relations for @account_id with the ids they have (a contact
+ * without one gets a new id). Inside a transaction. */
+gboolean      ks_store_relations_write       (KsStore           *self,
+                                              gint64             account_id,
+                                              const KsRelations *relations,
+                                              GError           **error);
+/* Gives the contacts of @relations, numbered among themselves (the sample's: see
+ * ks_sample_create_plan()), the ids the next new contacts would get, and makes
+ * reports_to and the interactions' contacts follow. Inside a transaction, right before
+ * ks_store_relations_write(). */
+gboolean      ks_store_relations_number_contacts (KsStore     *self,
+                                                  KsRelations *relations,
+                                                  GError     **error);
 
 G_END_DECLS

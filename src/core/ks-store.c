@@ -165,6 +165,85 @@ static const char * const migrations[] = {
   "  closed      INTEGER NOT NULL DEFAULT 0 CHECK (closed IN (0, 1))"
   ");"
   "CREATE INDEX risk_account ON risk (account_id);",
+  /* 4: relationships, part of the account plan. Dates are "YYYY-MM-DD"; the times of a
+   * complaint are ISO-8601 with their offset as entered ("2026-11-27T09:30:00+08:00"),
+   * and the opening also as UTC seconds since 1970, which orders them whatever their
+   * offsets. A contact's reports_to is a contact of the same account (the store checks
+   * it, and that there is no loop). */
+  "CREATE TABLE contact ("
+  "  id           INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  account_id   INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
+  "  name         TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+  "  title        TEXT NOT NULL DEFAULT '',"
+  "  layer        TEXT NOT NULL"
+  "               CHECK (layer IN ('executive', 'decision_maker', 'execution')),"
+  "  attitude     TEXT NOT NULL"
+  "               CHECK (attitude IN ('champion', 'supporter', 'neutral', 'detractor')),"
+  "  influence    TEXT NOT NULL CHECK (influence IN ('high', 'medium', 'low')),"
+  "  reports_to   INTEGER REFERENCES contact (id) ON DELETE SET NULL"
+  "               CHECK (reports_to IS NULL OR reports_to <> id),"
+  "  phone        TEXT NOT NULL DEFAULT '',"
+  "  email        TEXT NOT NULL DEFAULT '',"
+  "  last_contact TEXT CHECK (last_contact IS NULL"
+  "                           OR last_contact GLOB"
+  "                              '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+  "  notes        TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX contact_account ON contact (account_id);"
+  /* ON DELETE SET NULL looks the reports up */
+  "CREATE INDEX contact_reports_to ON contact (reports_to);"
+  "CREATE TABLE interaction ("
+  "  id               INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  account_id       INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
+  "  kind             TEXT NOT NULL"
+  "                   CHECK (kind IN ('strategic_dialogue', 'visit', 'qbr', 'call',"
+  "                                   'email')),"
+  "  date             TEXT NOT NULL"
+  "                   CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+  "  our_participants TEXT NOT NULL DEFAULT '',"
+  "  notes            TEXT NOT NULL DEFAULT '',"
+  "  next_step        TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX interaction_account ON interaction (account_id);"
+  /* The contacts who took part: the same account's (the store checks it). */
+  "CREATE TABLE interaction_contact ("
+  "  interaction_id INTEGER NOT NULL REFERENCES interaction (id) ON DELETE CASCADE,"
+  "  contact_id     INTEGER NOT NULL REFERENCES contact (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (interaction_id, contact_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX interaction_contact_contact ON interaction_contact (contact_id);"
+  "CREATE TABLE satisfaction ("
+  "  account_id INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
+  "  quarter    TEXT NOT NULL CHECK (quarter GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]'),"
+  "  score      REAL NOT NULL CHECK (score BETWEEN 0 AND 10),"
+  "  nps        INTEGER CHECK (nps IS NULL OR nps BETWEEN -100 AND 100),"
+  "  PRIMARY KEY (account_id, quarter)"
+  ") WITHOUT ROWID;"
+  /* Closed only with the first response and the follow-up recorded: the closed loop. */
+  "CREATE TABLE complaint ("
+  "  id                     INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  account_id             INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
+  "  category               TEXT NOT NULL"
+  "                         CHECK (category IN ('product_quality', 'delivery',"
+  "                                             'communication', 'other')),"
+  "  opened_at              TEXT NOT NULL"
+  "                         CHECK (opened_at GLOB"
+  "                                '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*'),"
+  "  opened_utc             INTEGER NOT NULL,"
+  "  description            TEXT NOT NULL CHECK (length (trim (description)) > 0),"
+  "  owner                  TEXT NOT NULL DEFAULT '',"
+  "  first_response_at      TEXT,"
+  "  root_cause             TEXT NOT NULL DEFAULT '',"
+  "  resolution             TEXT NOT NULL DEFAULT '',"
+  "  follow_up_at           TEXT,"
+  "  follow_up_satisfaction INTEGER"
+  "                         CHECK (follow_up_satisfaction IS NULL"
+  "                                OR follow_up_satisfaction BETWEEN 1 AND 5),"
+  "  closed_at              TEXT,"
+  "  CHECK (closed_at IS NULL OR (first_response_at IS NOT NULL AND follow_up_at IS NOT NULL"
+  "                               AND follow_up_satisfaction IS NOT NULL))"
+  ");"
+  "CREATE INDEX complaint_account ON complaint (account_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KS_SCHEMA_VERSION);
@@ -828,7 +907,8 @@ apply_scores_to_all (KsStore *self)
  * it, and re-scores every account then, else only the @n_changed changed ones. TRUE when
  * the split moved: accounts that did not change may be in another quadrant now, which
  * no items-changed announces, so the caller emits ::rules-changed once the list is
- * up to date (see split_moved()). */
+ * up to date (see split_moved()). The split moves quadrants only, never tiers, so the
+ * plan summaries (which read the tier) stay as they are. */
 static gboolean
 refresh_scores (KsStore    *self,
                 KsAccount **changed,
@@ -1292,6 +1372,35 @@ schema_has_columns (sqlite3  *db,
     "id", "account_id", "category", "severity", "raised", "description", "contingency",
     "closed", NULL
   };
+  static const char * const contact_columns[] = {
+    "id", "account_id", "name", "title", "layer", "attitude", "influence", "reports_to",
+    "phone", "email", "last_contact", "notes", NULL
+  };
+  static const char * const interaction_columns[] = {
+    "id", "account_id", "kind", "date", "our_participants", "notes", "next_step", NULL
+  };
+  static const char * const interaction_contact_columns[] = {
+    "interaction_id", "contact_id", NULL
+  };
+  static const char * const satisfaction_columns[] = {
+    "account_id", "quarter", "score", "nps", NULL
+  };
+  static const char * const complaint_columns[] = {
+    "id", "account_id", "category", "opened_at", "opened_utc", "description", "owner",
+    "first_response_at", "root_cause", "resolution", "follow_up_at",
+    "follow_up_satisfaction", "closed_at", NULL
+  };
+  static const struct
+  {
+    const char *table;
+    const char * const *columns;
+  } relation_tables[] = {
+    { "contact", contact_columns },
+    { "interaction", interaction_columns },
+    { "interaction_contact", interaction_contact_columns },
+    { "satisfaction", satisfaction_columns },
+    { "complaint", complaint_columns },
+  };
   static const struct
   {
     const char *table;
@@ -1318,6 +1427,10 @@ schema_has_columns (sqlite3  *db,
   for (guint i = 0; i < G_N_ELEMENTS (plan_tables) && version >= 3; i++)
     if (rc == SQLITE_OK && *out_has)
       rc = table_has_columns (db, plan_tables[i].table, plan_tables[i].columns, out_has);
+  for (guint i = 0; i < G_N_ELEMENTS (relation_tables) && version >= 4; i++)
+    if (rc == SQLITE_OK && *out_has)
+      rc = table_has_columns (db, relation_tables[i].table, relation_tables[i].columns,
+                              out_has);
 
   return rc;
 }
@@ -1612,6 +1725,7 @@ close_database (KsStore *self)
   for (guint i = 0; i < N_STMTS; i++)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
   ks_store_plan_close (self);
+  ks_store_relations_close (self);
 
   if (self->db != NULL && sqlite3_close (self->db) != SQLITE_OK)
     g_warning ("Could not close %s: %s", self->path, sqlite3_errmsg (self->db));
@@ -1818,6 +1932,8 @@ ks_store_finalize (GObject *object)
 
   g_clear_pointer (&self->stmts, g_free);
   g_clear_pointer (&self->plan_stmts, g_free);
+  g_clear_pointer (&self->relation_stmts, g_free);
+  g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_pointer (&self->deleted_created_at, g_hash_table_unref);
   g_clear_pointer (&self->default_currency, g_free);
   g_clear_pointer (&self->company_name, g_free);
@@ -1897,8 +2013,8 @@ ks_store_init (KsStore *self)
 {
   self->stmts = g_new0 (sqlite3_stmt *, N_STMTS);
   ks_store_plan_init (self);
+  ks_store_relations_init (self);
   ks_health_weights_init_default (&self->health_weights);
-  g_date_clear (&self->today, 1);
   self->accounts = ks_account_list_new ();
   self->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->deleted_created_at = g_hash_table_new_full (g_int64_hash, g_int64_equal,
@@ -2111,17 +2227,22 @@ insert_account (KsStore    *self,
   return TRUE;
 }
 
-/* Puts @account, already saved, into the model. */
+/* Puts @account, already saved, into the model, with the summary of @plan (NULL: none)
+ * as its tier, just scored, makes it. */
 static void
-take_account (KsStore   *self,
-              KsAccount *account)
+take_account (KsStore             *self,
+              KsAccount           *account,
+              const KsAccountPlan *plan)
 {
+  KsPlanSummary summary;
   guint position;
   gboolean moved;
 
   g_hash_table_insert (self->by_id, id_key (ks_account_get_id (account)),
                        g_object_ref (account));
   moved = refresh_scores (self, &account, 1);
+  ks_store_plan_summarize (self, account, plan, &summary);
+  ks_account_set_plan_summary (account, &summary);
 
   ks_store_find_position (self, ks_account_get_id (account), &position);
   ks_account_list_insert (self->accounts, position, account);
@@ -2160,7 +2281,7 @@ ks_store_add_account (KsStore    *self,
     return FALSE;
 
   ks_account_set_id (account, id);
-  take_account (self, account);
+  take_account (self, account, NULL);
 
   return TRUE;
 }
@@ -2202,6 +2323,7 @@ ks_store_update_account (KsStore    *self,
   gint64 id;
   guint position;
   gboolean moved;
+  gboolean was_key;
 
   g_return_val_if_fail (KS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KS_IS_ACCOUNT (edited), FALSE);
@@ -2211,6 +2333,7 @@ ks_store_update_account (KsStore    *self,
   live = ref_live_account (self, edited, error);
   if (live == NULL)
     return FALSE;
+  was_key = ks_store_plan_is_key_account (live);
 
   if (!ks_account_validate (edited, error))
     return FALSE;
@@ -2247,6 +2370,10 @@ ks_store_update_account (KsStore    *self,
   if (live != edited)
     ks_account_assign (live, edited);
   moved = refresh_scores (self, (KsAccount **) &live, 1);
+  /* Executive coverage is watched for Core and Key accounts only: a new tier may add
+   * or clear that alert. The splice below announces it. */
+  if (ks_store_plan_is_key_account (live) != was_key)
+    ks_store_plan_update_summary (self, live);
 
   /* The same object in place: sorted and filtered views look at it again. */
   if (ks_store_find_position (self, id, &position))
@@ -2351,7 +2478,6 @@ ks_store_put_back_account (KsStore             *self,
                            GError             **error)
 {
   g_autofree char *now = NULL;
-  KsPlanSummary summary = { 0, };
   const char *created_at;
   gint64 id;
   gint64 new_id = 0;
@@ -2390,10 +2516,7 @@ ks_store_put_back_account (KsStore             *self,
   g_hash_table_remove (self->deleted_created_at, &id);
 
   /* In the model with its summary already: its insertion announces it. */
-  if (plan != NULL)
-    ks_store_plan_summarize (self, plan, &summary);
-  ks_account_set_plan_summary (account, &summary);
-  take_account (self, account);
+  take_account (self, account, plan);
 
   if (plan != NULL && !ks_account_plan_is_empty (plan))
     ks_store_emit_plan_changed (self, id);
@@ -3267,6 +3390,8 @@ ks_store_load_sample (KsStore  *self,
           return FALSE;
         }
       ks_account_set_id (account, id);
+      /* scored now: its sample plan and summary depend on its tier */
+      apply_scores (self, account);
       g_ptr_array_add (added, account);
       g_array_append_val (indices, i);
     }
@@ -3334,6 +3459,8 @@ ks_store_set_rules (KsStore              *self,
   self->rules = *rules;
   update_split (self);
   apply_scores_to_all (self);
+  /* Tiers moved: executive coverage is watched for Core and Key accounts only. */
+  ks_store_plan_refresh_summaries (self);
 
   g_signal_emit (self, signals[RULES_CHANGED], 0);
 

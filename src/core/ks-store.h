@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KsStore, ks_store, KS, STORE, GObject)
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define KS_SCHEMA_VERSION 3
+#define KS_SCHEMA_VERSION 4
 /* How many backups of one database are kept. */
 #define KS_STORE_BACKUPS_KEPT 5
 
@@ -276,7 +276,8 @@ gboolean     ks_store_restore_risk          (KsStore          *self,
  * recomputes the summary like the plan's own. */
 
 /* Inserts @contact when its id is 0 (and sets it), else updates it. Its reports_to
- * must be another contact of the same account, and not make a loop. */
+ * must be another contact of the same account, and not make a loop (KS_ERROR_INVALID,
+ * nothing written). */
 gboolean     ks_store_save_contact          (KsStore          *self,
                                              gint64            account_id,
                                              KsContact        *contact,
@@ -293,13 +294,18 @@ gboolean     ks_store_delete_contact        (KsStore          *self,
                                              gint64            contact_id,
                                              KsContactLinks  **links_out,
                                              GError          **error);
-/* Puts @contact back with its id, and its links when @links is not NULL. */
+/* Puts @contact back with its id, and its links when @links is not NULL: the contacts
+ * that reported to it and have had no manager since report to it again (unless that
+ * made a loop now), and the interactions still there list it again. A manager deleted
+ * meanwhile leaves it reporting to nobody. */
 gboolean     ks_store_restore_contact       (KsStore          *self,
                                              gint64            account_id,
                                              const KsContact  *contact,
                                              const KsContactLinks *links,
                                              GError          **error);
 
+/* Inserts @interaction when its id is 0 (and sets it), else updates it; its contacts
+ * must be the account's (KS_ERROR_INVALID). */
 gboolean     ks_store_save_interaction      (KsStore          *self,
                                              gint64            account_id,
                                              KsInteraction    *interaction,
@@ -307,6 +313,7 @@ gboolean     ks_store_save_interaction      (KsStore          *self,
 gboolean     ks_store_delete_interaction    (KsStore          *self,
                                              gint64            interaction_id,
                                              GError          **error);
+/* Undo of a delete: with its id, and those of its contacts still there. */
 gboolean     ks_store_restore_interaction   (KsStore          *self,
                                              gint64            account_id,
                                              const KsInteraction *interaction,
@@ -322,6 +329,9 @@ gboolean     ks_store_delete_satisfaction   (KsStore          *self,
                                              const char       *quarter,
                                              GError          **error);
 
+/* Inserts @complaint when its id is 0 (and sets it and its account_id), else updates
+ * it; ks_complaint_validate() first: a complaint closed before its loop is closed is
+ * KS_ERROR_INVALID, and nothing is written. */
 gboolean     ks_store_save_complaint        (KsStore          *self,
                                              gint64            account_id,
                                              KsComplaint      *complaint,
@@ -333,17 +343,24 @@ gboolean     ks_store_restore_complaint     (KsStore          *self,
                                              gint64            account_id,
                                              const KsComplaint *complaint,
                                              GError          **error);
-/* Every account's complaints (account_id set), open first, oldest open first; only
- * the open ones with @open_only. */
+/* Every account's complaints (account_id set): the open ones first, the oldest first
+ * (by the instant they were opened, whatever the time zone), then the closed ones,
+ * newest first; only the open ones with @open_only. NULL and @error on failure. */
 GPtrArray   *ks_store_dup_complaints        (KsStore          *self,
                                              gboolean          open_only,
                                              GError          **error);
 
-/* "Now" for the 24-hour rule (and today, its local date): the clock unless set (tests,
- * benchmarks); setting it recomputes every summary. NULL goes back to the clock. */
+/* "Now" for the 24-hour rule (and today, its date in its own time zone): the clock
+ * unless set (tests, benchmarks); setting it recomputes every summary and announces
+ * the accounts whose summary changed. NULL goes back to the clock. */
 void         ks_store_set_now               (KsStore          *self,
                                              GDateTime        *now);
+/* The injected now, or the clock's (local time). */
 GDateTime   *ks_store_dup_now               (KsStore          *self);
+/* Recomputes every summary as of now and announces the accounts whose summary changed:
+ * time passing alone makes a complaint overdue or an executive contact lapse, so the
+ * UI calls this every few minutes. */
+void         ks_store_refresh_summaries     (KsStore          *self);
 
 /* Deletes the account and its whole plan in one transaction; @plan_out (when not
  * NULL) receives the plan for Undo. */
@@ -359,9 +376,10 @@ gboolean     ks_store_restore_account_with_plan (KsStore             *self,
                                                  const KsAccountPlan *plan,
                                                  GError             **error);
 
-/* "Today" for overdue actions and year-to-date attainment: the local date unless set
- * (tests, benchmarks). Setting it recomputes every summary and announces the accounts
- * whose summary changed. NULL goes back to the clock. */
+/* "Today" for overdue actions and year-to-date attainment: the date of now (see
+ * ks_store_set_now()). Setting it sets now to noon, local time, of that day, and so
+ * recomputes every summary and announces the accounts whose summary changed. NULL goes
+ * back to the clock. */
 void         ks_store_set_today             (KsStore          *self,
                                              const GDate      *today);
 void         ks_store_get_today             (KsStore          *self,
@@ -395,5 +413,6 @@ gboolean     ks_store_backup_if_due_finish  (KsStore          *self,
 char        *ks_store_get_backup_dir        (KsStore          *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KsStoreImport, ks_store_import_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KsContactLinks, ks_contact_links_free)
 
 G_END_DECLS
