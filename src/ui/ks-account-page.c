@@ -12,10 +12,14 @@
 
 #include "ks-account-page.h"
 #include "ks-actions-section.h"
+#include "ks-complaints-section.h"
+#include "ks-contacts-section.h"
 #include "ks-error.h"
+#include "ks-interactions-section.h"
 #include "ks-money.h"
 #include "ks-opportunities-section.h"
 #include "ks-risks-section.h"
+#include "ks-satisfaction-section.h"
 #include "ks-swot-section.h"
 #include "ks-targets-section.h"
 
@@ -26,6 +30,10 @@ typedef enum
   SECTION_OPPORTUNITIES,
   SECTION_SWOT,
   SECTION_RISKS,
+  SECTION_CONTACTS,
+  SECTION_INTERACTIONS,
+  SECTION_SATISFACTION,
+  SECTION_COMPLAINTS,
   N_SECTIONS
 } Section;
 
@@ -51,6 +59,10 @@ SET_PLAN (actions, ACTIONS)
 SET_PLAN (opportunities, OPPORTUNITIES)
 SET_PLAN (swot, SWOT)
 SET_PLAN (risks, RISKS)
+SET_PLAN (contacts, CONTACTS)
+SET_PLAN (interactions, INTERACTIONS)
+SET_PLAN (satisfaction, SATISFACTION)
+SET_PLAN (complaints, COMPLAINTS)
 
 static const SectionInfo section_info[N_SECTIONS] = {
   { "targets", N_("Targets"), "x-office-presentation-symbolic",
@@ -63,6 +75,14 @@ static const SectionInfo section_info[N_SECTIONS] = {
     ks_swot_section_new, set_plan_swot },
   { "risks", N_("Risks"), "dialog-warning-symbolic",
     ks_risks_section_new, set_plan_risks },
+  { "contacts", N_("Contacts"), "system-users-symbolic",
+    ks_contacts_section_new, set_plan_contacts },
+  { "interactions", N_("Interactions"), "x-office-calendar-symbolic",
+    ks_interactions_section_new, set_plan_interactions },
+  { "satisfaction", N_("Satisfaction"), "emblem-favorite-symbolic",
+    ks_satisfaction_section_new, set_plan_satisfaction },
+  { "complaints", N_("Complaints"), "mail-mark-important-symbolic",
+    ks_complaints_section_new, set_plan_complaints },
 };
 
 struct _KsAccountPage
@@ -596,6 +616,36 @@ add_sidebar_row (KsAccountPage *self,
   gtk_list_box_append (self->sidebar, row);
 }
 
+/* The sidebar's groups: the plan, then the relationships. */
+static void
+sidebar_header (GtkListBoxRow *row,
+                GtkListBoxRow *before,
+                gpointer       user_data)
+{
+  int index = gtk_list_box_row_get_index (row);
+  const char *title = NULL;
+  GtkWidget *label;
+
+  if (index == 1 + SECTION_TARGETS)
+    title = _("Plan");
+  else if (index == 1 + SECTION_CONTACTS)
+    title = _("Relationships");
+  if (title == NULL)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  label = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_list_box_row_set_header (row, label);
+}
+
 /* Each section's page: scrolled and clamped, its content made when first shown; a row
  * in the sidebar and an item in the drop-down for each page. */
 static void
@@ -628,6 +678,7 @@ add_sections (KsAccountPage *self)
       gtk_string_list_append (titles, _(section_info[i].title));
     }
 
+  gtk_list_box_set_header_func (self->sidebar, sidebar_header, NULL, NULL);
   gtk_drop_down_set_model (self->section_dropdown, G_LIST_MODEL (titles));
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
   /* Folded, the leaflet shows the section, never the sidebar alone. */

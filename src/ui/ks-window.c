@@ -8,6 +8,7 @@
 
 #include "ks-account-editor.h"
 #include "ks-account-page.h"
+#include "ks-complaints-view.h"
 #include "ks-error.h"
 #include "ks-import-dialog.h"
 #include "ks-portfolio-view.h"
@@ -24,6 +25,7 @@ struct _KsWindow
   GSettings *settings;
   AdwToast *current_toast;   /* weak */
   guint backup_timeout;
+  guint summaries_timeout;
 
   /* template children */
   AdwToastOverlay *toast_overlay;
@@ -31,6 +33,7 @@ struct _KsWindow
   AdwViewStack *stack;
   KsPortfolioView *portfolio_view;
   KsQuadrantView *quadrant_view;
+  KsComplaintsView *complaints_view;
   GtkDropDown *chart_tier_filter;
   GtkDropDown *chart_owner_filter;
   GtkToggleButton *search_button;
@@ -1064,6 +1067,16 @@ backup_if_due (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Time passes: a complaint becomes overdue, an action too, without any edit. */
+static gboolean
+refresh_summaries (gpointer user_data)
+{
+  KsWindow *self = user_data;
+
+  ks_store_refresh_summaries (self->store);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 on_first_frame (GdkFrameClock *clock,
                 KsWindow      *self)
@@ -1080,6 +1093,7 @@ on_first_frame (GdkFrameClock *clock,
 
   backup_if_due (self);
   self->backup_timeout = g_timeout_add_seconds (60 * 60, backup_if_due, self);
+  self->summaries_timeout = g_timeout_add_seconds (60, refresh_summaries, self);
 }
 
 static void
@@ -1102,6 +1116,7 @@ ks_window_constructed (GObject *object)
   G_OBJECT_CLASS (ks_window_parent_class)->constructed (object);
 
   ks_portfolio_view_set_store (self->portfolio_view, self->store);
+  ks_complaints_view_set_store (self->complaints_view, self->store);
   /* The chart shows what the list shows: the same search and filters, which its own
    * drop-downs choose as well. */
   ks_portfolio_view_bind_filters (self->portfolio_view, self->chart_tier_filter,
@@ -1130,6 +1145,7 @@ ks_window_dispose (GObject *object)
   KsWindow *self = KS_WINDOW (object);
 
   g_clear_handle_id (&self->backup_timeout, g_source_remove);
+  g_clear_handle_id (&self->summaries_timeout, g_source_remove);
   g_clear_weak_pointer (&self->current_toast);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -1195,6 +1211,7 @@ ks_window_class_init (KsWindowClass *klass)
 
   g_type_ensure (KS_TYPE_PORTFOLIO_VIEW);
   g_type_ensure (KS_TYPE_QUADRANT_VIEW);
+  g_type_ensure (KS_TYPE_COMPLAINTS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/keystone_ka/Keystone/ks-window.ui");
@@ -1203,6 +1220,7 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, portfolio_view);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, quadrant_view);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, complaints_view);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, chart_tier_filter);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, chart_owner_filter);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, search_button);
