@@ -351,6 +351,7 @@ add_health_group (KsAccountPage *self,
 {
   const KsPlanSummary *summary = ks_account_get_plan_summary (self->account);
   GtkWidget *group;
+  g_autoptr(GDateTime) now = NULL;
   KsHealthInputs inputs;
   KsHealthBreakdown breakdown;
   GDate today;
@@ -369,8 +370,13 @@ add_health_group (KsAccountPage *self,
                      _("Computed from the plan; the weights are in Preferences."));
   add_bar_row (group, _("Health Score"), NULL, summary->health, "overview-health");
 
-  ks_store_get_today (self->store, &today);
+  /* The same facts as the store's summary: the plan, and the relationships as of now. */
+  now = ks_store_dup_now (self->store);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
   ks_plan_inputs_from_plan (self->plan, &today, &inputs);
+  ks_relations_fill_inputs (self->plan->relations, now, &inputs);
   ks_plan_health_compute (&inputs, ks_store_get_health_weights (self->store), &breakdown);
   for (guint i = 0; i < KS_N_HEALTH_COMPONENTS; i++)
     {
