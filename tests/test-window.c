@@ -12,6 +12,7 @@
 #include "ks-application.h"
 #include "ks-portfolio-view.h"
 #include "ks-preferences-window.h"
+#include "ks-products-dialog.h"
 #include "ks-quadrant-view.h"
 #include "ks-store.h"
 #include "ks-test-ui.h"
@@ -138,7 +139,10 @@ type_into (GtkWidget  *root,
   GtkWidget *widget = ks_test_ui_find_by_name (root, name);
 
   g_assert_nonnull (widget);
-  gtk_editable_set_text (GTK_EDITABLE (widget), text);
+  if (GTK_IS_TEXT_VIEW (widget))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text, -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (widget), text);
   ks_test_ui_wait (10);
 }
 
@@ -1345,6 +1349,474 @@ test_account_plan (Fixture       *f,
                  & KS_ALERT_HIGH_RISK);
 }
 
+/* The opportunities: a product marked as an opportunity opens into its details, which
+ * are saved as typed (and refused when wrong); its row folds and opens again; “Not
+ * assessed” clears it, and Undo brings it back. Many products come in stages. */
+static const KsWhitespace *
+find_cell (const KsAccountPlan *plan,
+           gint64               product_id)
+{
+  for (guint i = 0; i < plan->whitespace->len; i++)
+    {
+      const KsWhitespace *cell = g_ptr_array_index (plan->whitespace, i);
+
+      if (cell->product_id == product_id)
+        return cell;
+    }
+  return NULL;
+}
+
+static const KsWhitespace *
+get_cell (const KsAccountPlan *plan,
+          gint64               product_id)
+{
+  const KsWhitespace *cell = find_cell (plan, product_id);
+
+  if (cell == NULL)
+    g_error ("No opportunity cell for product %" G_GINT64_FORMAT, product_id);
+  return cell;
+}
+
+static void
+commit_field (GtkWidget  *root,
+              const char *name,
+              const char *text)
+{
+  GtkWidget *row = find_mapped (root, name);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "entry-activated");
+  ks_test_ui_wait (50);
+}
+
+static void
+test_account_opportunities (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsAccount) account = ks_account_new ();
+  g_autoptr(KsAccountPlan) plan = NULL;
+  g_autoptr(GPtrArray) products = NULL;
+  KsAccountPage *page;
+  const KsWhitespace *cell;
+  GtkWidget *state;
+  GtkWidget *row;
+  GtkWidget *button;
+  g_autofree char *name = NULL;
+  gint64 id, product_id, last_id;
+
+  for (guint i = 0; i < 45; i++)
+    {
+      KsProduct product = { 0 };
+
+      product.name = g_strdup_printf ("产品 %u", i + 1);
+      g_assert_true (ks_store_add_product (f->store, &product, &error));
+      g_assert_no_error (error);
+      g_free (product.name);
+    }
+  products = ks_store_dup_products (f->store);
+  product_id = ((KsProduct *) g_ptr_array_index (products, 1))->id;
+  last_id = ((KsProduct *) g_ptr_array_index (products, products->len - 1))->id;
+
+  ks_account_set_name (account, "机会测试有限公司");
+  g_assert_true (ks_store_add_account (f->store, account, &error));
+  g_assert_no_error (error);
+  id = ks_account_get_id (account);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-account", "x",
+                                             id));
+  ks_test_ui_wait (200);
+  page = ks_window_get_account_page (f->window);
+  ks_account_page_show_section (page, "opportunities");
+  ks_test_ui_wait (200);
+
+  /* Every product has its row, the last ones too. */
+  name = g_strdup_printf ("whitespace-row-%" G_GINT64_FORMAT, last_id);
+  g_assert_nonnull (ks_test_ui_find_by_name (GTK_WIDGET (page), name));
+  g_clear_pointer (&name, g_free);
+
+  /* The second product becomes an opportunity (from its state menu): saved, and its
+   * details open. */
+  name = g_strdup_printf ("whitespace-state-%" G_GINT64_FORMAT, product_id);
+  state = find_mapped (GTK_WIDGET (page), name);
+  g_clear_pointer (&name, g_free);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (state));
+  ks_test_ui_wait (50);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (state));
+  g_assert_true (gtk_widget_activate_action (state, "whitespace.state", "u",
+                                             (guint32) KS_WHITESPACE_OPPORTUNITY));
+  ks_test_ui_wait (100);
+  plan = ks_store_load_plan (f->store, id, &error);
+  g_assert_no_error (error);
+  cell = get_cell (plan, product_id);
+  g_assert_cmpint (cell->state, ==, KS_WHITESPACE_OPPORTUNITY);
+  g_clear_pointer (&plan, ks_account_plan_free);
+
+  /* Its value, quarter and note; a wrong quarter is refused. */
+  name = g_strdup_printf ("whitespace-value-%" G_GINT64_FORMAT, product_id);
+  commit_field (GTK_WIDGET (page), name, "1,200,000");
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("whitespace-quarter-%" G_GINT64_FORMAT, product_id);
+  commit_field (GTK_WIDGET (page), name, "2027-Q5");
+  g_assert_true (gtk_widget_has_css_class (ks_test_ui_find_by_name (GTK_WIDGET (page), name),
+                                           "error"));
+  commit_field (GTK_WIDGET (page), name, "2027-Q1");
+  g_assert_false (gtk_widget_has_css_class (ks_test_ui_find_by_name (GTK_WIDGET (page), name),
+                                            "error"));
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("whitespace-note-%" G_GINT64_FORMAT, product_id);
+  commit_field (GTK_WIDGET (page), name, "续约时一并报价");
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("whitespace-kind-%" G_GINT64_FORMAT, product_id);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_mapped (GTK_WIDGET (page), name)),
+                              KS_OPPORTUNITY_UP_SELL);
+  ks_test_ui_wait (50);
+  g_clear_pointer (&name, g_free);
+
+  plan = ks_store_load_plan (f->store, id, &error);
+  g_assert_no_error (error);
+  cell = get_cell (plan, product_id);
+  g_assert_cmpint (cell->value, ==, 120000000);
+  g_assert_cmpstr (cell->quarter, ==, "2027-Q1");
+  g_assert_cmpstr (cell->note, ==, "续约时一并报价");
+  g_assert_cmpint (cell->kind, ==, KS_OPPORTUNITY_UP_SELL);
+  g_clear_pointer (&plan, ks_account_plan_free);
+  name = g_strdup_printf ("whitespace-summary-%" G_GINT64_FORMAT, product_id);
+  g_assert_true (label_contains (GTK_WIDGET (page), name, "1,200,000"));
+  g_assert_true (label_contains (GTK_WIDGET (page), name, "2027-Q1"));
+  g_clear_pointer (&name, g_free);
+  g_assert_true (label_contains (GTK_WIDGET (page), "opportunities-summary", "1 opportunity"));
+
+  /* Its row folds the details away, and opens them again. */
+  name = g_strdup_printf ("whitespace-row-%" G_GINT64_FORMAT, product_id);
+  row = find_mapped (GTK_WIDGET (page), name);
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("whitespace-details-%" G_GINT64_FORMAT, product_id);
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  ks_test_ui_wait (100);
+  g_assert_false (gtk_widget_get_mapped (ks_test_ui_find_by_name (GTK_WIDGET (page), name)));
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  ks_test_ui_wait (100);
+  find_mapped (GTK_WIDGET (page), name);
+  g_clear_pointer (&name, g_free);
+
+  /* “Not assessed” clears it; Undo puts it back. */
+  g_assert_true (gtk_widget_activate_action (state, "whitespace.state", "u",
+                                             (guint32) KS_WHITESPACE_UNKNOWN));
+  ks_test_ui_wait (100);
+  plan = ks_store_load_plan (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_null (find_cell (plan, product_id));
+  g_clear_pointer (&plan, ks_account_plan_free);
+  button = ks_test_ui_find_button (GTK_WIDGET (f->window), "Undo");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  ks_test_ui_wait (100);
+  plan = ks_store_load_plan (f->store, id, &error);
+  g_assert_no_error (error);
+  cell = get_cell (plan, product_id);
+  g_assert_cmpint (cell->state, ==, KS_WHITESPACE_OPPORTUNITY);
+  g_assert_cmpint (cell->value, ==, 120000000);
+  g_assert_cmpstr (cell->note, ==, "续约时一并报价");
+}
+
+/* The product list: it opens with every product; moving one keeps the focus on it,
+ * deleting one can be undone, renaming and adding are saved, and the opportunities
+ * follow. */
+static GtkWidget *
+product_part (GtkWidget  *root,
+              const char *part,
+              gint64      id)
+{
+  g_autofree char *name = g_strdup_printf ("product-%s-%" G_GINT64_FORMAT, part, id);
+  GtkWidget *widget = ks_test_ui_find_by_name (root, name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static gint64
+product_at (KsStore *store,
+            guint    index)
+{
+  g_autoptr(GPtrArray) products = ks_store_dup_products (store);
+
+  g_assert_cmpuint (index, <, products->len);
+  return ((KsProduct *) g_ptr_array_index (products, index))->id;
+}
+
+static void
+test_products_dialog (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsAccount) account = ks_account_new ();
+  g_autoptr(GPtrArray) products = NULL;
+  GtkWindow *dialog;
+  KsAccountPage *page;
+  GtkListBox *list;
+  GtkWidget *widget;
+  GtkRoot *root;
+  gint64 first, second, third, last;
+
+  for (guint i = 0; i < 30; i++)
+    {
+      KsProduct product = { 0 };
+
+      product.name = g_strdup_printf ("产品 %u", i + 1);
+      g_assert_true (ks_store_add_product (f->store, &product, &error));
+      g_assert_no_error (error);
+      g_free (product.name);
+    }
+  first = product_at (f->store, 0);
+  second = product_at (f->store, 1);
+  third = product_at (f->store, 2);
+  last = product_at (f->store, 29);
+
+  ks_account_set_name (account, "产品测试有限公司");
+  g_assert_true (ks_store_add_account (f->store, account, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-account", "x",
+                                             ks_account_get_id (account)));
+  ks_test_ui_wait (200);
+  page = ks_window_get_account_page (f->window);
+  ks_account_page_show_section (page, "opportunities");
+  ks_test_ui_wait (200);
+  g_signal_emit_by_name (find_mapped (GTK_WIDGET (page), "manage-products"), "clicked");
+  ks_test_ui_wait (200);
+  dialog = ks_test_ui_find_toplevel (KS_TYPE_PRODUCTS_DIALOG, NULL);
+  g_assert_nonnull (dialog);
+
+  /* Every product has its row, in order; the first cannot go up, the last not down. */
+  list = GTK_LIST_BOX (ks_test_ui_find_by_name (GTK_WIDGET (dialog), "product-list"));
+  g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 29)) ==
+                 product_part (GTK_WIDGET (dialog), "name", last));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 30));
+  g_assert_false (gtk_widget_get_sensitive (product_part (GTK_WIDGET (dialog), "up", first)));
+  g_assert_false (gtk_widget_get_sensitive (product_part (GTK_WIDGET (dialog), "down", last)));
+  g_assert_true (gtk_widget_get_sensitive (product_part (GTK_WIDGET (dialog), "down", first)));
+
+  /* The first goes down: saved, its row second, the focus still on its Down. */
+  widget = product_part (GTK_WIDGET (dialog), "down", first);
+  gtk_widget_grab_focus (widget);
+  g_signal_emit_by_name (widget, "clicked");
+  ks_test_ui_wait (100);
+  g_assert_cmpint (product_at (f->store, 0), ==, second);
+  g_assert_cmpint (product_at (f->store, 1), ==, first);
+  g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1)) ==
+                 product_part (GTK_WIDGET (dialog), "name", first));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (
+                     product_part (GTK_WIDGET (dialog), "name", first))), ==, "Product 2");
+  root = gtk_widget_get_root (GTK_WIDGET (list));
+  g_assert_true (gtk_root_get_focus (root) == product_part (GTK_WIDGET (dialog), "down", first));
+  g_assert_true (gtk_widget_get_sensitive (product_part (GTK_WIDGET (dialog), "up", first)));
+  g_assert_false (gtk_widget_get_sensitive (product_part (GTK_WIDGET (dialog), "up", second)));
+
+  /* The third is deleted, the focus on the next row's Delete; Undo puts it back. */
+  g_signal_emit_by_name (product_part (GTK_WIDGET (dialog), "delete", third), "clicked");
+  ks_test_ui_wait (100);
+  products = ks_store_dup_products (f->store);
+  g_assert_cmpuint (products->len, ==, 29);
+  g_clear_pointer (&products, g_ptr_array_unref);
+  {
+    g_autofree char *name = g_strdup_printf ("product-name-%" G_GINT64_FORMAT, third);
+
+    g_assert_null (ks_test_ui_find_by_name (GTK_WIDGET (dialog), name));
+  }
+  g_assert_true (gtk_root_get_focus (root) ==
+                 product_part (GTK_WIDGET (dialog), "delete", product_at (f->store, 2)));
+  widget = ks_test_ui_find_button (GTK_WIDGET (dialog), "Undo");
+  g_assert_nonnull (widget);
+  g_signal_emit_by_name (widget, "clicked");
+  ks_test_ui_wait (100);
+  g_assert_cmpint (product_at (f->store, 2), ==, third);
+  g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 2)) ==
+                 product_part (GTK_WIDGET (dialog), "name", third));
+
+  /* Renamed, and a new one: saved, and in the opportunities too. */
+  widget = product_part (GTK_WIDGET (dialog), "name", last);
+  gtk_editable_set_text (GTK_EDITABLE (widget), "产品 30（新版）");
+  g_signal_emit_by_name (widget, "apply");
+  ks_test_ui_wait (100);
+  widget = ks_test_ui_find_by_name (GTK_WIDGET (dialog), "product-new");
+  gtk_editable_set_text (GTK_EDITABLE (widget), "产品 31");
+  g_signal_emit_by_name (widget, "entry-activated");
+  ks_test_ui_wait (200);
+  products = ks_store_dup_products (f->store);
+  g_assert_cmpuint (products->len, ==, 31);
+  g_assert_cmpstr (((KsProduct *) g_ptr_array_index (products, 29))->name, ==,
+                   "产品 30（新版）");
+  g_assert_cmpstr (((KsProduct *) g_ptr_array_index (products, 30))->name, ==, "产品 31");
+  g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 30)) ==
+                 product_part (GTK_WIDGET (dialog), "name",
+                               ((KsProduct *) g_ptr_array_index (products, 30))->id));
+  widget = product_part (GTK_WIDGET (dialog), "down",
+                         ((KsProduct *) g_ptr_array_index (products, 30))->id);
+  g_assert_false (gtk_widget_get_sensitive (widget));
+  g_assert_true (gtk_widget_get_sensitive (product_part (GTK_WIDGET (dialog), "down", last)));
+
+  gtk_window_destroy (dialog);
+  ks_test_ui_wait (200);
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (page), "产品 30（新版）"));
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (page), "产品 31"));
+}
+
+/* Relationships: a key account without an executive contact is flagged until one is
+ * added; a complaint goes overdue when the clock passes its 24 hours, and closes only
+ * once answered and followed up; the alerts clear. */
+static GtkWindow *
+open_editor_from (Fixture    *f,
+                  GtkWidget  *root,
+                  const char *button_name)
+{
+  GtkWindow *editor;
+
+  g_signal_emit_by_name (find_mapped (root, button_name), "clicked");
+  ks_test_ui_wait (200);
+  editor = ks_test_ui_find_toplevel (GTK_TYPE_WINDOW, GTK_WINDOW (f->window));
+  g_assert_nonnull (editor);
+  return editor;
+}
+
+static void
+click_save (GtkWindow  *editor,
+            const char *name)
+{
+  g_signal_emit_by_name (ks_test_ui_find_by_name (GTK_WIDGET (editor), name), "clicked");
+  ks_test_ui_wait (200);
+}
+
+static void
+test_relationships (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsAccount) account = ks_account_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 ("2026-11-27T09:00:00+08:00", NULL);
+  g_autoptr(GDateTime) later = NULL;
+  g_autoptr(KsAccountPlan) plan = NULL;
+  KsAccountPage *page;
+  GtkWindow *editor;
+  gint64 id;
+
+  ks_store_set_now (f->store, now);
+  ks_account_set_name (account, "关系测试集团");
+  ks_account_set_owner (account, "王磊");
+  ks_account_set_tier_override (account, KS_TIER_KEY);
+  g_assert_true (ks_store_add_account (f->store, account, &error));
+  g_assert_no_error (error);
+  id = ks_account_get_id (account);
+  ks_test_ui_wait (100);
+  g_assert_true (ks_account_get_plan_summary (account)->alerts & KS_ALERT_NO_EXECUTIVE);
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (f->view), "No executive"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-account-section",
+                                             "(xs)", id, "contacts"));
+  ks_test_ui_wait (200);
+  page = ks_window_get_account_page (f->window);
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_get_mapped (find_mapped (GTK_WIDGET (page), "executive-warning")));
+
+  /* An executive seen a week ago: covered. */
+  editor = open_editor_from (f, GTK_WIDGET (page), "add-contact-button");
+  type_into (GTK_WIDGET (editor), "contact-name", "陈建国");
+  type_into (GTK_WIDGET (editor), "contact-title", "总经理");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (ks_test_ui_find_by_name (GTK_WIDGET (editor),
+                                                                      "contact-layer-row")),
+                              KS_LAYER_EXECUTIVE);
+  type_into (GTK_WIDGET (editor), "contact-last-contact", "2026-11-20");
+  click_save (editor, "contact-save");
+  g_assert_null (ks_test_ui_find_toplevel (GTK_TYPE_WINDOW, GTK_WINDOW (f->window)));
+  g_assert_false (ks_account_get_plan_summary (account)->alerts & KS_ALERT_NO_EXECUTIVE);
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (page), "陈建国"));
+  {
+    GtkWidget *warning = ks_test_ui_find_by_name (GTK_WIDGET (page), "executive-warning");
+
+    g_assert_true (warning == NULL || !gtk_widget_get_mapped (warning));
+  }
+
+  /* A complaint, opened now: due. */
+  ks_account_page_show_section (page, "complaints");
+  ks_test_ui_wait (100);
+  editor = open_editor_from (f, GTK_WIDGET (page), "add-complaint-button");
+  type_into (GTK_WIDGET (editor), "complaint-description", "交货比约定晚了三天");
+  click_save (editor, "complaint-save");
+  g_assert_null (ks_test_ui_find_toplevel (GTK_TYPE_WINDOW, GTK_WINDOW (f->window)));
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (page), "交货比约定晚了三天"));
+  g_assert_false (ks_account_get_plan_summary (account)->alerts & KS_ALERT_OVERDUE_COMPLAINT);
+
+  /* 25 hours later: overdue, in the page and in the portfolio. */
+  later = g_date_time_add_hours (now, 25);
+  ks_store_set_now (f->store, later);
+  ks_account_page_show_section (page, "overview");
+  ks_account_page_show_section (page, "complaints");
+  ks_test_ui_wait (100);
+  g_assert_true (ks_account_get_plan_summary (account)->alerts & KS_ALERT_OVERDUE_COMPLAINT);
+  {
+    GtkWidget *state = find_mapped (GTK_WIDGET (page), "complaint-state");
+    const char *text = GTK_IS_LABEL (state) ? gtk_label_get_text (GTK_LABEL (state)) : NULL;
+
+    g_assert_nonnull (text);
+    g_assert_nonnull (strstr (text, "Overdue"));
+  }
+
+  /* Closing before the loop is complete is refused; answered, followed up, it closes. */
+  plan = ks_store_load_plan (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plan->relations->complaints->len, ==, 1);
+  {
+    GtkWidget *list = find_mapped (GTK_WIDGET (page), "complaint-list");
+    GtkWidget *row = find_mapped (list, "complaint-row");
+
+    g_signal_emit_by_name (list, "row-activated", row);
+    ks_test_ui_wait (200);
+  }
+  editor = ks_test_ui_find_toplevel (GTK_TYPE_WINDOW, GTK_WINDOW (f->window));
+  g_assert_nonnull (editor);
+  {
+    GtkSwitch *close = GTK_SWITCH (ks_test_ui_find_by_name (GTK_WIDGET (editor),
+                                                           "complaint-close"));
+
+    gtk_switch_set_active (close, TRUE);
+    ks_test_ui_wait (50);
+    g_assert_false (gtk_switch_get_active (close));
+    g_assert_nonnull (label_text (GTK_WIDGET (editor), "complaint-error"));
+  }
+
+  g_signal_emit_by_name (ks_test_ui_find_by_name (GTK_WIDGET (editor), "complaint-respond-now"),
+                         "clicked");
+  ks_test_ui_wait (50);
+  type_into (GTK_WIDGET (editor), "complaint-root-cause", "排产计划未同步");
+  type_into (GTK_WIDGET (editor), "complaint-resolution", "补发并调整排产");
+  type_into (GTK_WIDGET (editor), "complaint-follow-up", "2026-11-28 11:00");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (ks_test_ui_find_by_name (GTK_WIDGET (editor),
+                                                                      "complaint-follow-up-satisfaction")),
+                              4);
+  gtk_switch_set_active (GTK_SWITCH (ks_test_ui_find_by_name (GTK_WIDGET (editor),
+                                                             "complaint-close")), TRUE);
+  click_save (editor, "complaint-save");
+  g_assert_null (ks_test_ui_find_toplevel (GTK_TYPE_WINDOW, GTK_WINDOW (f->window)));
+
+  g_clear_pointer (&plan, ks_account_plan_free);
+  plan = ks_store_load_plan (f->store, id, &error);
+  g_assert_no_error (error);
+  {
+    KsComplaint *complaint = g_ptr_array_index (plan->relations->complaints, 0);
+
+    g_assert_nonnull (complaint->first_response_at);
+    g_assert_nonnull (complaint->closed_at);
+    g_assert_cmpint (complaint->follow_up_satisfaction, ==, 4);
+    g_assert_cmpint (ks_complaint_response_state (complaint, later, NULL), ==,
+                     KS_RESPONSE_LATE);
+  }
+  g_assert_cmpint (ks_account_get_plan_summary (account)->alerts, ==, KS_ALERT_NONE);
+
+  /* Back in the portfolio, no badge is left. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-back", NULL));
+  ks_test_ui_wait (200);
+  g_assert_false (ks_test_ui_has_text (GTK_WIDGET (f->view), "Complaint"));
+  g_assert_false (ks_test_ui_has_text (GTK_WIDGET (f->view), "No executive"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1379,6 +1851,9 @@ main (int   argc,
   ADD ("snapshot-movement", test_snapshot_movement);
   ADD ("chart-filters", test_chart_filters);
   ADD ("account-plan", test_account_plan);
+  ADD ("relationships", test_relationships);
+  ADD ("account-opportunities", test_account_opportunities);
+  ADD ("products-dialog", test_products_dialog);
   ADD ("export-chart", test_export_chart);
   ADD ("rows-at-start", test_rows_at_start);
   ADD ("narrow", test_narrow);

@@ -716,7 +716,6 @@ ks_complaints_section_dispose (GObject *object)
 
   g_clear_handle_id (&self->build_id, g_source_remove);
   g_clear_handle_id (&self->tick_id, g_source_remove);
-  gtk_widget_dispose_template (GTK_WIDGET (self), KS_TYPE_COMPLAINTS_SECTION);
 
   g_clear_object (&self->store);
   g_clear_object (&self->account);

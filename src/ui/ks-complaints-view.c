@@ -585,7 +585,6 @@ ks_complaints_view_dispose (GObject *object)
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_handle_id (&self->build_id, g_source_remove);
   g_clear_handle_id (&self->tick_id, g_source_remove);
-  gtk_widget_dispose_template (GTK_WIDGET (self), KS_TYPE_COMPLAINTS_VIEW);
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->open, g_ptr_array_unref);

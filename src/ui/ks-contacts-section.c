@@ -615,7 +615,6 @@ ks_contacts_section_dispose (GObject *object)
   KsContactsSection *self = KS_CONTACTS_SECTION (object);
 
   g_clear_handle_id (&self->build_id, g_source_remove);
-  gtk_widget_dispose_template (GTK_WIDGET (self), KS_TYPE_CONTACTS_SECTION);
 
   g_clear_object (&self->store);
   g_clear_object (&self->account);

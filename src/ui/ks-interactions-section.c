@@ -594,7 +594,6 @@ ks_interactions_section_dispose (GObject *object)
   KsInteractionsSection *self = KS_INTERACTIONS_SECTION (object);
 
   g_clear_handle_id (&self->build_id, g_source_remove);
-  gtk_widget_dispose_template (GTK_WIDGET (self), KS_TYPE_INTERACTIONS_SECTION);
 
   g_clear_object (&self->store);
   g_clear_object (&self->account);

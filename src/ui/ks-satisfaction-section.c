@@ -1193,7 +1193,6 @@ ks_satisfaction_section_dispose (GObject *object)
   KsSatisfactionSection *self = KS_SATISFACTION_SECTION (object);
 
   g_clear_handle_id (&self->build_id, g_source_remove);
-  gtk_widget_dispose_template (GTK_WIDGET (self), KS_TYPE_SATISFACTION_SECTION);
 
   g_clear_object (&self->store);
   g_clear_object (&self->account);
