@@ -418,10 +418,11 @@ update_warning (KsContactsSection *self)
 /* ---- The whole section --------------------------------------------------------- */
 
 /* Rows a pass creates at most: the first rows come with the section's first frame, the
- * others in idle passes after it. A row costs about a millisecond; the first pass makes
- * fewer, as the map above the lists fills the first screen. Updating a row that exists
- * is cheap, and not limited. */
-#define ROWS_FIRST_PASS 10
+ * others in idle passes after it. A row with its wrapping labels costs a few
+ * milliseconds to build and measure; the first pass makes few, as the map above the
+ * lists fills most of the first screen (60 contacts: about 90 ms for the first frame).
+ * Updating a row that exists is cheap, and not limited. */
+#define ROWS_FIRST_PASS 5
 #define ROWS_PER_PASS   20
 
 static gboolean build_more (gpointer data);
