@@ -6,7 +6,8 @@
  *
  * Makes a database in a temporary folder with two accounts, each with five years of
  * quarterly targets and actuals for every metric, 200 actions, 50 opportunities (one
- * per product of 50) and 50 risks, and a few SWOT lines. Then, RUNS times (default 15),
+ * per product of 50) and 50 risks, a few SWOT lines, 60 contacts, 100 interactions,
+ * 12 surveys and 50 complaints. Then, RUNS times (default 15),
  * alternating between the two accounts: a new account page (which loads the plan from
  * the store) replaces the one in a 1100×720 window, and the time from there to the
  * window's next after-paint is taken; then each section in turn, from showing it (it is
@@ -27,6 +28,9 @@
 #define N_ACTIONS  200
 #define N_PRODUCTS 50
 #define N_RISKS    50
+#define N_CONTACTS 60
+#define N_INTERACTIONS 100
+#define N_COMPLAINTS 50
 
 static gboolean verbose;
 
@@ -117,6 +121,73 @@ populate_account (KsStore    *store,
         die ("save risk", error);
     }
 
+  {
+    g_autoptr(GArray) contact_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+    for (guint i = 0; i < N_CONTACTS; i++)
+      {
+        g_autoptr(KsContact) contact = ks_contact_new ();
+
+        contact->name = g_strdup_printf ("联系人 %u", i + 1);
+        contact->title = g_strdup (i == 0 ? "总经理" : i < 8 ? "副总经理" : "采购经理");
+        contact->layer = i == 0 ? KS_LAYER_EXECUTIVE : i < 8 ? KS_LAYER_DECISION_MAKER
+                                                           : KS_LAYER_EXECUTION;
+        contact->attitude = i % KS_N_ATTITUDES;
+        contact->influence = i % KS_N_INFLUENCES;
+        contact->reports_to = i == 0 ? 0 : g_array_index (contact_ids, gint64,
+                                                          i < 8 ? 0 : 1 + i % 7);
+        contact->last_contact = g_strdup_printf ("%d-%02u-10", first_year + N_YEARS - 1,
+                                                 1 + i % 12);
+        if (!ks_store_save_contact (store, id, contact, &error))
+          die ("save contact", error);
+        g_array_append_val (contact_ids, contact->id);
+      }
+
+    for (guint i = 0; i < N_INTERACTIONS; i++)
+      {
+        g_autoptr(KsInteraction) interaction = ks_interaction_new ();
+
+        interaction->kind = i % KS_N_INTERACTION_KINDS;
+        interaction->date = g_strdup_printf ("%d-%02u-%02u", first_year + N_YEARS - 1,
+                                             1 + i % 12, 1 + i % 28);
+        g_array_append_val (interaction->contact_ids,
+                            g_array_index (contact_ids, gint64, i % N_CONTACTS));
+        interaction->our_participants = g_strdup ("王伟");
+        interaction->notes = g_strdup ("季度业务回顾，讨论明年框架协议");
+        interaction->next_step = g_strdup ("两周内提交报价");
+        if (!ks_store_save_interaction (store, id, interaction, &error))
+          die ("save interaction", error);
+      }
+  }
+
+  for (guint i = 0; i < 12; i++)
+    {
+      KsSatisfaction survey = { 0 };
+
+      survey.quarter = g_strdup_printf ("%d-Q%u", first_year + 2 + i / 4, 1 + i % 4);
+      survey.score = 6.0 + (i % 5) * 0.7;
+      if (!ks_store_save_satisfaction (store, id, &survey, &error))
+        die ("save survey", error);
+      g_free (survey.quarter);
+    }
+
+  for (guint i = 0; i < N_COMPLAINTS; i++)
+    {
+      g_autoptr(KsComplaint) complaint = ks_complaint_new ();
+
+      complaint->category = i % KS_N_COMPLAINT_CATEGORIES;
+      complaint->opened_at = g_strdup_printf ("%d-%02u-%02uT09:30:00+08:00",
+                                              first_year + N_YEARS - 1, 1 + i % 5, 1 + i % 28);
+      complaint->description = g_strdup_printf ("投诉 %u：交付延迟", i + 1);
+      complaint->owner = g_strdup ("李娜");
+      if (i % 3 != 0)
+        complaint->first_response_at = g_strdup_printf ("%d-%02u-%02uT15:30:00+08:00",
+                                                        first_year + N_YEARS - 1, 1 + i % 5,
+                                                        1 + i % 28);
+      if (!ks_store_save_complaint (store, id, complaint, &error))
+        die ("save complaint", error);
+    }
+
   for (guint k = 0; k < KS_N_SWOT_KINDS; k++)
     for (guint i = 0; i < 5; i++)
       {
@@ -132,7 +203,8 @@ populate_account (KsStore    *store,
 }
 
 static const char * const sections[] = {
-  "targets", "actions", "opportunities", "swot", "risks"
+  "targets", "actions", "opportunities", "swot", "risks",
+  "contacts", "interactions", "satisfaction", "complaints"
 };
 #define N_SECTIONS G_N_ELEMENTS (sections)
 
@@ -243,9 +315,11 @@ main (int   argc,
   accounts[0] = first;
   accounts[1] = second;
   g_print ("populated 2 accounts in %.0f ms: %d years × %d metrics of targets, "
-           "%d actions, %d opportunities, %d risks each\n",
+           "%d actions, %d opportunities, %d risks, %d contacts, %d interactions, "
+           "%d complaints each\n",
            (g_get_monotonic_time () - populate_start) / 1000.0, N_YEARS,
-           KS_N_TARGET_METRICS, N_ACTIONS, N_PRODUCTS, N_RISKS);
+           KS_N_TARGET_METRICS, N_ACTIONS, N_PRODUCTS, N_RISKS, N_CONTACTS, N_INTERACTIONS,
+           N_COMPLAINTS);
 
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
