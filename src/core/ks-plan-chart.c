@@ -1145,32 +1145,35 @@ char *
 ks_plan_chart_describe (const KsTargetYear *year,
                         const char         *currency)
 {
-  GString *out;
+  const char *metric;
+  char *out;
 
   g_return_val_if_fail (year != NULL, NULL);
   g_return_val_if_fail ((guint) year->metric < KS_N_TARGET_METRICS, NULL);
 
-  out = g_string_new (NULL);
+  /* Whole sentences, joined by the translation: each language ends a sentence and
+   * separates the next its own way (Chinese with 。 and no space). */
+  metric = ks_target_metric_get_label (year->metric);
+  if (!has_quarters (year))
+    /* Translators: the targets chart's description for screen readers when no quarter
+     * has a target or an actual: the metric (Revenue…) and the year, twice */
+    return g_strdup_printf (_("%1$s targets and actuals for %2$d. No targets for %2$d."),
+                            metric, year->year);
+
   /* Translators: the start of the targets chart's description for screen readers: the
    * metric (Revenue…) and the year */
-  g_string_append_printf (out, _("%1$s targets and actuals for %2$d."),
-                          ks_target_metric_get_label (year->metric), year->year);
-  if (!has_quarters (year))
-    {
-      g_string_append_c (out, ' ');
-      g_string_append_printf (out, _("No targets for %d"), year->year);
-      g_string_append_c (out, '.');
-      return g_string_free (out, FALSE);
-    }
-
+  out = g_strdup_printf (_("%1$s targets and actuals for %2$d."), metric, year->year);
   for (guint q = 1; q <= KS_PLAN_N_QUARTERS; q++)
     {
       g_autofree char *quarter = ks_plan_chart_describe_quarter (year, currency, q);
+      g_autofree char *so_far = out;
 
-      g_string_append_c (out, ' ');
-      g_string_append (out, quarter);
-      g_string_append_c (out, '.');
+      /* Translators: the targets chart's description for screen readers goes on with one
+       * sentence for each quarter: %1$s is what it says so far, %2$s one quarter in
+       * words (“Q2: target ¥1,000.00, actual ¥900.00, 90 % attained”). Put the space
+       * between sentences and the full stop as your language does (“%1$s%2$s。”) */
+      out = g_strdup_printf (C_("chart description", "%1$s %2$s."), so_far, quarter);
     }
 
-  return g_string_free (out, FALSE);
+  return out;
 }

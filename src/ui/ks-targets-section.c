@@ -4,9 +4,12 @@
  *
  * The grid is built once, on the first map, and afterwards only updated in place: a
  * save moves the focus nowhere, and a cell being typed in (or holding a refused text)
- * keeps its text when another cell's save reloads the plan. The section keeps its own
- * copy of the plan's targets, updated on every successful save, so it is right even
- * before the page hands it the reloaded plan.
+ * keeps its text when another cell's save reloads the plan. The first metrics' rows
+ * come with the section's first frame; the last one, and the chart under it, in an
+ * idle pass just after it (a metric's cells cost several milliseconds to make and lay
+ * out, and a window seldom shows them all). The section keeps its own copy of the
+ * plan's targets, updated on every successful save, so it is right even before the
+ * page hands it the reloaded plan.
  */
 #include "config.h"
 
@@ -19,8 +22,12 @@
 #include "ks-plan-chart.h"
 #include "ks-plan-widgets.h"
 #include "ks-targets-section.h"
+#include "ks-widgets.h"
 
 #define N_ENTRIES (KS_PLAN_N_QUARTERS + 1)   /* annual, then the quarters */
+
+/* Metrics whose rows come with the first frame: a 720-pixel window shows four. */
+#define METRICS_FIRST 4
 
 typedef enum
 {
@@ -37,7 +44,10 @@ struct _KsTargetsSection
 
   GArray        *targets;        /* KsTargetYear, a copy of the plan's */
   int            year;
-  gboolean       built;
+  gboolean       built;          /* the grid is begun: its first metrics have rows */
+  guint          n_built;        /* metrics with rows, from the first */
+  int            next_row;       /* of the grid, for the next metric */
+  guint          build_id;       /* the idle that adds the other metrics */
   gboolean       dirty;          /* the grid does not show self->targets yet */
   gboolean       setting_year;
 
@@ -346,8 +356,8 @@ show_metric (KsTargetsSection *self,
            * percentage points it fell, %u the quarter before (1–3) */
           tooltip = g_strdup_printf (_("Attainment fell by %.0f points from Q%u"),
                                      attainment.fall[q - 1], q - 1);
-          gtk_widget_set_tooltip_text (icon, tooltip);
-          gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
+          ks_widget_set_tooltip_quietly (icon, tooltip);
+          ks_widget_set_tooltip_quietly (GTK_WIDGET (label), tooltip);
           gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
           gtk_widget_add_css_class (GTK_WIDGET (label), "warning");
@@ -355,7 +365,7 @@ show_metric (KsTargetsSection *self,
         }
       else
         {
-          gtk_widget_set_tooltip_text (GTK_WIDGET (label), NULL);
+          ks_widget_set_tooltip_quietly (GTK_WIDGET (label), NULL);
           gtk_widget_remove_css_class (GTK_WIDGET (label), "warning");
           gtk_widget_set_visible (icon, FALSE);
         }
@@ -373,13 +383,13 @@ show_metric (KsTargetsSection *self,
         /* Translators: the tooltip of the year-to-date attainment; %u is the last
          * quarter counted (2–4) */
         tooltip = g_strdup_printf (_("Year to date: Q1 to Q%u"), attainment.last_quarter);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->attainment[metric][0]), tooltip);
+      ks_widget_set_tooltip_quietly (GTK_WIDGET (self->attainment[metric][0]), tooltip);
     }
   else
     {
       gtk_label_set_label (self->attainment[metric][0], "—");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->attainment[metric][0]),
-                                   _("No quarter has both a target and an actual yet"));
+      ks_widget_set_tooltip_quietly (GTK_WIDGET (self->attainment[metric][0]),
+                                     _("No quarter has both a target and an actual yet"));
     }
 }
 
@@ -393,7 +403,7 @@ refresh (KsTargetsSection *self,
   if (!self->built)
     build_grid (self);
 
-  for (guint m = 0; m < KS_N_TARGET_METRICS; m++)
+  for (guint m = 0; m < self->n_built; m++)
     show_metric (self, m, force);
   update_chart (self);
   self->dirty = FALSE;
@@ -559,7 +569,7 @@ new_cell (KsTargetsSection *self,
                               : _("Empty: the mean of the quarters’ targets");
 
       g_object_set_data (G_OBJECT (entry), "ks-tooltip", (gpointer) tooltip);
-      gtk_widget_set_tooltip_text (entry, tooltip);
+      ks_widget_set_tooltip_quietly (entry, tooltip);
     }
   g_object_set_data (G_OBJECT (entry), "ks-metric", GUINT_TO_POINTER (metric));
   g_object_set_data (G_OBJECT (entry), "ks-kind", GUINT_TO_POINTER (kind));
@@ -629,10 +639,10 @@ build_metric (KsTargetsSection *self,
     g_autofree char *name = g_strdup_printf ("actual-%s-year", key);
 
     self->annual_actual[metric] = new_value_label (name);
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->annual_actual[metric]),
-                                 ks_target_metric_is_money (metric)
-                                   ? _("The quarters’ actuals added up")
-                                   : _("The mean of the quarters’ actuals"));
+    ks_widget_set_tooltip_quietly (GTK_WIDGET (self->annual_actual[metric]),
+                                   ks_target_metric_is_money (metric)
+                                     ? _("The quarters’ actuals added up")
+                                     : _("The mean of the quarters’ actuals"));
     gtk_widget_set_margin_end (GTK_WIDGET (self->annual_actual[metric]), 8);
     gtk_grid_attach (self->grid, GTK_WIDGET (self->annual_actual[metric]), 1, row, 1, 1);
   }
@@ -686,6 +696,34 @@ build_metric (KsTargetsSection *self,
   return row;
 }
 
+static gboolean
+build_rest (gpointer data)
+{
+  KsTargetsSection *self = data;
+
+  self->build_id = 0;
+  /* Unmapped meanwhile: the next map goes on. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return G_SOURCE_REMOVE;
+
+  for (; self->n_built < KS_N_TARGET_METRICS; self->n_built++)
+    {
+      self->next_row = build_metric (self, self->n_built, self->next_row);
+      show_metric (self, self->n_built, TRUE);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->chart_group), TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_build_rest (KsTargetsSection *self)
+{
+  if (self->built && self->n_built < KS_N_TARGET_METRICS && self->build_id == 0)
+    self->build_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_rest, self, NULL);
+}
+
+/* The header and the first metrics; the others follow (build_rest()). The chart shows
+ * once they are all there, so that it does not move down. */
 static void
 build_grid (KsTargetsSection *self)
 {
@@ -702,10 +740,13 @@ build_grid (KsTargetsSection *self)
     }
   row++;
 
-  for (guint m = 0; m < KS_N_TARGET_METRICS; m++)
-    row = build_metric (self, m, row);
+  for (self->n_built = 0; self->n_built < METRICS_FIRST; self->n_built++)
+    row = build_metric (self, self->n_built, row);
+  self->next_row = row;
+  gtk_widget_set_visible (GTK_WIDGET (self->chart_group), FALSE);
 
   self->built = TRUE;
+  schedule_build_rest (self);
 }
 
 /* Chart ----------------------------------------------------------------- */
@@ -803,11 +844,18 @@ on_currency_changed (KsTargetsSection *self)
     return;
 
   /* Simplest and rare: build again. */
+  g_clear_handle_id (&self->build_id, g_source_remove);
   while (gtk_widget_get_first_child (GTK_WIDGET (self->grid)) != NULL)
     gtk_grid_remove (self->grid, gtk_widget_get_first_child (GTK_WIDGET (self->grid)));
+  memset (self->target_entries, 0, sizeof self->target_entries);
+  memset (self->actual_entries, 0, sizeof self->actual_entries);
+  memset (self->annual_actual, 0, sizeof self->annual_actual);
+  memset (self->attainment, 0, sizeof self->attainment);
+  memset (self->drop_icons, 0, sizeof self->drop_icons);
   self->error_entry = NULL;
   ks_plan_hide_error (self->error_label);
   self->built = FALSE;
+  self->n_built = 0;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     refresh (self, TRUE);
   else
@@ -821,10 +869,13 @@ ks_targets_section_map (GtkWidget *widget)
 {
   KsTargetsSection *self = KS_TARGETS_SECTION (widget);
 
-  GTK_WIDGET_CLASS (ks_targets_section_parent_class)->map (widget);
-
+  /* Before the children are mapped: the cells are filled in (and their tooltips set)
+   * while nothing is on screen, and come with the section's first frame. */
   if (self->dirty || !self->built)
     refresh (self, TRUE);
+  schedule_build_rest (self);
+
+  GTK_WIDGET_CLASS (ks_targets_section_parent_class)->map (widget);
 }
 
 static void
@@ -832,6 +883,7 @@ ks_targets_section_dispose (GObject *object)
 {
   KsTargetsSection *self = KS_TARGETS_SECTION (object);
 
+  g_clear_handle_id (&self->build_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), KS_TYPE_TARGETS_SECTION);
   g_clear_object (&self->store);
   g_clear_object (&self->account);

@@ -111,3 +111,31 @@ ks_widget_show_error (GtkWidget    *widget,
       gtk_window_present (GTK_WINDOW (dialog));
     }
 }
+
+/* Setting a tooltip on a visible widget asks the display where the pointer is, in case
+ * the tooltip shown needs to change: with X11 a round trip to the server, a tenth of a
+ * millisecond or more, which adds up over the rows of a list or the cells of a grid. A
+ * hidden widget is spared that; hiding one not mapped yet costs nothing (one mapped
+ * could lose the focus, or flicker). */
+void
+ks_widget_set_tooltip_quietly (GtkWidget  *widget,
+                               const char *text)
+{
+  const char *current;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  current = gtk_widget_get_tooltip_text (widget);
+  if (g_strcmp0 (current != NULL && current[0] != '\0' ? current : NULL,
+                 text != NULL && text[0] != '\0' ? text : NULL) == 0)
+    return;
+
+  if (gtk_widget_get_mapped (widget) || !gtk_widget_get_visible (widget))
+    {
+      gtk_widget_set_tooltip_text (widget, text);
+      return;
+    }
+  gtk_widget_set_visible (widget, FALSE);
+  gtk_widget_set_tooltip_text (widget, text);
+  gtk_widget_set_visible (widget, TRUE);
+}

@@ -32,4 +32,9 @@ void           ks_widget_show_error        (GtkWidget           *widget,
                                             const char          *heading,
                                             const GError        *error);
 
+/* gtk_widget_set_tooltip_text(), but cheap on a widget not yet on screen, and nothing
+ * done when the tooltip is the same (NULL and "" are the same). */
+void           ks_widget_set_tooltip_quietly (GtkWidget         *widget,
+                                              const char        *text);
+
 G_END_DECLS
