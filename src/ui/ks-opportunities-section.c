@@ -1074,7 +1074,6 @@ ks_opportunities_section_dispose (GObject *object)
 
   g_clear_handle_id (&self->build_id, g_source_remove);
   g_ptr_array_set_size (self->rows, 0);
-  gtk_widget_dispose_template (GTK_WIDGET (self), KS_TYPE_OPPORTUNITIES_SECTION);
   g_clear_object (&self->store);
   g_clear_object (&self->account);
   g_clear_object (&self->state_menu);

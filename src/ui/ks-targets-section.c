@@ -884,7 +884,6 @@ ks_targets_section_dispose (GObject *object)
   KsTargetsSection *self = KS_TARGETS_SECTION (object);
 
   g_clear_handle_id (&self->build_id, g_source_remove);
-  gtk_widget_dispose_template (GTK_WIDGET (self), KS_TYPE_TARGETS_SECTION);
   g_clear_object (&self->store);
   g_clear_object (&self->account);
 
