@@ -576,7 +576,6 @@ ks_products_dialog_dispose (GObject *object)
   KsProductsDialog *self = KS_PRODUCTS_DIALOG (object);
 
   g_clear_handle_id (&self->build_id, g_source_remove);
-  gtk_widget_dispose_template (GTK_WIDGET (self), KS_TYPE_PRODUCTS_DIALOG);
   g_clear_object (&self->store);
   g_clear_pointer (&self->products, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
