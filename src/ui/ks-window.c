@@ -276,9 +276,10 @@ ks_window_delete_account (KsWindow  *self,
   /* Translators: %s is an account name */
   heading = g_strdup_printf (_("Delete “%s” and Its Plan?"), ks_account_get_name (account));
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   _("Its targets, actions, opportunities, SWOT and risks "
-                                     "are deleted with it. Undo brings everything back "
-                                     "for a few seconds afterwards."));
+                                   _("Its targets, actions, opportunities, SWOT, risks, "
+                                     "contacts, interactions, surveys and complaints are "
+                                     "deleted with it. Undo brings everything back for a "
+                                     "few seconds afterwards."));
   gtk_widget_set_name (dialog, "delete-account-dialog");
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
