@@ -1230,6 +1230,14 @@ test_account_plan (Fixture       *f,
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
   g_assert_true (ks_test_ui_has_text (GTK_WIDGET (page), "计划测试有限公司"));
   g_assert_nonnull (ks_test_ui_find_by_name (GTK_WIDGET (page), "overview-health-empty"));
+  /* It fits a phone: the sidebar folds into a drop-down. */
+  {
+    int minimum;
+
+    gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
+                        NULL, NULL);
+    g_assert_cmpint (minimum, <=, 360);
+  }
 
   /* A revenue target and actual for Q1: 80 % attained. */
   ks_account_page_show_section (page, "targets");
