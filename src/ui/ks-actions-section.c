@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "ks-action-editor.h"
 #include "ks-actions-section.h"
@@ -20,7 +21,7 @@ struct _KsActionsSection
   GPtrArray      *actions;      /* KsAction *: the plan's, copied */
   gboolean        dirty;        /* @actions not shown yet */
   guint           n_shown;      /* rows up to date with @actions, from the first */
-  guint           build_id;     /* the idle that adds the rows after the first ones */
+  guint           build_id;     /* adds the rows after the first ones, a pass a frame */
   gboolean        lost_focus;   /* a removed row had the focus */
   GtkStringList  *statuses;     /* shared by every row's drop-down */
   int             status_width; /* see measure_status_width() */
@@ -40,8 +41,7 @@ typedef struct
   GtkWidget        *row;
   GtkWidget        *text_box;
   GtkLabel         *title;
-  GtkLabel         *due;
-  GtkWidget        *overdue;
+  GtkLabel         *due;        /* the date, and “Overdue” when it is */
   GtkLabel         *meta;
   GtkDropDown      *status;
   KsAction         *action;     /* what the row shows */
@@ -165,23 +165,26 @@ static ActionRow *
 action_row_new (KsActionsSection *self)
 {
   ActionRow *ar = g_new0 (ActionRow, 1);
-  GtkWidget *box;
-  GtkWidget *due_box;
+  GtkWidget *grid;
   GtkWidget *delete_button;
 
   ar->section = self;
   ar->row = gtk_list_box_row_new ();
   gtk_widget_set_name (ar->row, "action-row");
 
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 6);
+  /* A grid, not a box: a box asks the wrapping labels for their width at the row's
+   * height, which Pango answers by trying one width after another. */
+  grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
+  gtk_widget_set_margin_top (grid, 8);
+  gtk_widget_set_margin_bottom (grid, 8);
+  gtk_widget_set_margin_start (grid, 12);
+  gtk_widget_set_margin_end (grid, 6);
 
+  /* Filling the row's height: centred, it would be measured again at the row's height
+   * as well, labels and all. The text sets the row's height anyway. */
   ar->text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   gtk_widget_set_hexpand (ar->text_box, TRUE);
-  gtk_widget_set_valign (ar->text_box, GTK_ALIGN_CENTER);
 
   ar->title = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_set_name (GTK_WIDGET (ar->title), "action-title-label");
@@ -193,19 +196,11 @@ action_row_new (KsActionsSection *self)
   gtk_label_set_lines (ar->title, 3);
   gtk_label_set_ellipsize (ar->title, PANGO_ELLIPSIZE_END);
 
-  due_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   ar->due = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_set_name (GTK_WIDGET (ar->due), "action-due-label");
   gtk_label_set_xalign (ar->due, 0);
   gtk_widget_add_css_class (GTK_WIDGET (ar->due), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (ar->due), "numeric");
-  /* Translators: an open action whose due date has passed */
-  ar->overdue = gtk_label_new (_("Overdue"));
-  gtk_widget_set_name (ar->overdue, "action-overdue");
-  gtk_widget_add_css_class (ar->overdue, "caption-heading");
-  gtk_widget_add_css_class (ar->overdue, "error");
-  gtk_box_append (GTK_BOX (due_box), GTK_WIDGET (ar->due));
-  gtk_box_append (GTK_BOX (due_box), ar->overdue);
 
   ar->meta = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_set_name (GTK_WIDGET (ar->meta), "action-meta-label");
@@ -218,14 +213,14 @@ action_row_new (KsActionsSection *self)
   gtk_widget_add_css_class (GTK_WIDGET (ar->meta), "dim-label");
 
   gtk_box_append (GTK_BOX (ar->text_box), GTK_WIDGET (ar->title));
-  gtk_box_append (GTK_BOX (ar->text_box), due_box);
+  gtk_box_append (GTK_BOX (ar->text_box), GTK_WIDGET (ar->due));
   gtk_box_append (GTK_BOX (ar->text_box), GTK_WIDGET (ar->meta));
 
   ar->status = GTK_DROP_DOWN (gtk_drop_down_new (g_object_ref (G_LIST_MODEL (self->statuses)),
                                                  NULL));
   gtk_widget_set_name (GTK_WIDGET (ar->status), "action-status");
   gtk_widget_set_valign (GTK_WIDGET (ar->status), GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (ar->status), _("Change the Status"));
+  ks_plan_set_tooltip (GTK_WIDGET (ar->status), _("Change the Status"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (ar->status),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status"), -1);
   g_signal_connect (ar->status, "notify::selected", G_CALLBACK (on_status_selected), ar);
@@ -236,10 +231,10 @@ action_row_new (KsActionsSection *self)
   gtk_widget_set_name (delete_button, "action-delete");
   g_signal_connect (delete_button, "clicked", G_CALLBACK (on_delete_clicked), ar);
 
-  gtk_box_append (GTK_BOX (box), ar->text_box);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (ar->status));
-  gtk_box_append (GTK_BOX (box), delete_button);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (ar->row), box);
+  gtk_grid_attach (GTK_GRID (grid), ar->text_box, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (ar->status), 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), delete_button, 2, 0, 1, 1);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (ar->row), grid);
 
   g_object_set_data_full (G_OBJECT (ar->row), ACTION_ROW_KEY, ar, action_row_free);
   return ar;
@@ -309,9 +304,27 @@ action_row_update (ActionRow      *ar,
     due_text = g_strdup_printf (_("Due %s"), action->due);
   else
     due_text = g_strdup (_("No due date"));
-  gtk_label_set_text (ar->due, due_text);
+  if (overdue)
+    {
+      /* One label for both, “Overdue” in bold: a label less on every row. */
+      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+      /* Translators: an open action whose due date has passed */
+      const char *overdue_text = _("Overdue");
+      g_autofree char *text = g_strconcat (due_text, "  ", overdue_text, NULL);
+      PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+
+      bold->start_index = strlen (text) - strlen (overdue_text);
+      bold->end_index = strlen (text);
+      pango_attr_list_insert (attrs, bold);
+      gtk_label_set_text (ar->due, text);
+      gtk_label_set_attributes (ar->due, attrs);
+    }
+  else
+    {
+      gtk_label_set_text (ar->due, due_text);
+      gtk_label_set_attributes (ar->due, NULL);
+    }
   set_css_class (GTK_WIDGET (ar->due), "error", overdue);
-  gtk_widget_set_visible (ar->overdue, overdue);
 
   if (action->owner != NULL && *action->owner != '\0')
     /* Translators: %s is the name of the person an action is given to */
@@ -384,16 +397,11 @@ progress_row_new (const char           *key,
   gtk_label_set_xalign (GTK_LABEL (text_label), 0);
   gtk_label_set_wrap (GTK_LABEL (text_label), TRUE);
 
-  bar = gtk_level_bar_new_for_interval (0, 100);
+  /* From 0 to 1, where the default offsets (low under 25 %, high under 75 %, full at
+   * 100 %) are the ones wanted: none to move, each move restyling the bar. */
+  bar = gtk_level_bar_new ();
   gtk_widget_set_name (bar, bar_name);
-  gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), CLAMP (percent, 0, 100));
-  /* The default offsets (0.25, 0.75 of a 0–1 bar) mean nothing on 0–100. */
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
-  gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW, 25);
-  gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH, 75);
-  gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL, 100);
+  gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), CLAMP (percent, 0, 100) / 100);
   gtk_accessible_update_property (GTK_ACCESSIBLE (bar),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 
@@ -403,13 +411,14 @@ progress_row_new (const char           *key,
   return row;
 }
 
-static void
+/* Returns the number of rows. */
+static guint
 rebuild_progress (KsActionsSection *self)
 {
   /* Index 0: the actions that serve no target; 1 + metric for the others. */
   GArray *statuses[KS_N_TARGET_METRICS + 1];
   GtkListBoxRow *row;
-  gboolean any = FALSE;
+  guint n_rows = 0;
 
   while ((row = gtk_list_box_get_row_at_index (self->progress_list, 0)) != NULL)
     gtk_list_box_remove (self->progress_list, GTK_WIDGET (row));
@@ -435,7 +444,7 @@ rebuild_progress (KsActionsSection *self)
                                                ks_target_metric_get_label (i - 1),
                                                (const KsActionStatus *) statuses[i]->data,
                                                statuses[i]->len));
-        any = TRUE;
+        n_rows++;
       }
   if (statuses[0]->len > 0)
     {
@@ -443,22 +452,28 @@ rebuild_progress (KsActionsSection *self)
                            progress_row_new ("none", _("No target"),
                                              (const KsActionStatus *) statuses[0]->data,
                                              statuses[0]->len));
-      any = TRUE;
+      n_rows++;
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_list), any);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_list), n_rows > 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
     g_array_unref (statuses[i]);
+  return n_rows;
 }
 
 /* ---- The whole section --------------------------------------------------------- */
 
-/* Rows a pass creates at most. Building a row costs about a millisecond (its labels
- * are shaped several times over while the list is measured): the first rows come with
- * the section's first frame, the others in idle passes after it. Updating a row that
- * exists is cheap, and not limited. */
-#define ROWS_PER_PASS 25
+/* Rows a pass creates at most. A new row costs a few milliseconds by the time it is
+ * drawn (its drop-down most): the first frame brings what fills the window under the
+ * % done, a pass after each frame the others. Updating a row that exists is cheap, and
+ * not limited. The heights are the least a row takes (one line of title), so that the
+ * estimate errs towards a row too many rather than a gap at the foot of the window. */
+#define HEADER_HEIGHT       60   /* the title and description */
+#define ACTION_ROW_HEIGHT   60
+#define PROGRESS_ROW_HEIGHT 44
+#define FIRST_ROWS          12   /* not in a window yet */
+#define ROWS_PER_PASS       10
 
 static gboolean build_more (gpointer data);
 
@@ -489,10 +504,11 @@ remove_surplus_rows (KsActionsSection *self)
     }
 }
 
-/* Brings the rows from @n_shown on up to date, creating at most ROWS_PER_PASS; TRUE
- * when all are. */
+/* Brings the rows from @n_shown on up to date, creating at most @max_new; TRUE when
+ * all are. */
 static gboolean
-build_pass (KsActionsSection *self)
+build_pass (KsActionsSection *self,
+            guint             max_new)
 {
   guint created = 0;
   GDate today;
@@ -510,7 +526,7 @@ build_pass (KsActionsSection *self)
         }
       else
         {
-          if (created == ROWS_PER_PASS)
+          if (created == max_new)
             return FALSE;
           ar = action_row_new (self);
           gtk_list_box_append (self->action_list, ar->row);
@@ -528,13 +544,18 @@ build_pass (KsActionsSection *self)
 static void
 rebuild (KsActionsSection *self)
 {
+  guint n_progress;
+
   self->dirty = FALSE;
   self->n_shown = 0;
   g_clear_handle_id (&self->build_id, g_source_remove);
 
-  rebuild_progress (self);
-  if (!build_pass (self))
-    self->build_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_more, self, NULL);
+  n_progress = rebuild_progress (self);
+  if (!build_pass (self, ks_plan_rows_to_fill (GTK_WIDGET (self),
+                                               HEADER_HEIGHT +
+                                               n_progress * PROGRESS_ROW_HEIGHT,
+                                               ACTION_ROW_HEIGHT, FIRST_ROWS)))
+    self->build_id = ks_plan_idle_add_after_frame (GTK_WIDGET (self), build_more, self);
 }
 
 static gboolean
@@ -550,7 +571,7 @@ build_more (gpointer data)
       return G_SOURCE_REMOVE;
     }
 
-  if (!build_pass (self))
+  if (!build_pass (self, ROWS_PER_PASS))
     return G_SOURCE_CONTINUE;
 
   self->build_id = 0;
@@ -614,7 +635,6 @@ ks_actions_section_dispose (GObject *object)
   KsActionsSection *self = KS_ACTIONS_SECTION (object);
 
   g_clear_handle_id (&self->build_id, g_source_remove);
-  gtk_widget_dispose_template (GTK_WIDGET (self), KS_TYPE_ACTIONS_SECTION);
 
   g_clear_object (&self->store);
   g_clear_object (&self->account);
@@ -633,6 +653,7 @@ ks_actions_section_class_init (KsActionsSectionClass *klass)
   object_class->dispose = ks_actions_section_dispose;
   widget_class->map = ks_actions_section_map;
 
+  gtk_widget_class_set_layout_manager_type (widget_class, KS_TYPE_PLAN_SECTION_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/keystone_ka/Keystone/ks-actions-section.ui");
   gtk_widget_class_bind_template_child (widget_class, KsActionsSection, progress_list);

@@ -44,6 +44,25 @@ ks_plan_empty_state_new (const char *icon_name,
   return box;
 }
 
+void
+ks_plan_set_tooltip (GtkWidget  *widget,
+                     const char *tooltip)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  /* Hidden, the tooltip is only stored; shown again, nothing is asked. */
+  if (!gtk_widget_get_mapped (widget) && gtk_widget_get_visible (widget))
+    {
+      gtk_widget_set_visible (widget, FALSE);
+      gtk_widget_set_tooltip_text (widget, tooltip);
+      gtk_widget_set_visible (widget, TRUE);
+    }
+  else
+    {
+      gtk_widget_set_tooltip_text (widget, tooltip);
+    }
+}
+
 GtkWidget *
 ks_plan_icon_button_new (const char *icon_name,
                          const char *tooltip)
@@ -51,7 +70,7 @@ ks_plan_icon_button_new (const char *icon_name,
   GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
+  ks_plan_set_tooltip (button, tooltip);
   gtk_widget_add_css_class (button, "flat");
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
@@ -145,7 +164,7 @@ ks_plan_date_button_new (GtkEditable *entry,
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Pick a Date"));
+  ks_plan_set_tooltip (button, _("Pick a Date"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pick a Date"), -1);
 
@@ -327,6 +346,194 @@ ks_plan_present_dialog (GtkWidget *widget,
   gtk_window_set_modal (dialog, TRUE);
   gtk_window_set_destroy_with_parent (dialog, TRUE);
   gtk_window_present (dialog);
+}
+
+struct _KsPlanSectionLayout
+{
+  GtkLayoutManager parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (KsPlanSectionLayout, ks_plan_section_layout, GTK_TYPE_LAYOUT_MANAGER)
+
+static void
+ks_plan_section_layout_measure (GtkLayoutManager *manager,
+                                GtkWidget        *widget,
+                                GtkOrientation    orientation,
+                                int               for_size,
+                                int              *minimum,
+                                int              *natural,
+                                int              *minimum_baseline,
+                                int              *natural_baseline)
+{
+  *minimum = *natural = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min = 0, child_nat = 0;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, orientation,
+                          orientation == GTK_ORIENTATION_HORIZONTAL ? -1 : for_size,
+                          &child_min, &child_nat, NULL, NULL);
+      *minimum = MAX (*minimum, child_min);
+      *natural = MAX (*natural, child_nat);
+    }
+}
+
+static void
+ks_plan_section_layout_allocate (GtkLayoutManager *manager,
+                                 GtkWidget        *widget,
+                                 int               width,
+                                 int               height,
+                                 int               baseline)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_should_layout (child))
+      gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
+static GtkSizeRequestMode
+ks_plan_section_layout_get_request_mode (GtkLayoutManager *manager,
+                                         GtkWidget        *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+ks_plan_section_layout_class_init (KsPlanSectionLayoutClass *klass)
+{
+  GtkLayoutManagerClass *layout_class = GTK_LAYOUT_MANAGER_CLASS (klass);
+
+  layout_class->measure = ks_plan_section_layout_measure;
+  layout_class->allocate = ks_plan_section_layout_allocate;
+  layout_class->get_request_mode = ks_plan_section_layout_get_request_mode;
+}
+
+static void
+ks_plan_section_layout_init (KsPlanSectionLayout *self)
+{
+}
+
+guint
+ks_plan_rows_to_fill (GtkWidget *widget,
+                      int        above,
+                      int        row_height,
+                      guint      fallback)
+{
+  GtkWidget *ancestor;
+  int height = 0;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), fallback);
+  g_return_val_if_fail (row_height > 0, fallback);
+
+  /* The height on screen: the scrolled window's, or, on a page shown for the first time
+   * and not laid out yet, that of the stack around it. */
+  ancestor = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  if (ancestor == NULL)
+    ancestor = widget;
+  for (; ancestor != NULL && height <= 0; ancestor = gtk_widget_get_parent (ancestor))
+    height = gtk_widget_get_height (ancestor);
+  if (height <= 0)
+    return fallback;
+  return MAX (height - above, 0) / row_height + 1;
+}
+
+typedef struct
+{
+  GSource        source;
+  GdkFrameClock *clock;     /* NULL: ready at every iteration, as an idle */
+  gulong         handler;   /* waiting for the frame; 0 once it is drawn */
+} AfterFrameSource;
+
+static void
+on_frame_drawn (GdkFrameClock    *clock,
+                AfterFrameSource *after)
+{
+  g_clear_signal_handler (&after->handler, clock);
+}
+
+static void
+after_frame_wait (AfterFrameSource *after)
+{
+  if (after->clock != NULL && after->handler == 0)
+    after->handler = g_signal_connect (after->clock, "after-paint",
+                                       G_CALLBACK (on_frame_drawn), after);
+}
+
+static gboolean
+after_frame_prepare (GSource *source,
+                     int     *timeout)
+{
+  *timeout = -1;
+  return ((AfterFrameSource *) source)->handler == 0;
+}
+
+static gboolean
+after_frame_check (GSource *source)
+{
+  return ((AfterFrameSource *) source)->handler == 0;
+}
+
+static gboolean
+after_frame_dispatch (GSource     *source,
+                      GSourceFunc  callback,
+                      gpointer     data)
+{
+  if (!callback (data))
+    return G_SOURCE_REMOVE;
+
+  after_frame_wait ((AfterFrameSource *) source);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+after_frame_finalize (GSource *source)
+{
+  AfterFrameSource *after = (AfterFrameSource *) source;
+
+  if (after->clock != NULL)
+    g_clear_signal_handler (&after->handler, after->clock);
+  g_clear_object (&after->clock);
+}
+
+static GSourceFuncs after_frame_funcs = {
+  .prepare = after_frame_prepare,
+  .check = after_frame_check,
+  .dispatch = after_frame_dispatch,
+  .finalize = after_frame_finalize,
+};
+
+guint
+ks_plan_idle_add_after_frame (GtkWidget   *widget,
+                              GSourceFunc  func,
+                              gpointer     data)
+{
+  GSource *source;
+  AfterFrameSource *after;
+  GdkFrameClock *clock;
+  guint id;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), 0);
+  g_return_val_if_fail (func != NULL, 0);
+
+  source = g_source_new (&after_frame_funcs, sizeof (AfterFrameSource));
+  after = (AfterFrameSource *) source;
+  clock = gtk_widget_get_frame_clock (widget);
+  if (clock != NULL)
+    {
+      after->clock = g_object_ref (clock);
+      after_frame_wait (after);
+    }
+  g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
+  g_source_set_callback (source, func, data, NULL);
+  g_source_set_static_name (source, "[keystone] after frame");
+  id = g_source_attach (source, NULL);
+  g_source_unref (source);
+  return id;
 }
 
 GtkListBoxRow *

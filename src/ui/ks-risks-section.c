@@ -21,7 +21,7 @@ struct _KsRisksSection
   GPtrArray      *risks;          /* KsRisk *: the plan's, copied */
   gboolean        dirty;          /* not shown yet */
   guint           n_shown;        /* rows up to date with @risks, from the first */
-  guint           build_id;       /* the idle that adds the rows after the first ones */
+  guint           build_id;       /* adds the rows after the first ones, a pass a frame */
   gboolean        lost_focus;     /* a removed row had the focus */
   gboolean        rating_edited;  /* typed into and not applied: left alone */
   gboolean        setting_rating;
@@ -208,7 +208,9 @@ on_delete_clicked (GtkButton *button,
 }
 
 /* Wrapped but cut after @lines: an ellipsizing label is measured at a fraction of the
- * cost of a freely wrapping one, and a list may have dozens. */
+ * cost of a freely wrapping one, and a list may have dozens. One line is a short text
+ * of known length (a date), neither wrapped nor cut: such a label is laid out once,
+ * where one that may be cut is laid out again at each width it is measured at. */
 static GtkLabel *
 text_label_new (const char *name,
                 int         lines)
@@ -222,8 +224,8 @@ text_label_new (const char *name,
       gtk_label_set_wrap (label, TRUE);
       gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
       gtk_label_set_lines (label, lines);
+      gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
     }
-  gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
   return label;
 }
 
@@ -231,7 +233,7 @@ static RiskRow *
 risk_row_new (KsRisksSection *self)
 {
   RiskRow *rr = g_new0 (RiskRow, 1);
-  GtkWidget *box;
+  GtkWidget *grid;
   GtkWidget *head;
   GtkWidget *delete_button;
 
@@ -239,15 +241,18 @@ risk_row_new (KsRisksSection *self)
   rr->row = gtk_list_box_row_new ();
   gtk_widget_set_name (rr->row, "risk-row");
 
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_margin_top (box, 10);
-  gtk_widget_set_margin_bottom (box, 10);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 6);
+  /* A grid, not a box, and the texts filling the row's height: a box, or a centred
+   * column, asks the wrapping labels for their width at the row's height, which Pango
+   * answers by trying one width after another. */
+  grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
+  gtk_widget_set_margin_top (grid, 10);
+  gtk_widget_set_margin_bottom (grid, 10);
+  gtk_widget_set_margin_start (grid, 12);
+  gtk_widget_set_margin_end (grid, 6);
 
   rr->text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_widget_set_hexpand (rr->text_box, TRUE);
-  gtk_widget_set_valign (rr->text_box, GTK_ALIGN_CENTER);
 
   head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   rr->severity = GTK_LABEL (gtk_label_new (NULL));
@@ -257,7 +262,6 @@ risk_row_new (KsRisksSection *self)
   rr->category = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_set_name (GTK_WIDGET (rr->category), "risk-category");
   gtk_label_set_xalign (rr->category, 0);
-  gtk_label_set_ellipsize (rr->category, PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (GTK_WIDGET (rr->category), "heading");
   rr->state = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_set_name (GTK_WIDGET (rr->state), "risk-state");
@@ -287,9 +291,9 @@ risk_row_new (KsRisksSection *self)
   gtk_widget_set_name (delete_button, "risk-delete");
   g_signal_connect (delete_button, "clicked", G_CALLBACK (on_delete_clicked), rr);
 
-  gtk_box_append (GTK_BOX (box), rr->text_box);
-  gtk_box_append (GTK_BOX (box), delete_button);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (rr->row), box);
+  gtk_grid_attach (GTK_GRID (grid), rr->text_box, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), delete_button, 1, 0, 1, 1);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (rr->row), grid);
 
   g_object_set_data_full (G_OBJECT (rr->row), RISK_ROW_KEY, rr, risk_row_free);
   return rr;
@@ -369,10 +373,15 @@ risk_row_update (RiskRow      *rr,
 
 /* ---- The whole section --------------------------------------------------------- */
 
-/* Rows a pass creates at most: the first rows come with the section's first frame, the
- * others in idle passes after it. Updating a row that exists is cheap, and not
- * limited. */
-#define ROWS_PER_PASS 20
+/* Rows a pass creates at most: the first frame brings what fills the window under the
+ * credit rating, a pass after each frame the others. Updating a row that exists is
+ * cheap, and not limited. The heights are the least they take (a line of each text),
+ * so that the estimate errs towards a row too many rather than a gap at the foot of
+ * the window. */
+#define RISK_ROW_HEIGHT 80
+#define RATING_HEIGHT   120
+#define FIRST_ROWS      8    /* not in a window yet */
+#define ROWS_PER_PASS   10
 
 static gboolean build_more (gpointer data);
 
@@ -403,10 +412,11 @@ remove_surplus_rows (KsRisksSection *self)
     }
 }
 
-/* Brings the rows from @n_shown on up to date, creating at most ROWS_PER_PASS; TRUE
- * when all are. */
+/* Brings the rows from @n_shown on up to date, creating at most @max_new; TRUE when
+ * all are. */
 static gboolean
-build_pass (KsRisksSection *self)
+build_pass (KsRisksSection *self,
+            guint           max_new)
 {
   guint created = 0;
 
@@ -421,7 +431,7 @@ build_pass (KsRisksSection *self)
         }
       else
         {
-          if (created == ROWS_PER_PASS)
+          if (created == max_new)
             return FALSE;
           rr = risk_row_new (self);
           gtk_list_box_append (self->risk_list, rr->row);
@@ -451,8 +461,9 @@ rebuild (KsRisksSection *self)
       self->setting_rating = FALSE;
     }
 
-  if (!build_pass (self))
-    self->build_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_more, self, NULL);
+  if (!build_pass (self, ks_plan_rows_to_fill (GTK_WIDGET (self), RATING_HEIGHT,
+                                               RISK_ROW_HEIGHT, FIRST_ROWS)))
+    self->build_id = ks_plan_idle_add_after_frame (GTK_WIDGET (self), build_more, self);
 }
 
 static gboolean
@@ -468,7 +479,7 @@ build_more (gpointer data)
       return G_SOURCE_REMOVE;
     }
 
-  if (!build_pass (self))
+  if (!build_pass (self, ROWS_PER_PASS))
     return G_SOURCE_CONTINUE;
 
   self->build_id = 0;
@@ -532,7 +543,6 @@ ks_risks_section_dispose (GObject *object)
   KsRisksSection *self = KS_RISKS_SECTION (object);
 
   g_clear_handle_id (&self->build_id, g_source_remove);
-  gtk_widget_dispose_template (GTK_WIDGET (self), KS_TYPE_RISKS_SECTION);
 
   g_clear_object (&self->store);
   g_clear_object (&self->account);
@@ -561,6 +571,7 @@ ks_risks_section_class_init (KsRisksSectionClass *klass)
   object_class->finalize = ks_risks_section_finalize;
   widget_class->map = ks_risks_section_map;
 
+  gtk_widget_class_set_layout_manager_type (widget_class, KS_TYPE_PLAN_SECTION_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/keystone_ka/Keystone/ks-risks-section.ui");
   gtk_widget_class_bind_template_child (widget_class, KsRisksSection, rating_row);

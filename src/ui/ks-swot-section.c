@@ -40,6 +40,10 @@ struct _KsSwotSection
   gint64          focus_item_id;  /* the item whose row takes the focus after a move */
   FocusTarget     focus_target;
   Quadrant        quadrants[KS_N_SWOT_KINDS];
+  gboolean        drawn;          /* shown once: new rows get their buttons at once */
+  guint           tools_id;       /* gives the rows of the first frame their buttons */
+  int             tools_width;    /* of a row's buttons, measured on the first row */
+  int             tools_height;
 
   /* template children */
   GtkBox         *grid;
@@ -75,13 +79,15 @@ typedef struct
 {
   Quadrant    *quadrant;      /* unowned: the row lives in its list */
   GtkWidget   *row;
-  GtkStack    *stack;
+  GtkGrid     *grid;
   GtkLabel    *label;
-  GtkEntry    *entry;
-  GtkWidget   *up;
+  GtkEntry    *entry;         /* in the label's place while editing; made the first time */
+  GtkWidget   *tools;         /* holds the buttons, or their room until made */
+  GtkWidget   *up;            /* NULL until made, see ensure_tools() */
   GtkWidget   *down;
   KsSwotItem  *item;          /* what the row shows */
   guint        index;         /* its place in the quadrant */
+  guint        n;             /* of lines in the quadrant */
   gboolean     editing;
   guint        leave_id;      /* the idle that ends an edit the focus left */
 } ItemRow;
@@ -163,19 +169,8 @@ stop_editing (ItemRow  *ir,
   /* The row takes the focus before the entry goes, so the focus stays in the list. */
   if (refocus)
     gtk_widget_grab_focus (ir->row);
-  gtk_stack_set_visible_child (ir->stack, GTK_WIDGET (ir->label));
-}
-
-static void
-start_editing (ItemRow *ir)
-{
-  if (ir->editing || ir->item == NULL)
-    return;
-
-  ir->editing = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (ir->entry), ir->item->text);
-  gtk_stack_set_visible_child (ir->stack, GTK_WIDGET (ir->entry));
-  gtk_widget_grab_focus (GTK_WIDGET (ir->entry));
+  gtk_widget_set_visible (GTK_WIDGET (ir->label), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (ir->entry), FALSE);
 }
 
 /* Saves the edited line. @lenient (the focus left): an empty or wrong line is
@@ -271,6 +266,48 @@ on_entry_leave (GtkEventControllerFocus *controller,
     ir->leave_id = g_idle_add (on_leave_idle, ir);
 }
 
+/* The entry shares the label's cell and shows instead of it. Made when first needed:
+ * an entry costs several times a label, and most lines are only read. */
+static void
+ensure_entry (ItemRow *ir)
+{
+  GtkEventController *controller;
+
+  if (ir->entry != NULL)
+    return;
+
+  ir->entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_widget_set_name (GTK_WIDGET (ir->entry), "swot-edit");
+  gtk_widget_set_hexpand (GTK_WIDGET (ir->entry), TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (ir->entry), GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (GTK_WIDGET (ir->entry), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (ir->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  ks_swot_kind_get_label (ir->quadrant->kind), -1);
+  g_signal_connect (ir->entry, "activate", G_CALLBACK (on_entry_activate), ir);
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_entry_key_pressed), ir);
+  gtk_widget_add_controller (GTK_WIDGET (ir->entry), controller);
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect (controller, "leave", G_CALLBACK (on_entry_leave), ir);
+  gtk_widget_add_controller (GTK_WIDGET (ir->entry), controller);
+  gtk_grid_attach (ir->grid, GTK_WIDGET (ir->entry), 0, 0, 1, 1);
+}
+
+static void
+start_editing (ItemRow *ir)
+{
+  if (ir->editing || ir->item == NULL)
+    return;
+
+  ensure_entry (ir);
+  ir->editing = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (ir->entry), ir->item->text);
+  gtk_widget_set_visible (GTK_WIDGET (ir->entry), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (ir->label), FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (ir->entry));
+}
+
 /* ---- Rows ---------------------------------------------------------------------- */
 
 static void
@@ -346,71 +383,66 @@ item_row_new (Quadrant *quadrant)
   ItemRow *ir = g_new0 (ItemRow, 1);
   const char *key = ks_swot_kind_get_key (quadrant->kind);
   g_autofree char *row_name = g_strdup_printf ("swot-item-%s", key);
-  GtkEventController *controller;
-  GtkWidget *box;
-  GtkWidget *delete_button;
 
   ir->quadrant = quadrant;
   ir->row = gtk_list_box_row_new ();
   gtk_widget_set_name (ir->row, row_name);
 
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 6);
+  /* A grid, not a box: a box asks a wrapping label for its width at the row's height,
+   * which Pango answers by trying one width after another. */
+  ir->grid = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_column_spacing (ir->grid, 2);
+  gtk_widget_set_margin_top (GTK_WIDGET (ir->grid), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (ir->grid), 6);
+  gtk_widget_set_margin_start (GTK_WIDGET (ir->grid), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (ir->grid), 6);
 
   ir->label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_set_name (GTK_WIDGET (ir->label), "swot-text");
+  gtk_widget_set_hexpand (GTK_WIDGET (ir->label), TRUE);
   gtk_label_set_xalign (ir->label, 0);
   gtk_label_set_wrap (ir->label, TRUE);
   gtk_label_set_wrap_mode (ir->label, PANGO_WRAP_WORD_CHAR);
-  /* A modest natural width for a long line; it still fills the width it is given. */
-  gtk_label_set_max_width_chars (ir->label, 16);
   gtk_widget_set_margin_top (GTK_WIDGET (ir->label), 6);
   gtk_widget_set_margin_bottom (GTK_WIDGET (ir->label), 6);
 
-  ir->entry = GTK_ENTRY (gtk_entry_new ());
-  gtk_widget_set_name (GTK_WIDGET (ir->entry), "swot-edit");
-  gtk_widget_set_valign (GTK_WIDGET (ir->entry), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (ir->entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  ks_swot_kind_get_label (quadrant->kind), -1);
-  g_signal_connect (ir->entry, "activate", G_CALLBACK (on_entry_activate), ir);
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_entry_key_pressed), ir);
-  gtk_widget_add_controller (GTK_WIDGET (ir->entry), controller);
-  controller = gtk_event_controller_focus_new ();
-  g_signal_connect (controller, "leave", G_CALLBACK (on_entry_leave), ir);
-  gtk_widget_add_controller (GTK_WIDGET (ir->entry), controller);
+  ir->tools = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
 
-  ir->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (ir->stack), TRUE);
-  gtk_stack_set_hhomogeneous (ir->stack, FALSE);
-  gtk_stack_set_vhomogeneous (ir->stack, FALSE);
-  gtk_stack_set_interpolate_size (ir->stack, FALSE);
-  gtk_stack_add_child (ir->stack, GTK_WIDGET (ir->label));
-  gtk_stack_add_child (ir->stack, GTK_WIDGET (ir->entry));
-  gtk_stack_set_visible_child (ir->stack, GTK_WIDGET (ir->label));
+  gtk_grid_attach (ir->grid, GTK_WIDGET (ir->label), 0, 0, 1, 1);
+  gtk_grid_attach (ir->grid, ir->tools, 1, 0, 1, 1);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (ir->row), GTK_WIDGET (ir->grid));
+
+  g_object_set_data_full (G_OBJECT (ir->row), ITEM_ROW_KEY, ir, item_row_free);
+  return ir;
+}
+
+/* The row's Move Up, Move Down and Delete buttons. The rows of the section's first
+ * frame get them in the frame after, in the room kept for them: three buttons a line
+ * cost more than the line itself, and the first frame is the one waited for. */
+static void
+ensure_tools (ItemRow *ir)
+{
+  GtkWidget *delete_button;
+
+  if (ir->up != NULL)
+    return;
 
   ir->up = ks_plan_icon_button_new ("go-up-symbolic", _("Move Up"));
   gtk_widget_set_name (ir->up, "swot-up");
+  gtk_widget_set_sensitive (ir->up, ir->index > 0);
   g_signal_connect (ir->up, "clicked", G_CALLBACK (on_up_clicked), ir);
   ir->down = ks_plan_icon_button_new ("go-down-symbolic", _("Move Down"));
   gtk_widget_set_name (ir->down, "swot-down");
+  gtk_widget_set_sensitive (ir->down, ir->index + 1 < ir->n);
   g_signal_connect (ir->down, "clicked", G_CALLBACK (on_down_clicked), ir);
   delete_button = ks_plan_icon_button_new ("user-trash-symbolic", _("Delete Line"));
   gtk_widget_set_name (delete_button, "swot-delete");
   g_signal_connect (delete_button, "clicked", G_CALLBACK (on_delete_clicked), ir);
 
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (ir->stack));
-  gtk_box_append (GTK_BOX (box), ir->up);
-  gtk_box_append (GTK_BOX (box), ir->down);
-  gtk_box_append (GTK_BOX (box), delete_button);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (ir->row), box);
-
-  g_object_set_data_full (G_OBJECT (ir->row), ITEM_ROW_KEY, ir, item_row_free);
-  return ir;
+  gtk_box_append (GTK_BOX (ir->tools), ir->up);
+  gtk_box_append (GTK_BOX (ir->tools), ir->down);
+  gtk_box_append (GTK_BOX (ir->tools), delete_button);
+  gtk_widget_set_size_request (ir->tools, -1, -1);
 }
 
 static void
@@ -428,12 +460,16 @@ item_row_update (ItemRow          *ir,
   g_clear_pointer (&ir->item, ks_swot_item_free);
   ir->item = ks_swot_item_copy (item);
   ir->index = index;
+  ir->n = n;
 
   gtk_label_set_text (ir->label, item->text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (ir->row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, item->text, -1);
-  gtk_widget_set_sensitive (ir->up, index > 0);
-  gtk_widget_set_sensitive (ir->down, index + 1 < n);
+  if (ir->up != NULL)
+    {
+      gtk_widget_set_sensitive (ir->up, index > 0);
+      gtk_widget_set_sensitive (ir->down, index + 1 < n);
+    }
 }
 
 /* ---- Two columns or one ------------------------------------------------------- */
@@ -574,6 +610,7 @@ ks_swot_layout_allocate (GtkLayoutManager *manager,
        child != NULL || n > 0;
        child = child != NULL ? gtk_widget_get_next_sibling (child) : NULL)
     {
+      int heights[2] = { 0, 0 };
       int line_height = 0;
 
       if (child != NULL && !gtk_widget_should_layout (child))
@@ -586,19 +623,19 @@ ks_swot_layout_allocate (GtkLayoutManager *manager,
 
       for (guint i = 0; i < n; i++)
         {
-          int nat = 0;
-
-          gtk_widget_measure (line[i], GTK_ORIENTATION_VERTICAL, column, NULL, &nat, NULL, NULL);
-          line_height = MAX (line_height, nat);
+          gtk_widget_measure (line[i], GTK_ORIENTATION_VERTICAL, column,
+                              NULL, &heights[i], NULL, NULL);
+          line_height = MAX (line_height, heights[i]);
         }
+      /* Each quadrant as tall as it needs, at the top of its line: given the line's
+       * height and aligned, it would be measured again for the alignment, at that
+       * height. Both columns as wide as measured: a pixel more for the second, to end
+       * flush, would measure its quadrant all over again. */
       for (guint i = 0; i < n; i++)
         {
-          int x = (int) i * (column + SWOT_SPACING);
+          int x = i == 0 ? 0 : width - column;
 
-          gtk_widget_size_allocate (line[i],
-                                    &(GtkAllocation) { x, y, i == 0 ? column : width - x,
-                                                       line_height },
-                                    -1);
+          gtk_widget_size_allocate (line[i], &(GtkAllocation) { x, y, column, heights[i] }, -1);
         }
       y += line_height + SWOT_SPACING;
       n = 0;
@@ -717,7 +754,6 @@ quadrant_init (KsSwotSection *self,
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   /* Two of these side by side need about 600 pixels; below that, one column. */
   gtk_widget_set_size_request (box, 280, -1);
-  gtk_widget_set_valign (box, GTK_ALIGN_START);
   gtk_widget_set_name (box, quadrant_name);
 
   heading = gtk_label_new (label);
@@ -784,6 +820,7 @@ focus_moved_row (ItemRow     *ir,
 {
   GtkWidget *widget = ir->row;
 
+  ensure_tools (ir);
   if (target == FOCUS_UP)
     widget = gtk_widget_get_sensitive (ir->up) ? ir->up : ir->down;
   else if (target == FOCUS_DOWN)
@@ -791,6 +828,55 @@ focus_moved_row (ItemRow     *ir,
   if (!gtk_widget_get_sensitive (widget))
     widget = ir->row;
   gtk_widget_grab_focus (widget);
+}
+
+/* After the section's first frame: every row gets its buttons, all at once. */
+static gboolean
+make_tools (gpointer data)
+{
+  KsSwotSection *self = data;
+
+  self->tools_id = 0;
+  self->drawn = TRUE;
+  for (guint kind = 0; kind < KS_N_SWOT_KINDS; kind++)
+    {
+      GtkListBoxRow *row;
+
+      for (int i = 0; (row = gtk_list_box_get_row_at_index (self->quadrants[kind].list, i)); i++)
+        {
+          ItemRow *ir = get_item_row (row);
+
+          ensure_tools (ir);
+          gtk_widget_set_opacity (ir->tools, 1);
+        }
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Gives a new row its buttons, or, before the section's first frame, the room for them.
+ * The room is measured on the first row's buttons (in the window, so styled), hidden
+ * until the others have theirs. */
+static void
+add_tools (KsSwotSection *self,
+           ItemRow       *ir)
+{
+  if (self->drawn)
+    {
+      ensure_tools (ir);
+    }
+  else if (self->tools_width == 0)
+    {
+      ensure_tools (ir);
+      gtk_widget_set_opacity (ir->tools, 0);
+      gtk_widget_measure (ir->tools, GTK_ORIENTATION_HORIZONTAL, -1,
+                          NULL, &self->tools_width, NULL, NULL);
+      gtk_widget_measure (ir->tools, GTK_ORIENTATION_VERTICAL, -1,
+                          NULL, &self->tools_height, NULL, NULL);
+    }
+  else
+    {
+      gtk_widget_set_size_request (ir->tools, self->tools_width, self->tools_height);
+    }
 }
 
 static void
@@ -815,6 +901,7 @@ quadrant_rebuild (Quadrant         *quadrant,
         {
           ir = item_row_new (quadrant);
           gtk_list_box_append (quadrant->list, ir->row);
+          add_tools (self, ir);
         }
       item_row_update (ir, items[i], i, n);
 
@@ -866,6 +953,9 @@ rebuild (KsSwotSection *self)
       quadrant_rebuild (&self->quadrants[kind], items, n);
     }
   self->focus_item_id = 0;
+
+  if (!self->drawn && self->tools_id == 0)
+    self->tools_id = ks_plan_idle_add_after_frame (GTK_WIDGET (self), make_tools, self);
 }
 
 /* ---- The section --------------------------------------------------------------- */
@@ -887,7 +977,7 @@ ks_swot_section_dispose (GObject *object)
 {
   KsSwotSection *self = KS_SWOT_SECTION (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), KS_TYPE_SWOT_SECTION);
+  g_clear_handle_id (&self->tools_id, g_source_remove);
 
   g_clear_object (&self->store);
   g_clear_object (&self->account);
@@ -905,6 +995,7 @@ ks_swot_section_class_init (KsSwotSectionClass *klass)
   object_class->dispose = ks_swot_section_dispose;
   widget_class->map = ks_swot_section_map;
 
+  gtk_widget_class_set_layout_manager_type (widget_class, KS_TYPE_PLAN_SECTION_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/keystone_ka/Keystone/ks-swot-section.ui");
   gtk_widget_class_bind_template_child (widget_class, KsSwotSection, grid);
