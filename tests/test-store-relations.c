@@ -618,6 +618,36 @@ fill_relations (Fixture *f,
 
 /* A version 3 file, made the way version 3 made it: migrated with its accounts and
  * plans kept, the relationship tables there, and relationships work. */
+/* A migration that fails says why (not SQLite's "not an error" after the rollback),
+ * and leaves the file as it was. */
+static void
+test_migration_fails (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsStore) store = NULL;
+  sqlite3 *db;
+
+  g_assert_finalize_object (f->store);
+  f->store = NULL;
+
+  /* A v3 file that already has a table of the name migration 4 creates. */
+  db = raw_open (f->path, SQLITE_OPEN_READWRITE);
+  raw_exec (db, "DROP TABLE complaint; DROP TABLE satisfaction; "
+                "DROP TABLE interaction_contact; DROP TABLE interaction; DROP TABLE contact; "
+                "CREATE TABLE contact (x); PRAGMA user_version = 3");
+  sqlite3_close (db);
+
+  store = ks_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_assert_null (strstr (error->message, "not an error"));
+  g_assert_nonnull (strstr (error->message, "contact"));
+  g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM sqlite_master "
+                                           "WHERE name = 'complaint'"), ==, 0);
+}
+
 static void
 test_migrate_from_3 (Fixture       *f,
                      gconstpointer  data)
@@ -1551,6 +1581,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   ADD_TEST ("migrate-from-3", test_migrate_from_3);
+  ADD_TEST ("migration-fails", test_migration_fails);
   ADD_TEST ("refuse-other-columns", test_refuse_other_columns);
   ADD_TEST ("round-trip", test_round_trip);
   ADD_TEST ("reports-to", test_reports_to);

@@ -1655,8 +1655,9 @@ configure_connection (KsStore  *self,
 
 /* Takes @db from @version to KS_SCHEMA_VERSION, one transaction per step. */
 static int
-run_migrations (sqlite3 *db,
-                int      version)
+run_migrations (sqlite3  *db,
+                int       version,
+                char    **detail_out)
 {
   for (int v = version; v < KS_SCHEMA_VERSION; v++)
     {
@@ -1674,6 +1675,9 @@ run_migrations (sqlite3 *db,
 
       if (rc != SQLITE_OK)
         {
+          /* What went wrong, read before the rollback replaces it with "not an error". */
+          if (detail_out != NULL)
+            *detail_out = g_strdup (sqlite3_errmsg (db));
           if (!sqlite3_get_autocommit (db))
             exec_sql (db, "ROLLBACK");
           return rc;
@@ -1688,6 +1692,7 @@ migrate (KsStore  *self,
          int       version,
          GError  **error)
 {
+  g_autofree char *detail = NULL;
   gboolean has_columns = FALSE;
   int rc;
 
@@ -1702,9 +1707,13 @@ migrate (KsStore  *self,
         return FALSE;
     }
 
-  rc = run_migrations (self->db, version);
-  if (rc == SQLITE_OK)
-    rc = schema_has_columns (self->db, KS_SCHEMA_VERSION, &has_columns);
+  rc = run_migrations (self->db, version, &detail);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->path, rc, detail);
+      return FALSE;
+    }
+  rc = schema_has_columns (self->db, KS_SCHEMA_VERSION, &has_columns);
   if (rc != SQLITE_OK)
     {
       ks_store_set_db_error (self, rc, error);
@@ -1757,6 +1766,7 @@ create_database (const char  *path,
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *display = g_filename_display_name (path);
   g_autofree char *tmp_path = NULL;
+  g_autofree char *detail = NULL;
   sqlite3 *db = NULL;
   GStatBuf dir_st;
   int saved_errno;
@@ -1796,14 +1806,15 @@ create_database (const char  *path,
   if (rc == SQLITE_OK)
     {
       sqlite3_extended_result_codes (db, 1);
-      rc = run_migrations (db, 0);
+      rc = run_migrations (db, 0, &detail);
     }
   /* Closing the last connection checkpoints and removes the WAL: one file is left. */
   if (rc == SQLITE_OK)
     rc = exec_sql (db, "PRAGMA journal_mode = WAL");
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, path, rc, db != NULL ? sqlite3_errmsg (db) : NULL);
+      set_sqlite_error (error, path, rc,
+                        detail != NULL ? detail : db != NULL ? sqlite3_errmsg (db) : NULL);
       sqlite3_close (db);
       remove_new_database (tmp_path);
       return FALSE;
