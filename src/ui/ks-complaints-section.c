@@ -524,11 +524,14 @@ remove_surplus_rows (KsComplaintsSection *self)
     }
 }
 
+/* The first pass makes the rows the window shows, the later ones ROWS_PER_PASS each. */
 static gboolean
 build_pass (KsComplaintsSection *self)
 {
   g_autoptr(GDateTime) now = ks_store_dup_now (self->store);
   guint created = 0;
+  guint limit = self->n_shown == 0 ? ks_plan_rows_to_fill (GTK_WIDGET (self), 100, 100, 6)
+                                   : ROWS_PER_PASS;
 
   for (; self->n_shown < self->complaints->len; self->n_shown++)
     {
@@ -542,7 +545,7 @@ build_pass (KsComplaintsSection *self)
         }
       else
         {
-          if (created == ROWS_PER_PASS)
+          if (created == limit)
             return FALSE;
           cr = complaint_row_new (self);
           gtk_list_box_append (self->complaint_list, cr->row);
@@ -593,7 +596,7 @@ rebuild (KsComplaintsSection *self)
 
   update_description (self);
   if (!build_pass (self))
-    self->build_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_more, self, NULL);
+    self->build_id = ks_plan_idle_add_after_frame (GTK_WIDGET (self), build_more, self);
 }
 
 static gboolean
@@ -734,6 +737,8 @@ ks_complaints_section_class_init (KsComplaintsSectionClass *klass)
   widget_class->map = ks_complaints_section_map;
   widget_class->unmap = ks_complaints_section_unmap;
 
+  /* Wrapping labels inside would search for their narrowest width otherwise. */
+  gtk_widget_class_set_layout_manager_type (widget_class, KS_TYPE_PLAN_SECTION_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/keystone_ka/Keystone/"
                                                "ks-complaints-section.ui");

@@ -638,6 +638,8 @@ ks_contacts_section_class_init (KsContactsSectionClass *klass)
 
   g_type_ensure (KS_TYPE_RELATION_MAP_VIEW);
 
+  /* Wrapping labels inside would search for their narrowest width otherwise. */
+  gtk_widget_class_set_layout_manager_type (widget_class, KS_TYPE_PLAN_SECTION_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/keystone_ka/Keystone/ks-contacts-section.ui");
   gtk_widget_class_bind_template_child (widget_class, KsContactsSection, executive_warning);

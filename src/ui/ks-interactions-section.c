@@ -474,6 +474,9 @@ static gboolean
 build_pass (KsInteractionsSection *self)
 {
   guint created = 0;
+  /* The first pass makes the rows the window shows, later ones ROWS_PER_PASS each. */
+  guint limit = self->n_shown == 0 ? ks_plan_rows_to_fill (GTK_WIDGET (self), 300, 60, 6)
+                                   : ROWS_PER_PASS;
   gboolean done = TRUE;
 
   for (; self->n_shown < self->interactions->len; self->n_shown++)
@@ -488,7 +491,7 @@ build_pass (KsInteractionsSection *self)
         }
       else
         {
-          if (created == ROWS_PER_PASS)
+          if (created == limit)
             {
               done = FALSE;
               break;
@@ -515,7 +518,7 @@ rebuild (KsInteractionsSection *self)
   g_clear_handle_id (&self->build_id, g_source_remove);
 
   if (!build_pass (self))
-    self->build_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_more, self, NULL);
+    self->build_id = ks_plan_idle_add_after_frame (GTK_WIDGET (self), build_more, self);
 }
 
 static gboolean
@@ -613,6 +616,8 @@ ks_interactions_section_class_init (KsInteractionsSectionClass *klass)
   object_class->dispose = ks_interactions_section_dispose;
   widget_class->map = ks_interactions_section_map;
 
+  /* Wrapping labels inside would search for their narrowest width otherwise. */
+  gtk_widget_class_set_layout_manager_type (widget_class, KS_TYPE_PLAN_SECTION_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/keystone_ka/Keystone/"
                                                "ks-interactions-section.ui");

@@ -1075,6 +1075,9 @@ static gboolean
 build_pass (KsSatisfactionSection *self)
 {
   guint created = 0;
+  /* The first pass makes the rows the window shows, later ones ROWS_PER_PASS each. */
+  guint limit = self->n_shown == 0 ? ks_plan_rows_to_fill (GTK_WIDGET (self), 300, 60, 6)
+                                   : ROWS_PER_PASS;
 
   for (; self->n_shown < self->surveys->len; self->n_shown++)
     {
@@ -1088,7 +1091,7 @@ build_pass (KsSatisfactionSection *self)
         }
       else
         {
-          if (created == ROWS_PER_PASS)
+          if (created == limit)
             return FALSE;
           sr = survey_row_new (self);
           gtk_list_box_append (self->survey_list, sr->row);
@@ -1115,7 +1118,7 @@ rebuild (KsSatisfactionSection *self)
   ks_satisfaction_trend_set_surveys (self->trend, self->surveys);
 
   if (!build_pass (self))
-    self->build_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_more, self, NULL);
+    self->build_id = ks_plan_idle_add_after_frame (GTK_WIDGET (self), build_more, self);
 }
 
 static gboolean
@@ -1211,6 +1214,8 @@ ks_satisfaction_section_class_init (KsSatisfactionSectionClass *klass)
   widget_class->map = ks_satisfaction_section_map;
 
   g_type_ensure (KS_TYPE_SATISFACTION_TREND);
+  /* Wrapping labels inside would search for their narrowest width otherwise. */
+  gtk_widget_class_set_layout_manager_type (widget_class, KS_TYPE_PLAN_SECTION_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/keystone_ka/Keystone/"
                                                "ks-satisfaction-section.ui");
