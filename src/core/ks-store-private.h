@@ -178,4 +178,55 @@ gboolean      ks_store_relations_number_contacts (KsStore     *self,
                                                   KsRelations *relations,
                                                   GError     **error);
 
+/* Small SQLite helpers the plan and relationship code share. */
+
+static inline const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL ? text : "";
+}
+
+static inline char *
+column_dup_or_null (sqlite3_stmt *stmt,
+                    int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+/* NULL binds as the empty text. The texts outlive the step: SQLITE_STATIC. */
+static inline void
+bind_text (sqlite3_stmt *stmt,
+           int           param,
+           const char   *text)
+{
+  sqlite3_bind_text (stmt, param, text != NULL ? text : "", -1, SQLITE_STATIC);
+}
+
+/* NULL and the empty text bind as NULL. */
+static inline void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           param,
+                   const char   *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, param);
+  else
+    sqlite3_bind_text (stmt, param, text, -1, SQLITE_STATIC);
+}
+
+/* An id of 0 or less binds as NULL: SQLite picks one. */
+static inline void
+bind_id (sqlite3_stmt *stmt,
+         int           param,
+         gint64        id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, param, id);
+  else
+    sqlite3_bind_null (stmt, param);
+}
+
 G_END_DECLS

@@ -168,55 +168,6 @@ rel_stmt (KsStore   *self,
   return ks_store_prepare_cached (self, &self->relation_stmts[id], rel_sql[id], error);
 }
 
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  return text != NULL ? text : "";
-}
-
-static char *
-column_dup_or_null (sqlite3_stmt *stmt,
-                    int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
-/* NULL binds as the empty text. The texts outlive the step: SQLITE_STATIC. */
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           param,
-           const char   *text)
-{
-  sqlite3_bind_text (stmt, param, text != NULL ? text : "", -1, SQLITE_STATIC);
-}
-
-/* NULL and the empty text bind as NULL. */
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           param,
-                   const char   *text)
-{
-  if (text == NULL || *text == '\0')
-    sqlite3_bind_null (stmt, param);
-  else
-    sqlite3_bind_text (stmt, param, text, -1, SQLITE_STATIC);
-}
-
-/* An id of 0 or less binds as NULL: SQLite picks one, or there is none. */
-static void
-bind_id (sqlite3_stmt *stmt,
-         int           param,
-         gint64        id)
-{
-  if (id > 0)
-    sqlite3_bind_int64 (stmt, param, id);
-  else
-    sqlite3_bind_null (stmt, param);
-}
-
 /* Runs statement @id with @param bound as ?1, to the end. */
 static gboolean
 run_with_id (KsStore   *self,

@@ -726,15 +726,6 @@ ks_store_now_utc_iso8601 (void)
 
 /* Accounts: rows ↔ objects */
 
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  return text != NULL ? text : "";
-}
-
 static void
 bind_string (sqlite3_stmt *stmt,
              int           param,
