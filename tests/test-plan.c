@@ -670,7 +670,7 @@ test_alerts (void)
                      .has_quarter_change = TRUE, .previous_attainment = 120,
                      .current_attainment = 60 },
       KS_ALERT_OVERDUE_ACTION | KS_ALERT_HIGH_RISK | KS_ALERT_ATTAINMENT_DROP },
-    { "overdue complaint", { .overdue_complaint = TRUE }, KS_ALERT_OVERDUE_COMPLAINT },
+    { "overdue complaint", { .overdue_complaints = 1 }, KS_ALERT_OVERDUE_COMPLAINT },
     /* Executive coverage matters for Core and Key accounts only. */
     { "key account, no contacts", { .key_account = TRUE }, KS_ALERT_NO_EXECUTIVE },
     { "key account, executive lapsed", { .key_account = TRUE,

@@ -575,16 +575,16 @@ test_overdue_complaint (void)
                    cases[i].name, "open");
       g_ptr_array_add (one->complaints, complaint);
       g_ptr_array_add (all->complaints, ks_complaint_copy (complaint));
-      assert_case (ks_relations_has_overdue_complaint (one, now) == cases[i].overdue,
+      assert_case ((ks_relations_count_overdue_complaints (one, now) > 0) == cases[i].overdue,
                    cases[i].name, "overdue");
     }
 
-  g_assert_true (ks_relations_has_overdue_complaint (all, now));
+  g_assert_cmpuint (ks_relations_count_overdue_complaints (all, now), >, 0);
   /* The overdue one answered: no alert left. */
   g_free (((KsComplaint *) g_ptr_array_index (all->complaints, 1))->first_response_at);
   ((KsComplaint *) g_ptr_array_index (all->complaints, 1))->first_response_at =
     g_strdup ("2026-11-27T12:00:00+08:00");
-  g_assert_false (ks_relations_has_overdue_complaint (all, now));
+  g_assert_cmpuint (ks_relations_count_overdue_complaints (all, now), ==, 0);
 }
 
 static void
@@ -786,7 +786,7 @@ test_fill_inputs (void)
   g_assert_cmpuint (inputs.complaints, ==, 3);
   g_assert_cmpuint (inputs.complaints_answered_in_time, ==, 1);
   g_assert_cmpint (inputs.executive, ==, KS_EXECUTIVE_COVERED);
-  g_assert_true (inputs.overdue_complaint);
+  g_assert_cmpuint (inputs.overdue_complaints, ==, 1);
 
   g_assert_true (inputs.has_attainment);
   g_assert_cmpfloat_with_epsilon (inputs.attainment_ytd, 87.5, 1e-9);
@@ -808,7 +808,7 @@ test_fill_inputs (void)
   ks_relations_fill_inputs (relations, now, &inputs);
   g_assert_cmpuint (inputs.complaints, ==, 4);
   g_assert_cmpuint (inputs.complaints_answered_in_time, ==, 2);
-  g_assert_false (inputs.overdue_complaint);
+  g_assert_cmpuint (inputs.overdue_complaints, ==, 0);
 
   /* An account without relationship data: those parts go absent again. */
   ks_relations_fill_inputs (empty, now, &inputs);
@@ -816,7 +816,7 @@ test_fill_inputs (void)
   g_assert_cmpuint (inputs.complaints, ==, 0);
   g_assert_cmpuint (inputs.complaints_answered_in_time, ==, 0);
   g_assert_cmpint (inputs.executive, ==, KS_EXECUTIVE_UNKNOWN);
-  g_assert_false (inputs.overdue_complaint);
+  g_assert_cmpuint (inputs.overdue_complaints, ==, 0);
   g_assert_cmpuint (inputs.open_actions, ==, 3);
   g_assert_cmpint (ks_plan_alerts (&inputs, KS_PLAN_DROP_THRESHOLD_DEFAULT)
                    & KS_ALERT_NO_EXECUTIVE, ==, KS_ALERT_NO_EXECUTIVE);

@@ -1058,4 +1058,6 @@ ks_plan_summary_compute (const KsHealthInputs  *inputs,
   summary->has_health = ks_plan_health_compute (inputs, weights, &breakdown);
   summary->health = summary->has_health ? breakdown.total : 0.0;
   summary->alerts = ks_plan_alerts (inputs, drop_threshold_points);
+  summary->overdue_actions = inputs->overdue_actions;
+  summary->overdue_complaints = inputs->overdue_complaints;
 }

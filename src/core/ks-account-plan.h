@@ -146,6 +146,8 @@ typedef struct
   gboolean      has_health;
   double        health;           /* 0–100 */
   KsAlertFlags  alerts;
+  guint         overdue_actions;     /* what the team's KPIs add up */
+  guint         overdue_complaints;
 } KsPlanSummary;
 
 const char  *ks_whitespace_state_get_label  (KsWhitespaceState     state);

@@ -107,6 +107,8 @@ static const char * const alert_labels[KS_N_ALERTS] = {
   /* Translators: an alert: a key account has no executive-level contact seen within a
    * quarter */
   N_("No executive contact"),
+  /* Translators: an alert: a signed contract has an open checklist issue */
+  N_("Contract issue"),
 };
 
 const char *
@@ -519,10 +521,12 @@ ks_plan_alerts (const KsHealthInputs *inputs,
       && ks_plan_attainment_dropped (inputs->previous_attainment,
                                      inputs->current_attainment, drop_threshold_points))
     flags |= KS_ALERT_ATTAINMENT_DROP;
-  if (inputs->overdue_complaint)
+  if (inputs->overdue_complaints > 0)
     flags |= KS_ALERT_OVERDUE_COMPLAINT;
   if (inputs->key_account && inputs->executive != KS_EXECUTIVE_COVERED)
     flags |= KS_ALERT_NO_EXECUTIVE;
+  if (inputs->contract_issue)
+    flags |= KS_ALERT_CONTRACT_ISSUE;
 
   return flags;
 }

@@ -136,7 +136,8 @@ typedef struct
   gboolean             has_quarter_change;
   double               previous_attainment;
   double               current_attainment;
-  gboolean             overdue_complaint;   /* an open complaint past its 24 h */
+  guint                overdue_complaints;  /* open complaints past their 24 h */
+  gboolean             contract_issue;      /* a signed contract with an open checklist issue */
   gboolean             key_account;         /* Core or Key: executive coverage matters */
 } KsHealthInputs;
 
@@ -198,15 +199,17 @@ typedef enum
   KS_ALERT_ATTAINMENT_DROP  = 1 << 2,
   KS_ALERT_OVERDUE_COMPLAINT = 1 << 3,
   KS_ALERT_NO_EXECUTIVE     = 1 << 4,
+  KS_ALERT_CONTRACT_ISSUE   = 1 << 5,
 } KsAlertFlags;
 
-#define KS_N_ALERTS 5
+#define KS_N_ALERTS 6
 
 /* The badge text of one flag; NULL for KS_ALERT_NONE or several flags. */
 const char  *ks_alert_get_label             (KsAlertFlags          alert);
 /* Any overdue action, any open high risk, attainment fallen by @drop_threshold_points
  * (> 0) or more since the previous quarter, a complaint unanswered past its 24 h, and
- * a key account (Core or Key) without an executive contact seen within a quarter. */
+ * a key account (Core or Key) without an executive contact seen within a quarter, and
+ * a signed contract with an open checklist issue. */
 KsAlertFlags ks_plan_alerts                 (const KsHealthInputs  *inputs,
                                              double                 drop_threshold_points);
 

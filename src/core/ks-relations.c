@@ -1259,17 +1259,18 @@ ks_relations_fill_inputs (const KsRelations *relations,
   g_date_set_dmy (&today, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
   inputs->executive = ks_relations_executive_coverage (relations, &today);
 
-  inputs->overdue_complaint = ks_relations_has_overdue_complaint (relations, now);
+  inputs->overdue_complaints = ks_relations_count_overdue_complaints (relations, now);
 }
 
-gboolean
-ks_relations_has_overdue_complaint (const KsRelations *relations,
-                                    GDateTime         *now)
+guint
+ks_relations_count_overdue_complaints (const KsRelations *relations,
+                                       GDateTime         *now)
 {
+  guint count = 0;
   guint i;
 
-  g_return_val_if_fail (relations != NULL, FALSE);
-  g_return_val_if_fail (now != NULL, FALSE);
+  g_return_val_if_fail (relations != NULL, 0);
+  g_return_val_if_fail (now != NULL, 0);
 
   for (i = 0; relations->complaints != NULL && i < relations->complaints->len; i++)
     {
@@ -1277,10 +1278,10 @@ ks_relations_has_overdue_complaint (const KsRelations *relations,
 
       if (ks_complaint_is_open (complaint)
           && ks_complaint_response_state (complaint, now, NULL) == KS_RESPONSE_OVERDUE)
-        return TRUE;
+        count++;
     }
 
-  return FALSE;
+  return count;
 }
 
 /* ---- Response statistics ------------------------------------------------------- */

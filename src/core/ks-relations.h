@@ -229,9 +229,9 @@ KsExecutiveCoverage ks_relations_executive_coverage (const KsRelations *relation
 void         ks_relations_fill_inputs       (const KsRelations    *relations,
                                              GDateTime            *now,
                                              KsHealthInputs       *inputs);
-/* Any open complaint past its 24 h without a first response. */
-gboolean     ks_relations_has_overdue_complaint (const KsRelations *relations,
-                                                 GDateTime         *now);
+/* The open complaints past their 24 h without a first response. */
+guint        ks_relations_count_overdue_complaints (const KsRelations *relations,
+                                                    GDateTime         *now);
 
 /* Response statistics of a set of complaints, per owner or per category. */
 typedef struct

@@ -144,6 +144,9 @@ static const char * const alert_badges[KS_N_ALERTS] = {
   N_("Complaint"),
   /* Translators: a short badge in the list: no executive-level contact lately */
   N_("No executive"),
+  /* Translators: a short badge in the list: a signed contract has an open checklist
+   * issue */
+  N_("Contract"),
 };
 
 static char *
