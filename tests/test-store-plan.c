@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "ks-test-schema.h"
 #include "ks-account-list.h"
 #include "ks-error.h"
 #include "ks-sample.h"
@@ -646,7 +647,7 @@ test_migrate_from_2 (Fixture       *f,
   f->store = NULL;
 
   db = raw_open (f->path, SQLITE_OPEN_READWRITE);
-  raw_exec (db, "DROP TABLE complaint; DROP TABLE satisfaction; "
+  raw_exec (db, KS_TEST_UNDO_V5 "DROP TABLE complaint; DROP TABLE satisfaction; "
                 "DROP TABLE interaction_contact; DROP TABLE interaction; DROP TABLE contact; "
                 "DROP TABLE risk; DROP TABLE swot_item; DROP TABLE whitespace; "
                 "DROP TABLE product; DROP TABLE action; DROP TABLE target; "
@@ -668,7 +669,7 @@ test_migrate_from_2 (Fixture       *f,
   f->store = NULL;
 
   g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, KS_SCHEMA_VERSION);
-  g_assert_cmpint (KS_SCHEMA_VERSION, ==, 4);
+  g_assert_cmpint (KS_SCHEMA_VERSION, ==, 6);
   g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM account"), ==, n_accounts);
   g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM snapshot"), ==, n_accounts);
   g_assert_cmpint (raw_query_int (f->path,

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "ks-test-schema.h"
 #include "ks-account-list.h"
 #include "ks-error.h"
 #include "ks-store.h"
@@ -633,7 +634,7 @@ test_migration_fails (Fixture       *f,
 
   /* A v3 file that already has a table of the name migration 4 creates. */
   db = raw_open (f->path, SQLITE_OPEN_READWRITE);
-  raw_exec (db, "DROP TABLE complaint; DROP TABLE satisfaction; "
+  raw_exec (db, KS_TEST_UNDO_V5 "DROP TABLE complaint; DROP TABLE satisfaction; "
                 "DROP TABLE interaction_contact; DROP TABLE interaction; DROP TABLE contact; "
                 "CREATE TABLE contact (x); PRAGMA user_version = 3");
   sqlite3_close (db);
@@ -674,7 +675,7 @@ test_migrate_from_3 (Fixture       *f,
   f->store = NULL;
 
   db = raw_open (f->path, SQLITE_OPEN_READWRITE);
-  raw_exec (db, "DROP TABLE complaint; DROP TABLE satisfaction; "
+  raw_exec (db, KS_TEST_UNDO_V5 "DROP TABLE complaint; DROP TABLE satisfaction; "
                 "DROP TABLE interaction_contact; DROP TABLE interaction; DROP TABLE contact; "
                 "PRAGMA user_version = 3");
   sqlite3_close (db);
@@ -697,7 +698,7 @@ test_migrate_from_3 (Fixture       *f,
   f->store = NULL;
 
   g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, KS_SCHEMA_VERSION);
-  g_assert_cmpint (KS_SCHEMA_VERSION, ==, 4);
+  g_assert_cmpint (KS_SCHEMA_VERSION, ==, 6);
   g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM account"), ==, 2);
   g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM action"), ==, 1);
   g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM risk"), ==, 1);

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "ks-test-schema.h"
 #include "ks-account-list.h"
 #include "ks-error.h"
 #include "ks-store.h"
@@ -1415,7 +1416,7 @@ test_migrate_from_1 (Fixture       *f,
 
   make_keystone_database (f->path);
   db = raw_open (f->path, SQLITE_OPEN_READWRITE);
-  raw_exec (db, "DROP TABLE complaint; DROP TABLE satisfaction; "
+  raw_exec (db, KS_TEST_UNDO_V5 "DROP TABLE complaint; DROP TABLE satisfaction; "
                 "DROP TABLE interaction_contact; DROP TABLE interaction; DROP TABLE contact; "
                 "DROP TABLE risk; DROP TABLE swot_item; DROP TABLE whitespace; "
                 "DROP TABLE product; DROP TABLE action; DROP TABLE target; "

@@ -8,6 +8,7 @@
 
 #include <glib.h>
 
+#include "ks-contract.h"
 #include "ks-plan.h"
 #include "ks-relations.h"
 
@@ -135,6 +136,8 @@ typedef struct
   GPtrArray  *swot;             /* KsSwotItem *, by kind then position */
   GPtrArray  *risks;            /* KsRisk *, open first, then severity, newest first */
   KsRelations *relations;       /* contacts, interactions, surveys, complaints; never NULL */
+  GPtrArray  *contracts;        /* KsContract *, with items, by end date (none last),
+                                 * then title; never NULL */
 } KsAccountPlan;
 
 /* What the portfolio shows of an account's plan: computed by the store from the plan

@@ -22,6 +22,8 @@ struct _KsStore
   sqlite3_stmt   **stmts;               /* ks-store.c's cache */
   sqlite3_stmt   **plan_stmts;          /* ks-store-plan.c's cache */
   sqlite3_stmt   **relation_stmts;      /* ks-store-relations.c's cache */
+  sqlite3_stmt   **team_stmts;          /* ks-store-team.c's cache */
+  sqlite3_stmt   **contract_stmts;      /* ks-store-contracts.c's cache */
 
   KsScoringRules   rules;
   char            *default_currency;
@@ -71,6 +73,8 @@ gboolean      ks_store_find_position         (KsStore        *self,
 void          ks_store_emit_plan_changed     (KsStore        *self,
                                               gint64          account_id);
 void          ks_store_emit_products_changed (KsStore        *self);
+void          ks_store_emit_team_changed     (KsStore        *self);
+void          ks_store_emit_template_changed (KsStore        *self);
 
 /* ks_store_delete_account(), and with @plan_out its plan read in the same transaction. */
 gboolean      ks_store_remove_account        (KsStore        *self,
@@ -177,6 +181,21 @@ gboolean      ks_store_relations_write       (KsStore           *self,
 gboolean      ks_store_relations_number_contacts (KsStore     *self,
                                                   KsRelations *relations,
                                                   GError     **error);
+
+/* ks-store-team.c */
+
+void          ks_store_team_init             (KsStore        *self);
+/* Finalizes the statements: before the connection closes. */
+void          ks_store_team_close            (KsStore        *self);
+
+/* ks-store-contracts.c */
+
+void          ks_store_contracts_init        (KsStore        *self);
+/* Finalizes the statements: before the connection closes. */
+void          ks_store_contracts_close       (KsStore        *self);
+/* Migration 6's seed: the built-in checklist template (ks-contract.h), in English,
+ * inserted into the tables the step just made. An SQLite result code. */
+int           ks_store_contracts_seed_template (sqlite3      *db);
 
 /* Small SQLite helpers the plan and relationship code share. */
 

@@ -244,7 +244,141 @@ static const char * const migrations[] = {
   "                               AND follow_up_satisfaction IS NOT NULL))"
   ");"
   "CREATE INDEX complaint_account ON complaint (account_id);",
+  /* 5: the team and its coaching plans. A member's name is unique whatever its case,
+   * and every account owner is a member: the owners there are become members, the
+   * accounts take their member's spelling, and the triggers add the owners that come
+   * later (import, a typed owner). */
+  "CREATE TABLE member ("
+  "  id        INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  name      TEXT NOT NULL COLLATE NOCASE UNIQUE"
+  "            CHECK (length (trim (name)) > 0 AND name = trim (name)),"
+  "  role      TEXT NOT NULL DEFAULT '',"
+  "  mentor_id INTEGER REFERENCES member (id) ON DELETE SET NULL"
+  "            CHECK (mentor_id IS NULL OR mentor_id <> id),"
+  "  notes     TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX member_mentor ON member (mentor_id);"
+  "INSERT OR IGNORE INTO member (name)"
+  "  SELECT trim (owner) FROM account WHERE trim (owner) <> ''"
+  "  GROUP BY trim (owner) ORDER BY min (id);"
+  "UPDATE account SET owner = (SELECT name FROM member WHERE name = trim (account.owner))"
+  "  WHERE trim (owner) <> '';"
+  "CREATE TRIGGER account_owner_insert AFTER INSERT ON account"
+  "  WHEN trim (NEW.owner) <> '' BEGIN"
+  "    INSERT OR IGNORE INTO member (name) VALUES (trim (NEW.owner));"
+  "  END;"
+  "CREATE TRIGGER account_owner_update AFTER UPDATE OF owner ON account"
+  "  WHEN trim (NEW.owner) <> '' BEGIN"
+  "    INSERT OR IGNORE INTO member (name) VALUES (trim (NEW.owner));"
+  "  END;"
+  "CREATE TABLE coaching_plan ("
+  "  id            INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  member_id     INTEGER NOT NULL REFERENCES member (id) ON DELETE CASCADE,"
+  "  skill         TEXT NOT NULL"
+  "                CHECK (skill IN ('customer_analysis', 'negotiation', 'solution_design',"
+  "                                 'resource_coordination', 'custom')),"
+  "  custom_skill  TEXT NOT NULL DEFAULT ''"
+  "                CHECK (skill <> 'custom' OR length (trim (custom_skill)) > 0),"
+  "  start_level   INTEGER NOT NULL CHECK (start_level BETWEEN 1 AND 5),"
+  "  current_level INTEGER NOT NULL CHECK (current_level BETWEEN 1 AND 5),"
+  "  target_level  INTEGER NOT NULL CHECK (target_level BETWEEN 1 AND 5),"
+  "  objective     TEXT NOT NULL DEFAULT '',"
+  "  start         TEXT NOT NULL"
+  "                CHECK (start GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+  "  due           TEXT CHECK (due IS NULL"
+  "                            OR (due GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
+  "                                AND due >= start)),"
+  "  status        TEXT NOT NULL DEFAULT 'active'"
+  "                CHECK (status IN ('active', 'achieved', 'paused', 'dropped')),"
+  "  coach         TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX coaching_plan_member ON coaching_plan (member_id);"
+  "CREATE TABLE coaching_action ("
+  "  id      INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  plan_id INTEGER NOT NULL REFERENCES coaching_plan (id) ON DELETE CASCADE,"
+  "  kind    TEXT NOT NULL"
+  "          CHECK (kind IN ('training', 'role_play', 'shadowing', 'reading', 'rotation')),"
+  "  title   TEXT NOT NULL CHECK (length (trim (title)) > 0),"
+  "  due     TEXT CHECK (due IS NULL"
+  "                      OR due GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+  "  status  TEXT NOT NULL DEFAULT 'open'"
+  "          CHECK (status IN ('open', 'in_progress', 'done', 'dropped'))"
+  ");"
+  "CREATE INDEX coaching_action_plan ON coaching_action (plan_id);"
+  "CREATE TABLE coaching_session ("
+  "  id        INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  plan_id   INTEGER NOT NULL REFERENCES coaching_plan (id) ON DELETE CASCADE,"
+  "  date      TEXT NOT NULL"
+  "            CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+  "  kind      TEXT NOT NULL"
+  "            CHECK (kind IN ('one_on_one', 'joint_visit', 'role_play', 'review')),"
+  "  rating    INTEGER CHECK (rating IS NULL OR rating BETWEEN 1 AND 5),"
+  "  notes     TEXT NOT NULL DEFAULT '',"
+  "  next_step TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX coaching_session_plan ON coaching_session (plan_id);",
+  /* 6: contracts and their compliance checklists. The template's categories and items
+   * are data: the built-in ones are seeded in English right after this step (see
+   * migration_seeds) and shown translated while unchanged. A contract copies the
+   * template's items when it is made, so later template edits leave it alone. */
+  "CREATE TABLE checklist_category ("
+  "  id       INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  position INTEGER NOT NULL CHECK (position >= 0),"
+  "  title    TEXT NOT NULL CHECK (length (trim (title)) > 0)"
+  ");"
+  "CREATE TABLE checklist_item ("
+  "  id          INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  category_id INTEGER NOT NULL REFERENCES checklist_category (id) ON DELETE CASCADE,"
+  "  position    INTEGER NOT NULL CHECK (position >= 0),"
+  "  text        TEXT NOT NULL CHECK (length (trim (text)) > 0)"
+  ");"
+  "CREATE INDEX checklist_item_category ON checklist_item (category_id, position);"
+  "CREATE TABLE contract ("
+  "  id             INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  account_id     INTEGER NOT NULL REFERENCES account (id) ON DELETE CASCADE,"
+  "  title          TEXT NOT NULL CHECK (length (trim (title)) > 0),"
+  "  number         TEXT NOT NULL DEFAULT '',"
+  "  value          INTEGER NOT NULL DEFAULT 0 CHECK (value >= 0),"
+  "  currency       TEXT NOT NULL DEFAULT 'CNY' CHECK (length (currency) = 3),"
+  "  start_date     TEXT CHECK (start_date IS NULL"
+  "                             OR start_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+  "  end_date       TEXT CHECK (end_date IS NULL"
+  "                             OR (end_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
+  "                                 AND (start_date IS NULL OR end_date >= start_date))),"
+  "  renewal_notice TEXT CHECK (renewal_notice IS NULL"
+  "                             OR renewal_notice GLOB"
+  "                                '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+  "  status         TEXT NOT NULL DEFAULT 'draft'"
+  "                 CHECK (status IN ('draft', 'in_review', 'signed', 'expired',"
+  "                                   'terminated')),"
+  "  notes          TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX contract_account ON contract (account_id);"
+  "CREATE TABLE contract_item ("
+  "  id          INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  contract_id INTEGER NOT NULL REFERENCES contract (id) ON DELETE CASCADE,"
+  "  category    TEXT NOT NULL CHECK (length (trim (category)) > 0),"
+  "  position    INTEGER NOT NULL CHECK (position >= 0),"
+  "  text        TEXT NOT NULL CHECK (length (trim (text)) > 0),"
+  "  state       TEXT NOT NULL DEFAULT 'pending'"
+  "              CHECK (state IN ('pending', 'ok', 'issue', 'not_applicable')),"
+  "  note        TEXT NOT NULL DEFAULT '',"
+  "  reviewer    TEXT NOT NULL DEFAULT '',"
+  "  reviewed    TEXT CHECK (reviewed IS NULL"
+  "                          OR reviewed GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')"
+  ");"
+  "CREATE INDEX contract_item_contract ON contract_item (contract_id, position);",
 };
+
+/* What a migration step writes beyond its SQL, in the same transaction: entry N - 1
+ * runs right after migrations[N - 1]. */
+typedef int (*MigrationSeed) (sqlite3 *db);
+
+static const MigrationSeed migration_seeds[] = {
+  [5] = ks_store_contracts_seed_template,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migration_seeds) <= KS_SCHEMA_VERSION);
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KS_SCHEMA_VERSION);
 G_STATIC_ASSERT (KS_APPLICATION_ID == 1263752270);
@@ -333,6 +467,8 @@ enum
   SNAPSHOTS_CHANGED,
   PLAN_CHANGED,
   PRODUCTS_CHANGED,
+  TEAM_CHANGED,
+  TEMPLATE_CHANGED,
   N_SIGNALS
 };
 
@@ -939,6 +1075,18 @@ void
 ks_store_emit_products_changed (KsStore *self)
 {
   g_signal_emit (self, signals[PRODUCTS_CHANGED], 0);
+}
+
+void
+ks_store_emit_team_changed (KsStore *self)
+{
+  g_signal_emit (self, signals[TEAM_CHANGED], 0);
+}
+
+void
+ks_store_emit_template_changed (KsStore *self)
+{
+  g_signal_emit (self, signals[TEMPLATE_CHANGED], 0);
 }
 
 /* Settings */
@@ -1659,6 +1807,9 @@ run_migrations (sqlite3  *db,
       rc = exec_sql (db, "BEGIN IMMEDIATE");
       if (rc == SQLITE_OK)
         rc = exec_sql (db, migrations[v]);
+      if (rc == SQLITE_OK && v < (int) G_N_ELEMENTS (migration_seeds)
+          && migration_seeds[v] != NULL)
+        rc = migration_seeds[v] (db);
       if (rc == SQLITE_OK)
         rc = exec_sql (db, set_version);
       if (rc == SQLITE_OK)
@@ -1726,6 +1877,8 @@ close_database (KsStore *self)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
   ks_store_plan_close (self);
   ks_store_relations_close (self);
+  ks_store_team_close (self);
+  ks_store_contracts_close (self);
 
   if (self->db != NULL && sqlite3_close (self->db) != SQLITE_OK)
     g_warning ("Could not close %s: %s", self->path, sqlite3_errmsg (self->db));
@@ -1935,6 +2088,8 @@ ks_store_finalize (GObject *object)
   g_clear_pointer (&self->stmts, g_free);
   g_clear_pointer (&self->plan_stmts, g_free);
   g_clear_pointer (&self->relation_stmts, g_free);
+  g_clear_pointer (&self->team_stmts, g_free);
+  g_clear_pointer (&self->contract_stmts, g_free);
   g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_pointer (&self->deleted_created_at, g_hash_table_unref);
   g_clear_pointer (&self->default_currency, g_free);
@@ -2008,6 +2163,33 @@ ks_store_class_init (KsStoreClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * KsStore::team-changed:
+   *
+   * A team member, a coaching plan or anything in one was added, changed, deleted or
+   * put back (an account owner new to the team counts too). Views of the team read
+   * it again.
+   */
+  signals[TEAM_CHANGED] =
+    g_signal_new ("team-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * KsStore::template-changed:
+   *
+   * The contract checklist template changed. Existing contracts did not: they keep
+   * the items they were made with.
+   */
+  signals[TEMPLATE_CHANGED] =
+    g_signal_new ("template-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -2016,6 +2198,8 @@ ks_store_init (KsStore *self)
   self->stmts = g_new0 (sqlite3_stmt *, N_STMTS);
   ks_store_plan_init (self);
   ks_store_relations_init (self);
+  ks_store_team_init (self);
+  ks_store_contracts_init (self);
   ks_health_weights_init_default (&self->health_weights);
   self->accounts = ks_account_list_new ();
   self->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);

@@ -8,8 +8,10 @@
 
 #include "ks-account.h"
 #include "ks-account-plan.h"
+#include "ks-contract.h"
 #include "ks-quarter.h"
 #include "ks-scoring.h"
+#include "ks-team.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +20,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KsStore, ks_store, KS, STORE, GObject)
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define KS_SCHEMA_VERSION 4
+#define KS_SCHEMA_VERSION 6
 /* How many backups of one database are kept. */
 #define KS_STORE_BACKUPS_KEPT 5
 
@@ -392,6 +394,137 @@ gboolean     ks_store_set_health_weights    (KsStore               *self,
                                              const KsHealthWeights *weights,
                                              GError               **error);
 
+/* ---- The team (ks-store-team.c) ----------------------------------------------- */
+
+/* Every member (KsMember *), by name (g_utf8_collate). Every account owner is one:
+ * the store adds an owner new to the team when an account is saved or imported, and
+ * gives the account the member's spelling of the name ("li wei" → "Li Wei"). NULL and
+ * @error on failure. */
+GPtrArray   *ks_store_dup_members           (KsStore          *self,
+                                             GError          **error);
+KsMember    *ks_store_dup_member            (KsStore          *self,
+                                             gint64            member_id,
+                                             GError          **error);
+/* Inserts @member when its id is 0 (and sets it), else updates it. A name another
+ * member has (whatever its case) or a mentor that is not a member is KS_ERROR_INVALID.
+ * A new name is given to every account the member owns (their KsAccount objects
+ * follow). ::team-changed. */
+gboolean     ks_store_save_member           (KsStore          *self,
+                                             KsMember         *member,
+                                             GError          **error);
+
+/* What deleting a member took away, for Undo. */
+typedef struct
+{
+  KsMember  *member;
+  GPtrArray *plans;          /* KsCoachingPlan *, with actions and sessions */
+  GArray    *account_ids;    /* gint64: the accounts they owned */
+  GArray    *mentee_ids;     /* gint64: the members they mentored */
+  char      *takeover;       /* the name the accounts went to, "" for nobody */
+} KsMemberDeletion;
+void         ks_member_deletion_free        (KsMemberDeletion *deletion);
+/* Deletes the member and their coaching plans; the accounts they own go to the member
+ * @takeover_id (0: the accounts keep no owner), their mentees lose their mentor. One
+ * transaction. ::team-changed. */
+gboolean     ks_store_delete_member         (KsStore          *self,
+                                             gint64            member_id,
+                                             gint64            takeover_id,
+                                             KsMemberDeletion **deletion_out,
+                                             GError          **error);
+/* Undo: the member, plans, mentees' mentor and the accounts (those still owned by
+ * the takeover, or by nobody) back, with their ids. */
+gboolean     ks_store_restore_member        (KsStore          *self,
+                                             const KsMemberDeletion *deletion,
+                                             GError          **error);
+
+/* The member's coaching plans (KsCoachingPlan *, with actions and sessions): active
+ * first, then paused, achieved, dropped; within each by due date (none last), id. */
+GPtrArray   *ks_store_dup_coaching_plans    (KsStore          *self,
+                                             gint64            member_id,
+                                             GError          **error);
+/* Every member's plans, for the review: member id → GPtrArray of KsCoachingPlan *. */
+GHashTable  *ks_store_dup_all_coaching_plans (KsStore         *self,
+                                             GError          **error);
+/* Inserts @plan (its actions and sessions are not touched) when its id is 0 (and sets
+ * it), else updates it; validated first. ::team-changed. */
+gboolean     ks_store_save_coaching_plan    (KsStore          *self,
+                                             KsCoachingPlan   *plan,
+                                             GError          **error);
+/* With its actions and sessions; @plan_out (may be NULL) receives them all for Undo. */
+gboolean     ks_store_delete_coaching_plan  (KsStore          *self,
+                                             gint64            plan_id,
+                                             KsCoachingPlan  **plan_out,
+                                             GError          **error);
+/* Undo: with its id and those of its actions and sessions. */
+gboolean     ks_store_restore_coaching_plan (KsStore          *self,
+                                             const KsCoachingPlan *plan,
+                                             GError          **error);
+/* Inserts when the id is 0 (and sets it), else updates; validated. ::team-changed. */
+gboolean     ks_store_save_coaching_action  (KsStore          *self,
+                                             KsCoachingAction *action,
+                                             GError          **error);
+gboolean     ks_store_delete_coaching_action (KsStore         *self,
+                                             gint64            action_id,
+                                             GError          **error);
+/* Undo: with its id (nothing when its plan is gone: KS_ERROR_NOT_FOUND). */
+gboolean     ks_store_restore_coaching_action (KsStore        *self,
+                                             const KsCoachingAction *action,
+                                             GError          **error);
+gboolean     ks_store_save_coaching_session (KsStore          *self,
+                                             KsCoachingSession *session,
+                                             GError          **error);
+gboolean     ks_store_delete_coaching_session (KsStore        *self,
+                                             gint64            session_id,
+                                             GError          **error);
+gboolean     ks_store_restore_coaching_session (KsStore       *self,
+                                             const KsCoachingSession *session,
+                                             GError          **error);
+
+/* ---- Contracts (ks-store-contracts.c) ------------------------------------------ */
+
+/* Contracts are part of the account's plan (plan->contracts: loaded, deleted and put
+ * back with it); each change emits ::plan-changed and recomputes the account's
+ * summary (the contract alert). */
+
+/* The checklist template: KsTemplateCategory * in order, with their items. */
+GPtrArray   *ks_store_dup_template          (KsStore          *self,
+                                             GError          **error);
+/* Replaces the whole template with @categories (ids kept where set, new ones given),
+ * validated, in one transaction; existing contracts keep their items.
+ * ::template-changed. */
+gboolean     ks_store_save_template         (KsStore          *self,
+                                             GPtrArray        *categories,
+                                             GError          **error);
+/* Puts the built-in template back (the whole template replaced). */
+gboolean     ks_store_reset_template        (KsStore          *self,
+                                             GError          **error);
+
+/* Every contract (KsContract *, with items), for the Contracts view: by end date
+ * (none last), then title. NULL and @error on failure. */
+GPtrArray   *ks_store_dup_contracts         (KsStore          *self,
+                                             GError          **error);
+/* Inserts @contract when its id is 0 (and sets it and its items' ids; a new contract
+ * without items gets the template's), else updates it and its items (items added,
+ * changed and removed to match). Validated; KS_ERROR_NOT_FOUND for a missing account. */
+gboolean     ks_store_save_contract         (KsStore          *self,
+                                             gint64            account_id,
+                                             KsContract       *contract,
+                                             GError          **error);
+/* One item's state, note, reviewer and review date (a checklist click). */
+gboolean     ks_store_save_contract_item    (KsStore          *self,
+                                             gint64            contract_id,
+                                             const KsContractItem *item,
+                                             GError          **error);
+/* With its items; @contract_out (may be NULL) receives it for Undo. */
+gboolean     ks_store_delete_contract       (KsStore          *self,
+                                             gint64            contract_id,
+                                             KsContract      **contract_out,
+                                             GError          **error);
+/* Undo: with its id and its items' ids. */
+gboolean     ks_store_restore_contract      (KsStore          *self,
+                                             const KsContract *contract,
+                                             GError          **error);
+
 /* A copy through the SQLite backup API into the backups folder beside the database,
  * keeping the last KS_STORE_BACKUPS_KEPT; returns the new file's path. */
 char        *ks_store_backup                (KsStore          *self,
@@ -414,5 +547,6 @@ char        *ks_store_get_backup_dir        (KsStore          *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KsStoreImport, ks_store_import_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KsContactLinks, ks_contact_links_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KsMemberDeletion, ks_member_deletion_free)
 
 G_END_DECLS

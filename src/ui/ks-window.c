@@ -9,11 +9,14 @@
 #include "ks-account-editor.h"
 #include "ks-account-page.h"
 #include "ks-complaints-view.h"
+#include "ks-contracts-view.h"
 #include "ks-error.h"
 #include "ks-import-dialog.h"
+#include "ks-member-page.h"
 #include "ks-portfolio-view.h"
 #include "ks-preferences-window.h"
 #include "ks-quadrant-view.h"
+#include "ks-team-view.h"
 #include "ks-widgets.h"
 #include "ks-window.h"
 
@@ -34,6 +37,8 @@ struct _KsWindow
   KsPortfolioView *portfolio_view;
   KsQuadrantView *quadrant_view;
   KsComplaintsView *complaints_view;
+  KsTeamView *team_view;
+  KsContractsView *contracts_view;
   GtkDropDown *chart_tier_filter;
   GtkDropDown *chart_owner_filter;
   GtkToggleButton *search_button;
@@ -42,6 +47,7 @@ struct _KsWindow
   GtkListBox *moved_list;
 
   KsAccountPage *account_page;   /* the account shown, or NULL */
+  KsMemberPage *member_page;     /* the team member shown, or NULL */
   GtkStringList *quarters;   /* the drop-down's items */
   gboolean updating_quarters;
 };
@@ -143,18 +149,37 @@ remove_page_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Takes the account page down once the views are drawn: a page with a few hundred rows
- * takes a while to go, and a hidden one left in the stack would slow down the next. */
+/* Takes a page (*@slot: the account page or the member page) down once the views are
+ * drawn: a page with a few hundred rows takes a while to go, and a hidden one left in
+ * the stack would slow down the next. */
+static void
+drop_page (KsWindow *self,
+           gpointer  slot)
+{
+  GtkWidget **page = slot;
+
+  if (*page == NULL)
+    return;
+  if (gtk_stack_get_visible_child (self->main_stack) == *page)
+    gtk_stack_set_visible_child_name (self->main_stack, "views");
+  g_idle_add_full (G_PRIORITY_LOW, remove_page_idle, g_object_ref (*page), g_object_unref);
+  *page = NULL;
+}
+
 static void
 drop_account_page (KsWindow *self)
 {
-  if (self->account_page == NULL)
-    return;
-  if (gtk_stack_get_visible_child (self->main_stack) == GTK_WIDGET (self->account_page))
-    gtk_stack_set_visible_child_name (self->main_stack, "views");
-  g_idle_add_full (G_PRIORITY_LOW, remove_page_idle, g_object_ref (self->account_page),
-                   g_object_unref);
-  self->account_page = NULL;
+  drop_page (self, &self->account_page);
+}
+
+/* Puts @page in the stack in place of the views (or the other page). */
+static void
+show_page (KsWindow  *self,
+           GtkWidget *page)
+{
+  gtk_stack_add_child (self->main_stack, page);
+  gtk_stack_set_visible_child (self->main_stack, page);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", TRUE);
 }
 
 KsAccountPage *
@@ -172,14 +197,46 @@ ks_window_show_account (KsWindow  *self,
       return self->account_page;
     }
 
-  if (self->account_page != NULL)
-    drop_account_page (self);
   page = ks_account_page_new (self->store, account);
+  show_page (self, page);
+  drop_account_page (self);
+  drop_page (self, &self->member_page);
   self->account_page = KS_ACCOUNT_PAGE (page);
-  gtk_stack_add_child (self->main_stack, page);
-  gtk_stack_set_visible_child (self->main_stack, page);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", TRUE);
   return self->account_page;
+}
+
+KsMemberPage *
+ks_window_show_member (KsWindow *self,
+                       gint64    member_id)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
+
+  if (self->member_page != NULL
+      && ks_member_page_get_member_id (self->member_page) == member_id)
+    {
+      gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->member_page));
+      return self->member_page;
+    }
+
+  page = ks_member_page_new (self->store, member_id);
+  show_page (self, page);
+  drop_page (self, &self->member_page);
+  drop_account_page (self);
+  self->member_page = KS_MEMBER_PAGE (page);
+  return self->member_page;
+}
+
+KsMemberPage *
+ks_window_get_member_page (KsWindow *self)
+{
+  g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
+
+  if (self->member_page == NULL
+      || gtk_stack_get_visible_child (self->main_stack) != GTK_WIDGET (self->member_page))
+    return NULL;
+  return self->member_page;
 }
 
 void
@@ -190,6 +247,7 @@ ks_window_show_views (KsWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack, "views");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", FALSE);
   drop_account_page (self);
+  drop_page (self, &self->member_page);
 }
 
 KsAccountPage *
@@ -978,6 +1036,15 @@ open_section_action (GtkWidget  *widget,
     ks_account_page_show_section (ks_window_show_account (self, account), section);
 }
 
+/* win.open-member: a team member's page, by id. */
+static void
+open_member_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  ks_window_show_member (KS_WINDOW (widget), g_variant_get_int64 (param));
+}
+
 static void
 go_back_action (GtkWidget  *widget,
                 const char *action_name,
@@ -1118,6 +1185,8 @@ ks_window_constructed (GObject *object)
 
   ks_portfolio_view_set_store (self->portfolio_view, self->store);
   ks_complaints_view_set_store (self->complaints_view, self->store);
+  ks_team_view_set_store (self->team_view, self->store);
+  ks_contracts_view_set_store (self->contracts_view, self->store);
   /* The chart shows what the list shows: the same search and filters, which its own
    * drop-downs choose as well. */
   ks_portfolio_view_bind_filters (self->portfolio_view, self->chart_tier_filter,
@@ -1213,6 +1282,8 @@ ks_window_class_init (KsWindowClass *klass)
   g_type_ensure (KS_TYPE_PORTFOLIO_VIEW);
   g_type_ensure (KS_TYPE_QUADRANT_VIEW);
   g_type_ensure (KS_TYPE_COMPLAINTS_VIEW);
+  g_type_ensure (KS_TYPE_TEAM_VIEW);
+  g_type_ensure (KS_TYPE_CONTRACTS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/keystone_ka/Keystone/ks-window.ui");
@@ -1222,6 +1293,8 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsWindow, portfolio_view);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, quadrant_view);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, complaints_view);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, team_view);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, contracts_view);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, chart_tier_filter);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, chart_owner_filter);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, search_button);
@@ -1236,6 +1309,7 @@ ks_window_class_init (KsWindowClass *klass)
                                    open_section_action);
   gtk_widget_class_install_action (widget_class, "win.delete-account", "x", account_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.open-member", "x", open_member_action);
   gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_action);

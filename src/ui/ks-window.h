@@ -9,6 +9,7 @@
 #include "ks-account-page.h"
 #include "ks-application.h"
 #include "ks-chart.h"
+#include "ks-member-page.h"
 #include "ks-store.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,11 @@ GtkWindow *ks_window_edit_account       (KsWindow      *self,
 /* Shows @account's page (profile, score, health and plan) in place of the views. */
 KsAccountPage *ks_window_show_account   (KsWindow      *self,
                                          KsAccount     *account);
+/* Shows a team member's page (KPIs, skills, coaching plans) in place of the views. */
+KsMemberPage *ks_window_show_member     (KsWindow      *self,
+                                         gint64         member_id);
+/* The member page on screen, or NULL. */
+KsMemberPage *ks_window_get_member_page (KsWindow      *self);
 /* Back from an account's page to the portfolio or the chart. */
 void       ks_window_show_views         (KsWindow      *self);
 /* The account page on screen, or NULL. */

@@ -1,0 +1,7 @@
+/* ks-team-chart.c — to be written
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "ks-team-chart.h"

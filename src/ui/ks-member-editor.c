@@ -1,0 +1,4 @@
+/* ks-member-editor.c — to be written
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
