@@ -810,6 +810,7 @@ ks_account_plan_new (gint64 account_id)
   plan->swot = g_ptr_array_new_with_free_func ((GDestroyNotify) ks_swot_item_free);
   plan->risks = g_ptr_array_new_with_free_func ((GDestroyNotify) ks_risk_free);
   plan->relations = ks_relations_new (account_id);
+  plan->contracts = g_ptr_array_new_with_free_func ((GDestroyNotify) ks_contract_free);
 
   return plan;
 }
@@ -858,6 +859,13 @@ copy_risk (gconstpointer src,
   return ks_risk_copy (src);
 }
 
+static gpointer
+copy_contract (gconstpointer src,
+               gpointer      data)
+{
+  return ks_contract_copy (src);
+}
+
 KsAccountPlan *
 ks_account_plan_copy (const KsAccountPlan *plan)
 {
@@ -876,6 +884,7 @@ ks_account_plan_copy (const KsAccountPlan *plan)
   copy_items (copy->whitespace, plan->whitespace, copy_whitespace);
   copy_items (copy->swot, plan->swot, copy_swot_item);
   copy_items (copy->risks, plan->risks, copy_risk);
+  copy_items (copy->contracts, plan->contracts, copy_contract);
 
   if (plan->relations != NULL)
     {
@@ -899,6 +908,7 @@ ks_account_plan_free (KsAccountPlan *plan)
   g_clear_pointer (&plan->swot, g_ptr_array_unref);
   g_clear_pointer (&plan->risks, g_ptr_array_unref);
   g_clear_pointer (&plan->relations, ks_relations_free);
+  g_clear_pointer (&plan->contracts, g_ptr_array_unref);
   g_free (plan);
 }
 
@@ -913,6 +923,7 @@ ks_account_plan_is_empty (const KsAccountPlan *plan)
          && (plan->swot == NULL || plan->swot->len == 0)
          && (plan->risks == NULL || plan->risks->len == 0)
          && (plan->relations == NULL || ks_relations_is_empty (plan->relations))
+         && (plan->contracts == NULL || plan->contracts->len == 0)
          && (plan->credit_rating == NULL || plan->credit_rating[0] == '\0');
 }
 
@@ -1037,6 +1048,10 @@ ks_plan_inputs_from_plan (const KsAccountPlan *plan,
       if (!risk->closed && (guint) risk->severity < KS_N_RISK_SEVERITIES)
         inputs->open_risks[risk->severity]++;
     }
+
+  for (i = 0; plan->contracts != NULL && i < plan->contracts->len; i++)
+    if (ks_contract_has_alert (g_ptr_array_index (plan->contracts, i)))
+      inputs->contract_issue = TRUE;
 }
 
 void

@@ -811,3 +811,384 @@ ks_sample_create_plan (guint        index,
 
   return plan;
 }
+
+/* Contracts ---------------------------------------------------------------- */
+
+/* A date left empty in a sample contract. */
+#define NO_DATE G_MININT
+
+/* How one item of the built-in checklist was reviewed; the text is its msgid (an
+ * item the user's template no longer has is skipped). */
+typedef struct
+{
+  const char   *text;
+  KsCheckState  state;
+  const char   *note;
+} SampleCheck;
+
+/* A sample contract, in its account's language. Dates are days from today. The first
+ * @reviewed_items items of the checklist are in @default_state, the rest pending; then
+ * @checks say how some items came out. */
+typedef struct
+{
+  guint             index;
+  KsContractStatus  status;
+  const char       *title;
+  const char       *number;
+  gint64            value;           /* major units of the account's currency */
+  int               start_days;
+  int               end_days;
+  int               notice_days;
+  KsCheckState      default_state;
+  guint             reviewed_items;
+  int               reviewed_days;   /* before today */
+  const char       *reviewer;
+  const char       *notes;
+  SampleCheck       checks[5];
+} SampleContract;
+
+static const SampleContract sample_contracts[] = {
+  {
+    0, KS_CONTRACT_SIGNED, "三年期框架采购协议", "HD-FA-017", 120000000,
+    -1020, 75, 45, KS_CHECK_OK, G_MAXUINT, 1030, "法务部 周敏",
+    "到期前需书面通知是否续约；客户希望续约时加入维保服务包。",
+    {
+      { "Renewal terms and notice date", KS_CHECK_OK,
+        "到期前 30 天未书面通知不续约则自动续约一年" },
+      { "PIPL: impact assessment before cross-border transfer", KS_CHECK_NOT_APPLICABLE,
+        "数据存储于境内，不涉及出境" },
+      { "PIPL: cross-border transfer mechanism (standard contract, security assessment "
+        "or certification)", KS_CHECK_NOT_APPLICABLE, "数据存储于境内，不涉及出境" },
+      { "GDPR: processing terms and transfer safeguards where relevant",
+        KS_CHECK_NOT_APPLICABLE, "不涉及欧盟个人数据" },
+    },
+  },
+  {
+    1, KS_CONTRACT_SIGNED, "边缘计算平台联合开发协议", "YQ-JD-003", 8600000,
+    -120, 610, 520, KS_CHECK_OK, G_MAXUINT, 125, "法务部 周敏",
+    "CTO 亲自推动；知识产权条款签约后仍有分歧，需补充协议。",
+    {
+      { "Ownership of improvements", KS_CHECK_ISSUE,
+        "客户要求改进成果归其独有，与我方平台路线冲突，需签补充协议" },
+      { "Liability cap not below the contract value", KS_CHECK_ISSUE,
+        "责任上限仅为合同金额的 50%，低于公司标准" },
+      { "Price adjustment", KS_CHECK_PENDING, NULL },
+      { "PIPL: cross-border transfer mechanism (standard contract, security assessment "
+        "or certification)", KS_CHECK_NOT_APPLICABLE, "数据不出境" },
+      { "GDPR: processing terms and transfer safeguards where relevant",
+        KS_CHECK_NOT_APPLICABLE, "不涉及欧盟个人数据" },
+    },
+  },
+  {
+    2, KS_CONTRACT_IN_REVIEW, "新院区智能物流系统采购合同", "HK-PO-112", 15800000,
+    30, 1125, 1035, KS_CHECK_OK, 5, 6, "法务部 陈静",
+    "客户法务审阅中，预计两周内反馈。",
+    {
+      { "PIPL: separate consent for sensitive personal information", KS_CHECK_ISSUE,
+        "系统会处理患者健康信息，合同缺少单独同意条款，已提交客户法务" },
+      { "Breach notification within 72 hours", KS_CHECK_OK, "已写入附件三第 4 条" },
+      { "GDPR: processing terms and transfer safeguards where relevant",
+        KS_CHECK_NOT_APPLICABLE, "不涉及欧盟个人数据" },
+    },
+  },
+  {
+    3, KS_CONTRACT_DRAFT, "智能分拣设备采购合同（草案）", "", 3200000,
+    NO_DATE, NO_DATE, NO_DATE, KS_CHECK_PENDING, 0, 0, NULL,
+    "等待客户确认设备清单后出正式稿。",
+    { { NULL } },
+  },
+  {
+    4, KS_CONTRACT_SIGNED, "Framework Services Agreement", "NW-FSA-01",
+    4650000, -1000, 80, 20, KS_CHECK_OK, G_MAXUINT, 1010, "Sarah Klein",
+    "Renewal talks start this quarter; offer the warehousing add-on.",
+    {
+      { "GDPR: processing terms and transfer safeguards where relevant", KS_CHECK_OK,
+        "DPA signed as Annex 4; standard contractual clauses for transfers" },
+      { "Renewal terms and notice date", KS_CHECK_OK,
+        "Renews for two years unless notice is given 60 days before the end" },
+      { "PIPL: lawful basis for processing personal information", KS_CHECK_NOT_APPLICABLE,
+        "No personal information from China is processed" },
+      { "PIPL: separate consent for sensitive personal information",
+        KS_CHECK_NOT_APPLICABLE, "No personal information from China is processed" },
+      { "PIPL: impact assessment before cross-border transfer", KS_CHECK_NOT_APPLICABLE,
+        "No personal information from China is processed" },
+    },
+  },
+  {
+    6, KS_CONTRACT_EXPIRED, "年度零部件供货合同", "RF-SC-008", 68000000,
+    -405, -40, -100, KS_CHECK_OK, G_MAXUINT, 410, "法务部 周敏",
+    "已到期，新一年度合同谈判中。",
+    { { NULL } },
+  },
+};
+
+/* The date @days from today, or NULL for NO_DATE. */
+static char *
+sample_date (const GDate *today,
+             int          days)
+{
+  return days == NO_DATE ? NULL : date_from_today (today, days);
+}
+
+void
+ks_sample_add_contracts (KsAccountPlan *plan,
+                         guint          index,
+                         KsAccount     *account,
+                         GDateTime     *now,
+                         GPtrArray     *template)
+{
+  GDate today;
+
+  g_return_if_fail (plan != NULL && plan->contracts != NULL);
+  g_return_if_fail (KS_IS_ACCOUNT (account));
+  g_return_if_fail (now != NULL);
+  g_return_if_fail (template != NULL);
+
+  date_of (now, &today);
+  for (guint i = 0; i < G_N_ELEMENTS (sample_contracts); i++)
+    {
+      const SampleContract *sample = &sample_contracts[i];
+      KsContract *contract;
+      gint64 value = sample->value;
+
+      if (sample->index != index)
+        continue;
+
+      contract = ks_contract_new ();
+      contract->account_id = ks_account_get_id (account);
+      contract->title = g_strdup (sample->title);
+      contract->number = g_strdup (sample->number);
+      g_free (contract->currency);
+      contract->currency = g_strdup (ks_account_get_currency (account));
+      for (guint e = ks_currency_get_exponent (contract->currency); e > 0; e--)
+        value *= 10;
+      contract->value = value;
+      contract->start = sample_date (&today, sample->start_days);
+      contract->end = sample_date (&today, sample->end_days);
+      contract->renewal_notice = sample_date (&today, sample->notice_days);
+      contract->status = sample->status;
+      contract->notes = g_strdup (sample->notes);
+
+      ks_contract_add_template_items (contract, template);
+      for (guint j = 0; j < contract->items->len; j++)
+        {
+          KsContractItem *item = g_ptr_array_index (contract->items, j);
+
+          item->state = j < sample->reviewed_items ? sample->default_state
+                                                   : KS_CHECK_PENDING;
+          for (guint k = 0; k < G_N_ELEMENTS (sample->checks); k++)
+            if (sample->checks[k].text != NULL
+                && g_strcmp0 (sample->checks[k].text, item->text) == 0)
+              {
+                item->state = sample->checks[k].state;
+                item->note = g_strdup (sample->checks[k].note);
+              }
+          if (item->state != KS_CHECK_PENDING)
+            {
+              item->reviewer = g_strdup (sample->reviewer);
+              item->reviewed = date_from_today (&today, -sample->reviewed_days);
+            }
+        }
+
+      g_ptr_array_add (plan->contracts, contract);
+    }
+}
+
+/* The team -------------------------------------------------------------------- */
+
+#include "ks-team.h"
+
+/* The owners of the sample accounts: 王磊 mentors 李娜 and 张伟, David Miller mentors
+ * Emily Chen. */
+static const KsSampleMember sample_members[] = {
+  { "王磊", "高级大客户经理", NULL,
+    "负责华东、西南核心客户，团队内部导师。" },
+  { "李娜", "大客户经理", "王磊",
+    "华南区域客户多，关系维护好，价格谈判需加强。" },
+  { "张伟", "大客户经理", "王磊",
+    "华北、华中客户较多，需提升客户分析深度。" },
+  { "David Miller", "Senior Key Account Manager", NULL,
+    "Covers EMEA and North America; mentors Emily." },
+  { "Emily Chen", "Key Account Manager", "David Miller",
+    "Healthcare and APAC accounts; strong on service bundles." },
+};
+
+const KsSampleMember *
+ks_sample_get_members (guint *n_members)
+{
+  g_return_val_if_fail (n_members != NULL, NULL);
+
+  *n_members = G_N_ELEMENTS (sample_members);
+  return sample_members;
+}
+
+typedef struct
+{
+  KsCoachingActionKind kind;
+  const char *title;               /* NULL ends the list */
+  int due_days;                    /* from today */
+  KsActionStatus status;
+} SampleCoachingAction;
+
+typedef struct
+{
+  KsSessionKind kind;
+  const char *notes;               /* NULL ends the list */
+  int days;                        /* from today */
+  int rating;
+  const char *next_step;
+} SampleCoachingSession;
+
+typedef struct
+{
+  const char *member;
+  KsSkill skill;
+  int start_level;
+  int current_level;
+  int target_level;
+  const char *objective;
+  int start_days;                  /* from today */
+  int due_days;
+  KsCoachingStatus status;
+  const char *coach;
+  SampleCoachingAction actions[5];
+  SampleCoachingSession sessions[4];
+} SampleCoachingPlan;
+
+static const SampleCoachingPlan sample_coaching_plans[] = {
+  {
+    "李娜", KS_SKILL_NEGOTIATION, 2, 3, 4,
+    "独立主导年度框架协议谈判，守住 25% 的毛利底线。",
+    -75, 75, KS_COACHING_ACTIVE, "王磊",
+    {
+      { KS_COACHING_ACTION_TRAINING, "参加《双赢谈判》两天工作坊", -50, KS_ACTION_DONE },
+      { KS_COACHING_ACTION_ROLE_PLAY, "与王磊演练价格异议处理（三轮）", -20, KS_ACTION_DONE },
+      /* the overdue one */
+      { KS_COACHING_ACTION_SHADOWING, "旁听杭州绿源年度续约谈判", -6, KS_ACTION_OPEN },
+      { KS_COACHING_ACTION_READING, "阅读《谈判力》并在周会分享要点", 21,
+        KS_ACTION_IN_PROGRESS },
+    },
+    {
+      { KS_SESSION_JOINT_VISIT, "陪同拜访广州悦享采购总监，主导了付款条件的讨论。", -4, 4,
+        "整理谈判记录，准备下次辅导" },
+      { KS_SESSION_ROLE_PLAY, "价格异议应对明显进步，让步节奏仍偏快。", -18, 4,
+        "准备三档让步方案" },
+      { KS_SESSION_ONE_ON_ONE, "确定辅导目标：先守价格，再谈账期。", -45, 3,
+        "完成工作坊后一起复盘" },
+    },
+  },
+  {
+    "张伟", KS_SKILL_CUSTOMER_ANALYSIS, 2, 3, 4,
+    "为每个核心客户完成一页纸客户分析：业务、决策链、痛点。",
+    -60, 60, KS_COACHING_ACTIVE, "王磊",
+    {
+      { KS_COACHING_ACTION_TRAINING, "客户价值分析方法培训", -40, KS_ACTION_DONE },
+      { KS_COACHING_ACTION_READING, "研读武汉光谷半导体年报与行业报告", -15, KS_ACTION_DONE },
+      { KS_COACHING_ACTION_ROTATION, "到方案部轮岗两周", 30, KS_ACTION_OPEN },
+    },
+    {
+      { KS_SESSION_REVIEW, "武汉光谷的客户分析结构清晰，决策链还缺财务线。", -10, 4,
+        "补齐财务总监的关注点" },
+    },
+  },
+  {
+    "Emily Chen", KS_SKILL_SOLUTION_DESIGN, 2, 3, 4,
+    "Shape the Helios imaging-line bid as one solution, not a price list.",
+    -40, 80, KS_COACHING_ACTIVE, "David Miller",
+    {
+      { KS_COACHING_ACTION_SHADOWING, "Shadow David at the Crestline EV platform workshop",
+        -25, KS_ACTION_DONE },
+      { KS_COACHING_ACTION_ROLE_PLAY, "Rehearse the solution pitch with the presales team", 10,
+        KS_ACTION_IN_PROGRESS },
+      { KS_COACHING_ACTION_TRAINING, "Solution selling course (online, six modules)", 35,
+        KS_ACTION_OPEN },
+    },
+    {
+      { KS_SESSION_JOINT_VISIT, "Ran the discovery meeting at Helios well; quoted too early.",
+        -8, 4, "Hold pricing until the second meeting" },
+      { KS_SESSION_ONE_ON_ONE, "Agreed the objective: lead with the customer's outcomes.", -30,
+        3, "Draft the value map for Helios" },
+    },
+  },
+  {
+    "Emily Chen", KS_SKILL_RESOURCE_COORDINATION, 2, 3, 3,
+    "Get service and logistics to commit to one delivery plan for Pacific Rim.",
+    -200, -30, KS_COACHING_ACHIEVED, "David Miller",
+    {
+      { KS_COACHING_ACTION_ROTATION, "Two weeks with the service planning team", -120,
+        KS_ACTION_DONE },
+      { KS_COACHING_ACTION_TRAINING, "Cross-functional planning workshop", -90, KS_ACTION_DONE },
+      { KS_COACHING_ACTION_READING, "Read the internal escalation guide", -100,
+        KS_ACTION_DROPPED },
+    },
+    {
+      { KS_SESSION_REVIEW, "Pacific Rim delivery plan signed off by service and logistics.",
+        -35, 5, "Share the plan template with the team" },
+    },
+  },
+};
+
+GPtrArray *
+ks_sample_create_coaching_plans (const char *name,
+                                 GDateTime  *now)
+{
+  GPtrArray *plans;
+  GDate today;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  plans = g_ptr_array_new_with_free_func ((GDestroyNotify) ks_coaching_plan_free);
+  date_of (now, &today);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sample_coaching_plans); i++)
+    {
+      const SampleCoachingPlan *sample = &sample_coaching_plans[i];
+      KsCoachingPlan *plan;
+
+      if (!g_str_equal (sample->member, name))
+        continue;
+
+      plan = ks_coaching_plan_new ();
+      plan->skill = sample->skill;
+      plan->start_level = sample->start_level;
+      plan->current_level = sample->current_level;
+      plan->target_level = sample->target_level;
+      g_free (plan->objective);
+      plan->objective = g_strdup (sample->objective);
+      plan->start = date_from_today (&today, sample->start_days);
+      plan->due = date_from_today (&today, sample->due_days);
+      plan->status = sample->status;
+      g_free (plan->coach);
+      plan->coach = g_strdup (sample->coach);
+
+      for (guint j = 0; j < G_N_ELEMENTS (sample->actions) && sample->actions[j].title; j++)
+        {
+          KsCoachingAction *action = ks_coaching_action_new ();
+
+          action->kind = sample->actions[j].kind;
+          g_free (action->title);
+          action->title = g_strdup (sample->actions[j].title);
+          action->due = date_from_today (&today, sample->actions[j].due_days);
+          action->status = sample->actions[j].status;
+          g_ptr_array_add (plan->actions, action);
+        }
+      for (guint j = 0; j < G_N_ELEMENTS (sample->sessions) && sample->sessions[j].notes; j++)
+        {
+          KsCoachingSession *session = ks_coaching_session_new ();
+
+          session->kind = sample->sessions[j].kind;
+          session->date = date_from_today (&today, sample->sessions[j].days);
+          session->rating = sample->sessions[j].rating;
+          g_free (session->notes);
+          session->notes = g_strdup (sample->sessions[j].notes);
+          g_free (session->next_step);
+          session->next_step = g_strdup (sample->sessions[j].next_step);
+          g_ptr_array_add (plan->sessions, session);
+        }
+
+      g_ptr_array_add (plans, plan);
+    }
+
+  return plans;
+}

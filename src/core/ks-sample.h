@@ -30,4 +30,35 @@ KsAccountPlan *ks_sample_create_plan        (guint             index,
                                              GDateTime        *now,
                                              GPtrArray        *products);
 
+/* Appends the sample contracts of the account at @index of ks_sample_create_accounts()
+ * to @plan->contracts (most accounts have none): each with the items of @template
+ * (KsTemplateCategory *, the store's checklist template), reviewed in part, with
+ * notes, reviewers and dates around @now. Among them: a signed contract with open
+ * issues (the portfolio's contract alert), one whose renewal notice falls within
+ * 90 days, one in review with an issue, a draft and an expired one. */
+void         ks_sample_add_contracts        (KsAccountPlan    *plan,
+                                             guint             index,
+                                             KsAccount        *account,
+                                             GDateTime        *now,
+                                             GPtrArray        *template);
+
+/* The sample team: a role, notes and a mentor (another sample member) for each owner
+ * of ks_sample_create_accounts(), in the language of their name. */
+typedef struct
+{
+  const char *name;
+  const char *role;
+  const char *mentor;    /* a member's name, or NULL */
+  const char *notes;
+} KsSampleMember;
+
+/* The sample members, in order; *@n_members receives how many. */
+const KsSampleMember *ks_sample_get_members (guint            *n_members);
+/* The sample coaching plans of the member called @name: a new array of KsCoachingPlan *
+ * with their actions and sessions, without ids (member_id 0), dated around @now's date:
+ * actions done and to do, one overdue, sessions held, one plan achieved. Empty for a
+ * member the sample gives no plan. */
+GPtrArray   *ks_sample_create_coaching_plans (const char       *name,
+                                              GDateTime        *now);
+
 G_END_DECLS

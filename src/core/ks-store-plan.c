@@ -1,6 +1,7 @@
 /* ks-store-plan.c — account plans in the database: credit rating, targets, actions,
  * products and whitespace, SWOT, risks; the plan summaries the portfolio shows; the
- * store's clock ("now" and "today"). Relationships are ks-store-relations.c's.
+ * store's clock ("now" and "today"). Relationships are ks-store-relations.c's, contracts
+ * ks-store-contracts.c's; both are read, written and summarized with the plan here.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -94,7 +95,8 @@ static const char * const plan_sql[N_PLAN_STMTS] = {
                     "OR EXISTS (SELECT 1 FROM contact WHERE account_id = ?1) "
                     "OR EXISTS (SELECT 1 FROM interaction WHERE account_id = ?1) "
                     "OR EXISTS (SELECT 1 FROM satisfaction WHERE account_id = ?1) "
-                    "OR EXISTS (SELECT 1 FROM complaint WHERE account_id = ?1)",
+                    "OR EXISTS (SELECT 1 FROM complaint WHERE account_id = ?1) "
+                    "OR EXISTS (SELECT 1 FROM contract WHERE account_id = ?1)",
   [PLAN_SET_RATING] = "INSERT INTO account_plan (account_id, credit_rating) VALUES (?1, ?2) "
                       "ON CONFLICT (account_id) DO UPDATE "
                       "SET credit_rating = excluded.credit_rating",
@@ -467,7 +469,8 @@ ks_store_plan_read (KsStore  *self,
                      error)
       || !read_rows (self, PLAN_READ_SWOT, account_id, read_swot_item, plan, NULL, error)
       || !read_rows (self, PLAN_READ_RISKS, account_id, read_risk, plan, NULL, error)
-      || !ks_store_relations_read (self, account_id, plan->relations, error))
+      || !ks_store_relations_read (self, account_id, plan->relations, error)
+      || !ks_store_contracts_read (self, account_id, plan->contracts, error))
     return NULL;
 
   g_array_sort (plan->targets, compare_targets);
@@ -521,10 +524,13 @@ clock_clear (Clock *clock)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Clock, clock_clear)
 
+/* @contract_issue: the account has a signed contract with an open issue, whatever
+ * @plan's contracts say (the summaries at load read that alone, not the contracts). */
 static void
 summarize_as_of (KsStore             *self,
                  const KsAccountPlan *plan,
                  gboolean             key_account,
+                 gboolean             contract_issue,
                  const Clock         *clock,
                  KsPlanSummary       *summary)
 {
@@ -534,8 +540,12 @@ summarize_as_of (KsStore             *self,
   gboolean has_relations = plan != NULL && plan->relations != NULL
                            && !ks_relations_is_empty (plan->relations);
 
+  for (guint i = 0; plan != NULL && plan->contracts != NULL && i < plan->contracts->len
+                    && !contract_issue; i++)
+    contract_issue = ks_contract_has_alert (g_ptr_array_index (plan->contracts, i));
+
   memset (summary, 0, sizeof *summary);
-  if (!has_rows && !has_relations && !key_account)
+  if (!has_rows && !has_relations && !key_account && !contract_issue)
     return;
 
   memset (&inputs, 0, sizeof inputs);
@@ -544,6 +554,7 @@ summarize_as_of (KsStore             *self,
   if (has_relations)
     ks_relations_fill_inputs (plan->relations, clock->now, &inputs);
   inputs.key_account = key_account;
+  inputs.contract_issue = contract_issue;
 
   if (has_rows)
     ks_plan_summary_compute (&inputs, &self->health_weights, KS_PLAN_DROP_THRESHOLD_DEFAULT,
@@ -552,7 +563,7 @@ summarize_as_of (KsStore             *self,
     /* No health score: with no actions and no risks those components would score 100
      * from nothing (see ks_plan_summary_compute()). The alerts stand: an overdue
      * complaint, a key account without an executive contact (with no contacts at all,
-     * too). */
+     * too), a signed contract with an open issue. */
     summary->alerts = ks_plan_alerts (&inputs, KS_PLAN_DROP_THRESHOLD_DEFAULT);
 }
 
@@ -565,7 +576,8 @@ ks_store_plan_summarize (KsStore             *self,
   g_auto(Clock) clock = { NULL, };
 
   clock_init (self, &clock);
-  summarize_as_of (self, plan, ks_store_plan_is_key_account (account), &clock, summary);
+  summarize_as_of (self, plan, ks_store_plan_is_key_account (account), FALSE, &clock,
+                   summary);
 }
 
 gboolean
@@ -592,22 +604,28 @@ ks_store_plan_update_summary (KsStore   *self,
 /* Account id → KsAccountPlan with the rows the summaries read (targets, actions,
  * risks; contacts, surveys, complaints), for the accounts that have any: one pass over
  * each table, so that opening a portfolio whose accounts mostly have no plan costs next
- * to nothing. */
+ * to nothing. Contracts are not read: @contract_alerts receives the ids of the accounts
+ * with the contract alert (a set of gint64 *), from one query. */
 static GHashTable *
-read_summary_plans (KsStore  *self,
-                    GError  **error)
+read_summary_plans (KsStore      *self,
+                    GHashTable  **contract_alerts,
+                    GError      **error)
 {
   g_autoptr(GHashTable) plans = NULL;
+  g_autoptr(GHashTable) alerts = NULL;
 
   plans = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                  (GDestroyNotify) ks_account_plan_free);
+  alerts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   if (!read_rows (self, PLAN_ALL_TARGETS, 0, read_target, NULL, plans, error)
       || !read_rows (self, PLAN_ALL_ACTIONS, 0, read_action, NULL, plans, error)
       || !read_rows (self, PLAN_ALL_RISKS, 0, read_risk, NULL, plans, error)
-      || !ks_store_relations_read_all (self, plans, error))
+      || !ks_store_relations_read_all (self, plans, error)
+      || !ks_store_contracts_read_alerts (self, alerts, error))
     return NULL;
 
+  *contract_alerts = g_steal_pointer (&alerts);
   return g_steal_pointer (&plans);
 }
 
@@ -616,11 +634,12 @@ ks_store_plan_init_summaries (KsStore *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) plans = NULL;
+  g_autoptr(GHashTable) contract_alerts = NULL;
   g_auto(Clock) clock = { NULL, };
   GHashTableIter iter;
   gpointer id, account;
 
-  plans = read_summary_plans (self, &error);
+  plans = read_summary_plans (self, &contract_alerts, &error);
   if (plans == NULL)
     {
       g_warning ("Could not read the account plans of %s: %s", self->path, error->message);
@@ -635,11 +654,12 @@ ks_store_plan_init_summaries (KsStore *self)
     {
       KsAccountPlan *plan = g_hash_table_lookup (plans, id);
       gboolean key_account = ks_store_plan_is_key_account (account);
+      gboolean contract_issue = g_hash_table_contains (contract_alerts, id);
       KsPlanSummary summary;
 
-      if (plan == NULL && !key_account)
+      if (plan == NULL && !key_account && !contract_issue)
         continue;
-      summarize_as_of (self, plan, key_account, &clock, &summary);
+      summarize_as_of (self, plan, key_account, contract_issue, &clock, &summary);
       ks_account_set_plan_summary (account, &summary);
     }
 }
@@ -649,6 +669,7 @@ ks_store_plan_refresh_summaries (KsStore *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) plans = NULL;
+  g_autoptr(GHashTable) contract_alerts = NULL;
   g_autofree KsAccount **changed = NULL;
   g_auto(Clock) clock = { NULL, };
   guint first = G_MAXUINT;
@@ -659,7 +680,7 @@ ks_store_plan_refresh_summaries (KsStore *self)
   if (!self->loaded || self->db == NULL)
     return;
 
-  plans = read_summary_plans (self, &error);
+  plans = read_summary_plans (self, &contract_alerts, &error);
   if (plans == NULL)
     {
       g_warning ("Could not read the account plans of %s: %s", self->path, error->message);
@@ -675,7 +696,8 @@ ks_store_plan_refresh_summaries (KsStore *self)
       KsPlanSummary summary;
 
       summarize_as_of (self, g_hash_table_lookup (plans, &id),
-                       ks_store_plan_is_key_account (account), &clock, &summary);
+                       ks_store_plan_is_key_account (account),
+                       g_hash_table_contains (contract_alerts, &id), &clock, &summary);
       if (ks_account_set_plan_summary (account, &summary))
         {
           first = MIN (first, i);
@@ -818,7 +840,8 @@ ks_store_plan_validate (const KsAccountPlan  *plan,
     if (!ks_risk_validate (g_ptr_array_index (plan->risks, i), error))
       return FALSE;
 
-  return plan->relations == NULL || ks_store_relations_validate (plan->relations, error);
+  return (plan->relations == NULL || ks_store_relations_validate (plan->relations, error))
+         && ks_store_contracts_validate (plan->contracts, error);
 }
 
 /* Writing rows */
@@ -1103,8 +1126,9 @@ ks_store_plan_write (KsStore             *self,
                      error))
       return FALSE;
 
-  return plan->relations == NULL
-    || ks_store_relations_write (self, account_id, plan->relations, error);
+  return (plan->relations == NULL
+          || ks_store_relations_write (self, account_id, plan->relations, error))
+         && ks_store_contracts_write (self, account_id, plan->contracts, error);
 }
 
 /* Orders: the ids of a list in order, moved about, and written back as positions */
@@ -1586,9 +1610,14 @@ ks_store_plan_add_samples (KsStore    *self,
   const char * const *names = ks_sample_get_product_names ();
   g_autoptr(GPtrArray) products = g_ptr_array_new_with_free_func ((GDestroyNotify) ks_product_free);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) template = NULL;
   g_auto(Clock) clock = { NULL, };
 
   if (!read_product_ids (self, ids, error))
+    return FALSE;
+  /* the sample contracts are made from the template as the user has it */
+  template = ks_store_dup_template (self, error);
+  if (template == NULL)
     return FALSE;
 
   for (guint i = 0; names[i] != NULL; i++)
@@ -1623,12 +1652,17 @@ ks_store_plan_add_samples (KsStore    *self,
                                                              account, clock.now, products);
       KsPlanSummary summary;
 
+      if (plan != NULL)
+        ks_sample_add_contracts (plan, g_array_index (sample_indices, guint, i), account,
+                                 clock.now, template);
       if (plan != NULL
           && (!ks_store_relations_number_contacts (self, plan->relations, error)
               || !ks_store_relations_validate (plan->relations, error)
+              || !ks_store_contracts_validate (plan->contracts, error)
               || !ks_store_plan_write (self, ks_account_get_id (account), plan, error)))
         return FALSE;
-      summarize_as_of (self, plan, ks_store_plan_is_key_account (account), &clock, &summary);
+      summarize_as_of (self, plan, ks_store_plan_is_key_account (account), FALSE, &clock,
+                       &summary);
       ks_account_set_plan_summary (account, &summary);
     }
 

@@ -187,6 +187,11 @@ gboolean      ks_store_relations_number_contacts (KsStore     *self,
 void          ks_store_team_init             (KsStore        *self);
 /* Finalizes the statements: before the connection closes. */
 void          ks_store_team_close            (KsStore        *self);
+/* The sample team (roles, mentors, coaching plans) of the owners of the sample accounts
+ * just inserted, as of @now; inside ks_store_load_sample()'s transaction. */
+gboolean      ks_store_team_add_samples      (KsStore        *self,
+                                              GDateTime      *now,
+                                              GError        **error);
 
 /* ks-store-contracts.c */
 
@@ -196,6 +201,27 @@ void          ks_store_contracts_close       (KsStore        *self);
 /* Migration 6's seed: the built-in checklist template (ks-contract.h), in English,
  * inserted into the tables the step just made. An SQLite result code. */
 int           ks_store_contracts_seed_template (sqlite3      *db);
+/* The account's contracts (KsContract *, with their items) appended to @contracts, by
+ * end date (none last), then title. Inside or outside a transaction. */
+gboolean      ks_store_contracts_read        (KsStore        *self,
+                                              gint64          account_id,
+                                              GPtrArray      *contracts,
+                                              GError        **error);
+/* The ids of the accounts with a signed contract that has an open issue (the contract
+ * alert), added to @account_ids (a set of gint64 *, keys freed with g_free): one
+ * query, whatever the number of accounts. */
+gboolean      ks_store_contracts_read_alerts (KsStore        *self,
+                                              GHashTable     *account_ids,
+                                              GError        **error);
+/* Every contract of @contracts valid (KS_ERROR_INVALID). */
+gboolean      ks_store_contracts_validate    (GPtrArray      *contracts,
+                                              GError        **error);
+/* Inserts @contracts for @account_id with the ids they and their items have (new ones
+ * where 0). Inside a transaction. */
+gboolean      ks_store_contracts_write       (KsStore        *self,
+                                              gint64          account_id,
+                                              GPtrArray      *contracts,
+                                              GError        **error);
 
 /* Small SQLite helpers the plan and relationship code share. */
 
