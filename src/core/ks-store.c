@@ -30,6 +30,10 @@
 /* "YYYYMMDD-HHMMSS" */
 #define BACKUP_STAMP_LEN 15
 
+/* The team member an account owner names, whatever its case (the column is NOCASE):
+ * the owner is saved in the member's spelling. */
+#define MEMBER_SPELLING_SQL "SELECT name FROM member WHERE name = ?1"
+
 /* Schema migrations: entry N - 1 takes a database from version N - 1 to N, in one
  * transaction. Never edit a released entry; add a new one and bump KS_SCHEMA_VERSION.
  * AUTOINCREMENT keeps a deleted account's id from being reused, so Undo can put it back. */
@@ -428,6 +432,7 @@ typedef enum
   STMT_SNAPSHOT_INSERT,
   STMT_SNAPSHOT_QUARTERS,
   STMT_SNAPSHOT_LOAD,
+  STMT_MEMBER_SPELLING,
   N_STMTS
 } StmtId;
 
@@ -442,6 +447,7 @@ typedef enum
 #define SETTING_SPLIT_MODE          "split-mode"
 #define SETTING_DEFAULT_CURRENCY    "default-currency"
 #define SETTING_COMPANY_NAME        "company-name"
+#define SETTING_PAPER_SIZE          "paper-size"
 
 static const char * const weight_keys[KS_N_DIMENSIONS] = {
   SETTING_WEIGHT_SCALE,
@@ -717,6 +723,8 @@ build_statement_sql (StmtId id)
     case STMT_SNAPSHOT_LOAD:
       return g_strdup ("SELECT account_id, value, growth, ka_score, tier, quadrant "
                        "FROM snapshot WHERE quarter = ?1");
+    case STMT_MEMBER_SPELLING:
+      return g_strdup (MEMBER_SPELLING_SQL);
     case N_STMTS:
     default:
       g_assert_not_reached ();
@@ -2383,6 +2391,67 @@ check_name_free (KsStore    *self,
   return rc == SQLITE_DONE;
 }
 
+/* Gives @account's owner the spelling of the team member of that name, whatever its
+ * case ("li wei" → "Li Wei"), or trims it when no member has it: then the owner trigger
+ * makes them one, and *@new_member says so. Inside the transaction that saves the
+ * account. The owner it had goes to *@original_out when it changed (for
+ * restore_owner() if the save fails), else NULL. */
+static gboolean
+spell_owner (KsStore    *self,
+             KsAccount  *account,
+             char      **original_out,
+             gboolean   *new_member,
+             GError    **error)
+{
+  const char *owner = ks_account_get_owner (account);
+  g_autofree char *stripped = NULL;
+  g_autofree char *spelled = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *original_out = NULL;
+  *new_member = FALSE;
+  if (owner == NULL || *owner == '\0')
+    return TRUE;
+
+  stripped = g_strstrip (g_strdup (owner));
+  if (*stripped != '\0')
+    {
+      stmt = get_stmt (self, STMT_MEMBER_SPELLING, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, stripped, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        spelled = g_strdup (column_text (stmt, 0));
+      else if (rc != SQLITE_DONE)
+        ks_store_set_db_error (self, rc, error);
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return FALSE;
+      *new_member = spelled == NULL;
+    }
+  if (spelled == NULL)
+    spelled = g_steal_pointer (&stripped);
+
+  if (!g_str_equal (spelled, owner))
+    {
+      *original_out = g_strdup (owner);
+      ks_account_set_owner (account, spelled);
+    }
+  return TRUE;
+}
+
+/* Undoes spell_owner() after a save that failed. */
+static void
+restore_owner (KsAccount *account,
+               char      *original)
+{
+  if (original != NULL)
+    ks_account_set_owner (account, original);
+}
+
 /* INSERTs @account; with @id ≤ 0 SQLite picks the id. */
 static gboolean
 insert_account (KsStore    *self,
@@ -2443,6 +2512,8 @@ ks_store_add_account (KsStore    *self,
                       GError    **error)
 {
   g_autofree char *now = NULL;
+  g_autofree char *original_owner = NULL;
+  gboolean new_member = FALSE;
   gint64 id = 0;
 
   g_return_val_if_fail (KS_IS_STORE (self), FALSE);
@@ -2458,16 +2529,23 @@ ks_store_add_account (KsStore    *self,
   if (!ks_store_begin (self, error))
     return FALSE;
   if (!check_name_free (self, account, 0, error)
+      || !spell_owner (self, account, &original_owner, &new_member, error)
       || !insert_account (self, account, 0, now, now, &id, error))
     {
       ks_store_rollback (self);
+      restore_owner (account, original_owner);
       return FALSE;
     }
   if (!ks_store_commit (self, error))
-    return FALSE;
+    {
+      restore_owner (account, original_owner);
+      return FALSE;
+    }
 
   ks_account_set_id (account, id);
   take_account (self, account, NULL);
+  if (new_member)
+    ks_store_emit_team_changed (self);
 
   return TRUE;
 }
@@ -2505,11 +2583,13 @@ ks_store_update_account (KsStore    *self,
 {
   g_autoptr(KsAccount) live = NULL;
   g_autofree char *now = NULL;
+  g_autofree char *original_owner = NULL;
   sqlite3_stmt *stmt;
   gint64 id;
   guint position;
   gboolean moved;
   gboolean was_key;
+  gboolean new_member = FALSE;
 
   g_return_val_if_fail (KS_IS_STORE (self), FALSE);
   g_return_val_if_fail (KS_IS_ACCOUNT (edited), FALSE);
@@ -2529,9 +2609,11 @@ ks_store_update_account (KsStore    *self,
   if (!ks_store_begin (self, error))
     return FALSE;
   if (!check_name_free (self, edited, id, error)
+      || !spell_owner (self, edited, &original_owner, &new_member, error)
       || (stmt = get_stmt (self, STMT_UPDATE_ACCOUNT, error)) == NULL)
     {
       ks_store_rollback (self);
+      restore_owner (edited, original_owner);
       return FALSE;
     }
 
@@ -2541,17 +2623,22 @@ ks_store_update_account (KsStore    *self,
   if (!ks_store_step_done (self, stmt, error))
     {
       ks_store_rollback (self);
+      restore_owner (edited, original_owner);
       return FALSE;
     }
   if (sqlite3_changes (self->db) != 1)
     {
       /* another program deleted the row */
       ks_store_rollback (self);
+      restore_owner (edited, original_owner);
       set_not_found_error (error, edited);
       return FALSE;
     }
   if (!ks_store_commit (self, error))
-    return FALSE;
+    {
+      restore_owner (edited, original_owner);
+      return FALSE;
+    }
 
   if (live != edited)
     ks_account_assign (live, edited);
@@ -2567,6 +2654,8 @@ ks_store_update_account (KsStore    *self,
 
   if (moved)
     split_moved (self);
+  if (new_member)
+    ks_store_emit_team_changed (self);
 
   return TRUE;
 }
@@ -2664,9 +2753,11 @@ ks_store_put_back_account (KsStore             *self,
                            GError             **error)
 {
   g_autofree char *now = NULL;
+  g_autofree char *original_owner = NULL;
   const char *created_at;
   gint64 id;
   gint64 new_id = 0;
+  gboolean new_member = FALSE;
 
   id = ks_account_get_id (account);
   if (lookup (self, id) != NULL)
@@ -2689,14 +2780,19 @@ ks_store_put_back_account (KsStore             *self,
   if (!ks_store_begin (self, error))
     return FALSE;
   if (!check_name_free (self, account, id, error)
+      || !spell_owner (self, account, &original_owner, &new_member, error)
       || !insert_account (self, account, id, created_at, now, &new_id, error)
       || (plan != NULL && !ks_store_plan_write (self, id, plan, error)))
     {
       ks_store_rollback (self);
+      restore_owner (account, original_owner);
       return FALSE;
     }
   if (!ks_store_commit (self, error))
-    return FALSE;
+    {
+      restore_owner (account, original_owner);
+      return FALSE;
+    }
 
   g_assert (new_id == id);
   g_hash_table_remove (self->deleted_created_at, &id);
@@ -2706,6 +2802,8 @@ ks_store_put_back_account (KsStore             *self,
 
   if (plan != NULL && !ks_account_plan_is_empty (plan))
     ks_store_emit_plan_changed (self, id);
+  if (new_member)
+    ks_store_emit_team_changed (self);
 
   return TRUE;
 }
@@ -2877,6 +2975,8 @@ struct _KsStoreImport
   char *now;                 /* created_at and updated_at of every row */
   sqlite3_stmt *insert;
   sqlite3_stmt *find;
+  sqlite3_stmt *spelling;    /* MEMBER_SPELLING_SQL */
+  GHashTable *owners;        /* an owner as the file has it → as it is saved */
   GHashTable *updates;       /* GUINT_TO_POINTER (present) → sqlite3_stmt */
   gboolean use_filter;
   KeyFilter filter;
@@ -2936,10 +3036,12 @@ import_get_update (KsStoreImport  *import,
   return stmt;
 }
 
+/* @owner is the row's, as import_spell_owner() gives it. */
 static void
 bind_row_fields (sqlite3_stmt       *stmt,
                  const KsAccountRow *row,
                  const char         *name_key,
+                 const char         *owner,
                  const char         *now)
 {
   int p = FIRST_FIELD_PARAM;
@@ -2948,7 +3050,7 @@ bind_row_fields (sqlite3_stmt       *stmt,
   bind_string (stmt, p + FIELD_NAME_KEY, name_key);
   bind_string (stmt, p + FIELD_INDUSTRY, row->industry);
   bind_string (stmt, p + FIELD_REGION, row->region);
-  bind_string (stmt, p + FIELD_OWNER, row->owner);
+  bind_string (stmt, p + FIELD_OWNER, owner);
   sqlite3_bind_text (stmt, p + FIELD_CURRENCY, row->currency, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, p + FIELD_PURCHASES, row->annual_purchases);
   sqlite3_bind_double (stmt, p + FIELD_PROFIT, row->profit_contribution);
@@ -3029,6 +3131,59 @@ import_step (KsStoreImport       *import,
       g_prefix_error (error, _("Line %s: "), line);
     }
   return FALSE;
+}
+
+/* The owners an import remembers the spelling of; a file with more distinct owners
+ * starts over, so memory does not grow with the rows. */
+#define IMPORT_OWNERS_CACHED 4096
+
+/* @owner (a row's) as it is saved: the spelling of the team member of that name,
+ * whatever its case, or trimmed when there is none (the owner trigger then adds them).
+ * Owners repeat down a file: each is looked up once. */
+static gboolean
+import_spell_owner (KsStoreImport  *import,
+                    const char     *owner,
+                    const char    **spelled_out,
+                    GError        **error)
+{
+  char *spelled;
+  char *stripped;
+  int rc;
+
+  *spelled_out = owner;
+  if (owner == NULL || *owner == '\0')
+    return TRUE;
+
+  spelled = g_hash_table_lookup (import->owners, owner);
+  if (spelled != NULL)
+    {
+      *spelled_out = spelled;
+      return TRUE;
+    }
+
+  stripped = g_strstrip (g_strdup (owner));
+  if (*stripped != '\0')
+    {
+      sqlite3_bind_text (import->spelling, 1, stripped, -1, SQLITE_STATIC);
+      rc = sqlite3_step (import->spelling);
+      if (rc == SQLITE_ROW)
+        {
+          g_free (stripped);
+          stripped = g_strdup (column_text (import->spelling, 0));
+        }
+      sqlite3_reset (import->spelling);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          g_free (stripped);
+          return import_fail (import, rc, error);
+        }
+    }
+
+  if (g_hash_table_size (import->owners) >= IMPORT_OWNERS_CACHED)
+    g_hash_table_remove_all (import->owners);
+  g_hash_table_insert (import->owners, g_strdup (owner), stripped);
+  *spelled_out = stripped;
+  return TRUE;
 }
 
 /* Whether the import of @n_rows asks SQLite about every name, or first a filter of
@@ -3119,6 +3274,7 @@ ks_store_import_begin (KsStore       *self,
   import->duplicates = duplicates;
   import->now = ks_store_now_utc_iso8601 ();
   import->updates = g_hash_table_new_full (NULL, NULL, NULL, finalize_stmt);
+  import->owners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   import->skipped_reasons = g_ptr_array_new_with_free_func (g_free);
 
   /* One thread at a time uses an import: no mutex around every call. */
@@ -3154,6 +3310,9 @@ ks_store_import_begin (KsStore       *self,
                                  error);
   if (import->find == NULL)
     return NULL;
+  import->spelling = import_prepare (import, MEMBER_SPELLING_SQL, error);
+  if (import->spelling == NULL)
+    return NULL;
 
   rc = exec_sql (import->db, "BEGIN IMMEDIATE");
   if (rc != SQLITE_OK)
@@ -3176,6 +3335,7 @@ import_add_row (KsStoreImport       *import,
                 GError             **error)
 {
   g_autofree char *name_key = NULL;
+  const char *owner = row->owner;
   gint64 id = 0;
 
   name_key = ks_account_fold (row->name);
@@ -3186,10 +3346,14 @@ import_add_row (KsStoreImport       *import,
       && !import_find (import, name_key, &id, error))
     return FALSE;
 
+  if ((id == 0 || import->duplicates == KS_DUPLICATES_UPDATE)
+      && !import_spell_owner (import, row->owner, &owner, error))
+    return FALSE;
+
   if (id == 0)
     {
       sqlite3_bind_null (import->insert, 1);
-      bind_row_fields (import->insert, row, name_key, import->now);
+      bind_row_fields (import->insert, row, name_key, owner, import->now);
       if (!import_step (import, import->insert, row, error))
         return FALSE;
       if (import->use_filter)
@@ -3203,7 +3367,7 @@ import_add_row (KsStoreImport       *import,
       if (update == NULL)
         return FALSE;
       sqlite3_bind_int64 (update, 1, id);
-      bind_row_fields (update, row, name_key, import->now);
+      bind_row_fields (update, row, name_key, owner, import->now);
       if (!import_step (import, update, row, error))
         return FALSE;
       import->updated++;
@@ -3315,6 +3479,8 @@ ks_store_import_free (KsStoreImport *import)
   g_clear_pointer (&import->filter.bits, g_free);
   g_clear_pointer (&import->insert, sqlite3_finalize);
   g_clear_pointer (&import->find, sqlite3_finalize);
+  g_clear_pointer (&import->spelling, sqlite3_finalize);
+  g_clear_pointer (&import->owners, g_hash_table_unref);
   g_clear_pointer (&import->updates, g_hash_table_unref);
   if (import->db != NULL && sqlite3_close (import->db) != SQLITE_OK)
     g_warning ("Could not close %s: %s", import->path, sqlite3_errmsg (import->db));
@@ -3522,6 +3688,9 @@ ks_store_reload_accounts (KsStore  *self,
 
   if (moved)
     split_moved (self);
+  /* An import (or another program) may have brought owners new to the team. */
+  if (first_change != G_MAXUINT)
+    ks_store_emit_team_changed (self);
 
   return TRUE;
 }
@@ -3533,6 +3702,7 @@ ks_store_load_sample (KsStore  *self,
   g_autoptr(GPtrArray) samples = NULL;
   g_autoptr(GPtrArray) added = NULL;
   g_autoptr(GArray) indices = NULL;
+  g_autoptr(GDateTime) sample_now = NULL;
   g_autofree char *now = NULL;
   guint n_before;
   gboolean moved;
@@ -3553,6 +3723,8 @@ ks_store_load_sample (KsStore  *self,
     {
       KsAccount *account = g_ptr_array_index (samples, i);
       g_autoptr(GError) local_error = NULL;
+      g_autofree char *original_owner = NULL;
+      gboolean new_member = FALSE;
       gint64 id = 0;
 
       if (!ks_account_validate (account, error))
@@ -3570,7 +3742,8 @@ ks_store_load_sample (KsStore  *self,
           return FALSE;
         }
 
-      if (!insert_account (self, account, 0, now, now, &id, error))
+      if (!spell_owner (self, account, &original_owner, &new_member, error)
+          || !insert_account (self, account, 0, now, now, &id, error))
         {
           ks_store_rollback (self);
           return FALSE;
@@ -3582,8 +3755,11 @@ ks_store_load_sample (KsStore  *self,
       g_array_append_val (indices, i);
     }
 
-  /* Their plans too, so the account pages have something to show. */
-  if (!ks_store_plan_add_samples (self, added, indices, error))
+  /* Their plans too, so the account pages have something to show; and their owners,
+   * members now, roles, mentors and coaching plans for the Team view. */
+  sample_now = ks_store_dup_now (self);
+  if (!ks_store_plan_add_samples (self, added, indices, error)
+      || !ks_store_team_add_samples (self, sample_now, error))
     {
       ks_store_rollback (self);
       return FALSE;
@@ -3607,6 +3783,7 @@ ks_store_load_sample (KsStore  *self,
 
   if (moved)
     split_moved (self);
+  ks_store_emit_team_changed (self);
 
   return TRUE;
 }
@@ -3784,6 +3961,51 @@ ks_store_set_company_name (KsStore     *self,
   set_str (&self->company_name, stripped);
 
   return TRUE;
+}
+
+/* Stable values in the settings table, by KsPaperSize. */
+static const char * const paper_size_keys[KS_N_PAPER_SIZES] = {
+  [KS_PAPER_AUTO] = "auto",
+  [KS_PAPER_A4] = "a4",
+  [KS_PAPER_LETTER] = "letter",
+};
+
+KsPaperSize
+ks_store_get_paper_size (KsStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  KsPaperSize paper = KS_PAPER_AUTO;
+
+  g_return_val_if_fail (KS_IS_STORE (self), KS_PAPER_AUTO);
+
+  /* Read when asked, not kept: documents are printed now and then. */
+  if (sqlite3_prepare_v2 (self->db, "SELECT value FROM settings WHERE key = ?1", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    return KS_PAPER_AUTO;
+  sqlite3_bind_text (stmt, 1, SETTING_PAPER_SIZE, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *value = (const char *) sqlite3_column_text (stmt, 0);
+
+      for (guint i = 0; i < KS_N_PAPER_SIZES; i++)
+        if (value != NULL && g_str_equal (value, paper_size_keys[i]))
+          paper = i;
+    }
+  sqlite3_finalize (stmt);
+
+  return paper;
+}
+
+gboolean
+ks_store_set_paper_size (KsStore      *self,
+                         KsPaperSize   paper,
+                         GError      **error)
+{
+  g_return_val_if_fail (KS_IS_STORE (self), FALSE);
+  g_return_val_if_fail ((guint) paper < KS_N_PAPER_SIZES, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return write_setting (self, SETTING_PAPER_SIZE, paper_size_keys[paper], error);
 }
 
 /* Quarterly snapshots */

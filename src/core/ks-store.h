@@ -148,6 +148,21 @@ gboolean     ks_store_set_company_name      (KsStore          *self,
                                              const char       *name,
                                              GError          **error);
 
+/* The paper documents are laid out on. */
+typedef enum
+{
+  KS_PAPER_AUTO,     /* the locale's: Letter where LC_PAPER says so, else A4 */
+  KS_PAPER_A4,
+  KS_PAPER_LETTER,
+  KS_N_PAPER_SIZES
+} KsPaperSize;
+
+/* KS_PAPER_AUTO until set (or when the stored value is not one Keystone knows). */
+KsPaperSize  ks_store_get_paper_size        (KsStore          *self);
+gboolean     ks_store_set_paper_size        (KsStore          *self,
+                                             KsPaperSize       paper,
+                                             GError          **error);
+
 /* Quarterly snapshots: every account's scores as they were, to compare with today.
  * @quarter is "YYYY-Qn" (see ks_quarter_parse()); ::snapshots-changed follows a change. */
 

@@ -55,13 +55,23 @@ typedef struct
 } KsMemberKpis;
 
 /* Whether @account is owned by the member called @name (same name whatever its case,
- * surrounding spaces ignored). */
+ * surrounding spaces ignored). Case is that of ASCII letters, as the database's NOCASE
+ * compares member names: "li wei" is "Li Wei", "émile" is not "Émile". */
 gboolean     ks_member_owns                 (const char           *name,
                                              KsAccount            *account);
 /* The KPIs of the member called @name over @accounts (KsAccount), from each owned
  * account's tier and plan summary (ks_account_get_plan_summary()). */
 void         ks_member_kpis_compute         (const char           *name,
                                              GListModel           *accounts,
+                                             KsMemberKpis         *kpis);
+/* Every owner's KPIs in one pass over @accounts (KsAccount), for a view that shows the
+ * whole team: read them with ks_team_kpis_lookup(). Owners are told apart as
+ * ks_member_owns() does. Free with g_hash_table_unref(). */
+GHashTable  *ks_team_kpis_compute_all       (GListModel           *accounts);
+/* The KPIs of the member called @name in @all (from ks_team_kpis_compute_all()): the
+ * same as ks_member_kpis_compute() would give, zeros for someone who owns nothing. */
+void         ks_team_kpis_lookup            (GHashTable           *all,
+                                             const char           *name,
                                              KsMemberKpis         *kpis);
 
 /* ---- Coaching plans ------------------------------------------------------------ */
