@@ -14,6 +14,7 @@
 #include "ks-actions-section.h"
 #include "ks-complaints-section.h"
 #include "ks-contacts-section.h"
+#include "ks-contracts-section.h"
 #include "ks-error.h"
 #include "ks-interactions-section.h"
 #include "ks-money.h"
@@ -30,6 +31,7 @@ typedef enum
   SECTION_OPPORTUNITIES,
   SECTION_SWOT,
   SECTION_RISKS,
+  SECTION_CONTRACTS,
   SECTION_CONTACTS,
   SECTION_INTERACTIONS,
   SECTION_SATISFACTION,
@@ -59,6 +61,7 @@ SET_PLAN (actions, ACTIONS)
 SET_PLAN (opportunities, OPPORTUNITIES)
 SET_PLAN (swot, SWOT)
 SET_PLAN (risks, RISKS)
+SET_PLAN (contracts, CONTRACTS)
 SET_PLAN (contacts, CONTACTS)
 SET_PLAN (interactions, INTERACTIONS)
 SET_PLAN (satisfaction, SATISFACTION)
@@ -75,6 +78,8 @@ static const SectionInfo section_info[N_SECTIONS] = {
     ks_swot_section_new, set_plan_swot },
   { "risks", N_("Risks"), "dialog-warning-symbolic",
     ks_risks_section_new, set_plan_risks },
+  { "contracts", N_("Contracts"), "emblem-documents-symbolic",
+    ks_contracts_section_new, set_plan_contracts },
   { "contacts", N_("Contacts"), "system-users-symbolic",
     ks_contacts_section_new, set_plan_contacts },
   { "interactions", N_("Interactions"), "x-office-calendar-symbolic",
@@ -399,6 +404,70 @@ add_health_group (KsAccountPage *self,
   gtk_box_append (box, group);
 }
 
+/* One line for the contracts: how far their checklists are reviewed, the open issues
+ * and the renewals due. */
+static void
+add_contracts_group (KsAccountPage *self,
+                     GtkBox        *box)
+{
+  KsContractCompletion all = { 0 };
+  guint n_signed = 0, renewals = 0, n;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *reviewed = NULL;
+  g_autofree char *issues = NULL;
+  g_autofree char *value = NULL;
+  GtkWidget *group;
+  GDate today;
+
+  if (self->plan == NULL || self->plan->contracts == NULL || self->plan->contracts->len == 0)
+    return;
+
+  n = self->plan->contracts->len;
+  ks_store_get_today (self->store, &today);
+  for (guint i = 0; i < n; i++)
+    {
+      const KsContract *contract = g_ptr_array_index (self->plan->contracts, i);
+      KsContractCompletion completion;
+
+      ks_contract_completion (contract, &completion);
+      all.total += completion.total;
+      all.reviewed += completion.reviewed;
+      all.issues += completion.issues;
+      n_signed += contract->status == KS_CONTRACT_SIGNED;
+      renewals += ks_contract_renewal_due (contract, &today);
+    }
+
+  /* Translators: the contracts of an account in its overview, e.g. “3 contracts, 2
+   * signed” */
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contract, %u signed",
+                                           "%u contracts, %u signed", n),
+                              n, n_signed);
+  reviewed = ks_contract_ui_describe_completion (&all);
+  issues = ks_contract_ui_describe_issues (all.issues);
+  if (renewals > 0)
+    {
+      g_autofree char *due = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           "%u renewal due",
+                                                           "%u renewals due", renewals),
+                                              renewals);
+
+      /* Translators: the review of an account's contracts, e.g. “18 of 32 reviewed ·
+       * 1 open issue · 1 renewal due” */
+      value = g_strdup_printf (_("%s · %s · %s"), reviewed, issues, due);
+    }
+  else
+    {
+      /* Translators: the review of an account's contracts, e.g. “18 of 32 reviewed ·
+       * 1 open issue” */
+      value = g_strdup_printf (_("%s · %s"), reviewed, issues);
+    }
+
+  group = new_group (_("Contracts"), NULL);
+  gtk_widget_set_name (group, "overview-contracts");
+  add_row (group, _("Checklist Review"), subtitle, value, "overview-contracts-summary");
+  gtk_box_append (box, group);
+}
+
 static void
 rebuild_overview (KsAccountPage *self)
 {
@@ -407,6 +476,7 @@ rebuild_overview (KsAccountPage *self)
   add_alerts (self, GTK_BOX (box));
   add_score_group (self, GTK_BOX (box));
   add_health_group (self, GTK_BOX (box));
+  add_contracts_group (self, GTK_BOX (box));
   add_profile_group (self, GTK_BOX (box));
 
   if (self->overview != NULL)

@@ -1,4 +1,5 @@
-/* ks-contracts-view.h — the Contracts view: every contract, its checklist completion, renewals and issues
+/* ks-contracts-view.h — the Contracts view: every contract, its checklist completion,
+ * renewals due and open issues
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +18,6 @@ G_DECLARE_FINAL_TYPE (KsContractsView, ks_contracts_view, KS, CONTRACTS_VIEW, Ad
 GtkWidget   *ks_contracts_view_new         (void);
 /* Shows @store's data and follows its changes; reads only while mapped. */
 void         ks_contracts_view_set_store   (KsContractsView *self,
-                             KsStore *store);
+                                            KsStore         *store);
 
 G_END_DECLS
