@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "ks-cli.h"
+#include "ks-error.h"
 #include "ks-import.h"
+#include "ks-report-plan.h"
 #include "ks-store.h"
 
 #define EXIT_USAGE 2
@@ -252,13 +254,133 @@ compare_for_export (gconstpointer a,
   return strcmp (ks_account_get_name_key (account_a), ks_account_get_name_key (account_b));
 }
 
+/* The account @text names: its exact name, else its name in any case (as the store
+ * compares names), else its id. Two accounts with that name are an error: the user
+ * names one by its id. */
+static KsAccount *
+find_account (KsStore     *store,
+              const char  *text,
+              GError     **error)
+{
+  GListModel *accounts = ks_store_get_accounts (store);
+  guint n = g_list_model_get_n_items (accounts);
+  g_autofree char *folded = ks_account_fold (text);
+  g_autoptr(GPtrArray) exact = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) folded_matches = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *matches;
+  gint64 id;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KsAccount) account = g_list_model_get_item (accounts, i);
+
+      if (g_str_equal (ks_account_get_name (account), text))
+        g_ptr_array_add (exact, g_object_ref (account));
+      else if (g_str_equal (ks_account_get_name_key (account), folded))
+        g_ptr_array_add (folded_matches, g_object_ref (account));
+    }
+
+  matches = exact->len > 0 ? exact : folded_matches;
+  if (matches->len == 1)
+    return g_object_ref (g_ptr_array_index (matches, 0));
+
+  if (matches->len > 1)
+    {
+      g_autoptr(GString) ids = g_string_new (NULL);
+
+      for (guint i = 0; i < matches->len; i++)
+        g_string_append_printf (ids, i > 0 ? ", %" G_GINT64_FORMAT : "%" G_GINT64_FORMAT,
+                                ks_account_get_id (g_ptr_array_index (matches, i)));
+      g_set_error (error, KS_ERROR, KS_ERROR_DUPLICATE,
+                   /* Translators: the first %s is the name typed, the second a list of
+                    * account ids, “3, 17” */
+                   _("More than one account is named “%s” (ids %s). Name the one to export "
+                     "by its id."),
+                   text, ids->str);
+      return NULL;
+    }
+
+  if (g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, &id, NULL))
+    {
+      KsAccount *account = ks_store_lookup_account (store, id);
+
+      if (account != NULL)
+        return g_object_ref (account);
+    }
+
+  g_set_error (error, KS_ERROR, KS_ERROR_NOT_FOUND,
+               /* Translators: %s is the account's name or id as typed */
+               _("No account is named “%s”, nor has that id. Check the name as the portfolio "
+                 "shows it."),
+               text);
+  return NULL;
+}
+
+static int
+run_export_plan (const char  *database,
+                 char       **leave_out,
+                 GStrv        args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsStore) store = NULL;
+  g_autoptr(KsAccount) account = NULL;
+  g_autoptr(KsDocument) document = NULL;
+  g_autofree char *path = NULL;
+  KsReportSections left_out = KS_REPORT_SECTIONS_NONE;
+  guint n_pages;
+
+  /* program, “export”, “plan”, ACCOUNT, OUT */
+  if (g_strv_length (args) != 5)
+    return usage_error ("export",
+                        _("Type “export plan”, the account’s name or id, and the PDF file "
+                          "to write."));
+
+  for (guint i = 0; leave_out != NULL && leave_out[i] != NULL; i++)
+    {
+      KsReportSections sections;
+
+      if (!ks_report_sections_parse (leave_out[i], &sections, &error))
+        return usage_error ("export", error->message);
+      left_out |= sections;
+    }
+
+  path = database_path (database);
+  store = ks_store_open (path, &error);
+  if (store == NULL)
+    return fail (error);
+
+  account = find_account (store, args[3], &error);
+  if (account == NULL)
+    return fail (error);
+
+  document = ks_report_plan_new (store, account, left_out, &error);
+  if (document == NULL || !ks_document_write_pdf (document, args[4], &error))
+    return fail (error);
+
+  n_pages = ks_document_get_n_pages (document);
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        /* Translators: the first %s is an account, the second a file,
+                         * %u its pages */
+                        "Wrote the account plan of “%s” to “%s” (%u page).",
+                        "Wrote the account plan of “%s” to “%s” (%u pages).", n_pages),
+           ks_account_get_name (account), args[4], n_pages);
+  g_print ("\n");
+  return 0;
+}
+
 static int
 run_export (GStrv *args)
 {
   g_autofree char *database = NULL;
+  g_auto(GStrv) leave_out = NULL;
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
       N_("Export the database at PATH instead of the default one"), N_("PATH") },
+    { "leave-out", 0, 0, G_OPTION_ARG_STRING_ARRAY, &leave_out,
+      N_("Leave these sections out of the account plan, separated by commas: profile, "
+         "score, health, quadrant, targets, actions, swot, relationships, complaints, "
+         "opportunities, contracts, risks"),
+      N_("SECTIONS") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -271,17 +393,27 @@ run_export (GStrv *args)
   const char *out;
   guint n;
 
-  context = new_context (_("export csv OUT.csv"),
-                         _("Writes the whole portfolio to a CSV file that Excel and WPS "
-                           "open as it is: UTF-8 with BOM, one header row, highest KA score "
-                           "first."),
+  context = new_context (_("export csv OUT.csv | export plan ACCOUNT OUT.pdf"),
+                         _("“export csv” writes the whole portfolio to a CSV file that Excel "
+                           "and WPS open as it is: UTF-8 with BOM, one header row, highest KA "
+                           "score first.\n"
+                           "“export plan” writes the account plan of one account, named by "
+                           "its name or its id, to a PDF file, in the language of the user "
+                           "interface; --leave-out keeps internal sections (health, swot, "
+                           "risks) from a copy for the client."),
                          entries);
   if (!g_option_context_parse_strv (context, args, &error))
     return usage_error ("export", error->message);
 
+  if (g_strv_length (*args) >= 3 && g_str_equal ((*args)[2], "plan"))
+    return run_export_plan (database, leave_out, *args);
+
   /* program, “export”, “csv”, OUT */
   if (g_strv_length (*args) != 4 || !g_str_equal ((*args)[2], "csv"))
-    return usage_error ("export", _("Type “export csv” and the file to write."));
+    return usage_error ("export", _("Type “export csv” and the file to write, or “export "
+                                    "plan”, an account and the PDF file to write."));
+  if (leave_out != NULL)
+    return usage_error ("export", _("--leave-out is for “export plan” only."));
   out = (*args)[3];
 
   path = database_path (database);

@@ -16,6 +16,7 @@ gboolean     ks_cli_is_command              (int    argc,
 /* keystone [--database PATH] import FILE.csv [--duplicates=skip|update|keep]
  *                                            [--valid-rows-only]
  * keystone [--database PATH] export csv OUT.csv
+ * keystone [--database PATH] export plan ACCOUNT OUT.pdf [--leave-out=SECTION,…]
  * Prints what happened and returns the exit status: 0 done, 1 failed (nothing
  * changed), 2 the command line was wrong. Needs no display. */
 int          ks_cli_main                    (int    argc,
