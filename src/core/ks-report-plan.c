@@ -747,8 +747,9 @@ add_targets (Report *report)
 
               ks_document_table_set_column (table, q + 1, quarter, 13.5, KS_DOCUMENT_ALIGN_END);
             }
-          /* Translators: the column of the whole year in the targets table */
-          ks_document_table_set_column (table, KS_PLAN_N_QUARTERS + 2, _("Year"), 14,
+          /* the column of the whole year, as in the targets grid */
+          ks_document_table_set_column (table, KS_PLAN_N_QUARTERS + 2,
+                                        C_("targets grid column", "Annual"), 14,
                                         KS_DOCUMENT_ALIGN_END);
         }
       add_target_rows (report, table, entry);
@@ -914,9 +915,9 @@ add_relationships (Report *report)
 
   ks_document_add_heading (report->document, 2, _("Contacts"));
   table = ks_document_add_table (report->document, 6);
-  ks_document_table_set_column (table, 0, _("Name"), 18, KS_DOCUMENT_ALIGN_START);
+  ks_document_table_set_column (table, 0, C_("contact", "Name"), 18, KS_DOCUMENT_ALIGN_START);
   /* Translators: a contact's job title */
-  ks_document_table_set_column (table, 1, _("Title"), 24, KS_DOCUMENT_ALIGN_START);
+  ks_document_table_set_column (table, 1, C_("contact", "Title"), 24, KS_DOCUMENT_ALIGN_START);
   /* Translators: a contact's layer: executive, decision maker or execution */
   ks_document_table_set_column (table, 2, _("Layer"), 15, KS_DOCUMENT_ALIGN_START);
   ks_document_table_set_column (table, 3, _("Attitude"), 13, KS_DOCUMENT_ALIGN_START);
@@ -1167,7 +1168,7 @@ add_contracts (Report *report)
   ks_document_table_set_column (table, 1, _("Status"), 13, KS_DOCUMENT_ALIGN_START);
   /* Translators: a column of the contracts table: from the start date to the end date */
   ks_document_table_set_column (table, 2, _("Term"), 20, KS_DOCUMENT_ALIGN_START);
-  ks_document_table_set_column (table, 3, _("Value"), 15, KS_DOCUMENT_ALIGN_END);
+  ks_document_table_set_column (table, 3, _("Amount"), 15, KS_DOCUMENT_ALIGN_END);
   ks_document_table_set_column (table, 4, _("Checklist"), 22, KS_DOCUMENT_ALIGN_START);
 
   for (guint i = 0; i < contracts->len; i++)

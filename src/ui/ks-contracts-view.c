@@ -323,7 +323,7 @@ static const Column columns[] = {
   { "account", N_("Account"), CELL_TEXT, format_account, compare_account, FALSE, 0, 8, 16 },
   { "title", N_("Title"), CELL_TITLE, format_title, compare_title, TRUE, 0, 10, 22 },
   { "number", N_("Number"), CELL_TEXT, format_number, compare_number, FALSE, 0, 6, 11 },
-  { "value", N_("Value"), CELL_TEXT, format_value, compare_value, FALSE, 1, 13, 16 },
+  { "value", N_("Amount"), CELL_TEXT, format_value, compare_value, FALSE, 1, 13, 16 },
   { "start", N_("Start"), CELL_TEXT, format_start, compare_start, FALSE, 0, 10, 10 },
   { "end", N_("End"), CELL_TEXT, format_end, compare_end, FALSE, 0, 10, 10 },
   /* Translators: column title: the date notice of renewal or non-renewal is due */

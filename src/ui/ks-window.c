@@ -996,7 +996,19 @@ add_account_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
 {
-  ks_window_edit_account (KS_WINDOW (widget), NULL);
+  KsWindow *self = KS_WINDOW (widget);
+  const char *view = adw_view_stack_get_visible_child_name (self->stack);
+
+  /* Ctrl+N adds what the view on screen lists. */
+  if (gtk_stack_get_visible_child (self->main_stack) == gtk_stack_get_child_by_name (self->main_stack, "views")
+      && g_strcmp0 (view, "team") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->team_view), "team.add-member", NULL);
+  else if (gtk_stack_get_visible_child (self->main_stack)
+             == gtk_stack_get_child_by_name (self->main_stack, "views")
+           && g_strcmp0 (view, "contracts") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->contracts_view), "contracts.add", NULL);
+  else
+    ks_window_edit_account (self, NULL);
 }
 
 /* win.open-account and win.delete-account take an account id; a stale id (the account
