@@ -178,7 +178,7 @@ column_title (Column column)
   switch (column)
     {
     case COLUMN_NAME:
-      return _("Name");
+      return C_("person", "Name");
     case COLUMN_ROLE:
       /* Translators: column title: a team member's job */
       return _("Role");
@@ -313,7 +313,7 @@ add_columns (KsTeamView *self)
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
 
       view_column = gtk_column_view_column_new (column_title (column), factory);
-      gtk_column_view_column_set_expand (view_column, column == COLUMN_NAME);
+      gtk_column_view_column_set_expand (view_column, column == COLUMN_NAME || column == COLUMN_ROLE);
       gtk_column_view_column_set_resizable (view_column, TRUE);
       sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows, GINT_TO_POINTER (column),
                                                   NULL));
