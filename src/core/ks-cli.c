@@ -12,6 +12,7 @@
 #include "ks-error.h"
 #include "ks-import.h"
 #include "ks-report-plan.h"
+#include "ks-report-review.h"
 #include "ks-store.h"
 
 #define EXIT_USAGE 2
@@ -369,10 +370,52 @@ run_export_plan (const char  *database,
 }
 
 static int
+run_export_review (const char  *database,
+                   const char  *quarter,
+                   const char  *owner,
+                   GStrv        args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsStore) store = NULL;
+  g_autoptr(KsDocument) document = NULL;
+  g_autofree char *path = NULL;
+  guint n_pages;
+
+  /* program, “export”, “review”, OUT */
+  if (g_strv_length (args) != 4)
+    return usage_error ("export", _("Type “export review” and the PDF file to write."));
+
+  /* A quarter that is not one is refused before the database is opened (or made). */
+  if (quarter != NULL && !ks_quarter_parse (quarter, NULL, NULL, &error))
+    return fail (error);
+
+  path = database_path (database);
+  store = ks_store_open (path, &error);
+  if (store == NULL)
+    return fail (error);
+
+  document = ks_report_review_new (store, quarter, owner, &error);
+  if (document == NULL || !ks_document_write_pdf (document, args[3], &error))
+    return fail (error);
+
+  n_pages = ks_document_get_n_pages (document);
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        /* Translators: the first %s is the document's title, “Quarterly
+                         * Review 2026-Q3”, the second a file, %u its pages */
+                        "Wrote “%s” to “%s” (%u page).",
+                        "Wrote “%s” to “%s” (%u pages).", n_pages),
+           ks_document_get_title (document), args[3], n_pages);
+  g_print ("\n");
+  return 0;
+}
+
+static int
 run_export (GStrv *args)
 {
   g_autofree char *database = NULL;
   g_auto(GStrv) leave_out = NULL;
+  g_autofree char *quarter = NULL;
+  g_autofree char *owner = NULL;
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
       N_("Export the database at PATH instead of the default one"), N_("PATH") },
@@ -381,6 +424,13 @@ run_export (GStrv *args)
          "score, health, quadrant, targets, actions, swot, relationships, complaints, "
          "opportunities, contracts, risks"),
       N_("SECTIONS") },
+    { "quarter", 0, 0, G_OPTION_ARG_STRING, &quarter,
+      /* Translators: keep “2026-Q3” as it is: the form is not translated */
+      N_("The quarter of the quarterly review, like 2026-Q3 (default: the current one)"),
+      N_("YYYY-Qn") },
+    { "owner", 0, 0, G_OPTION_ARG_STRING, &owner,
+      N_("Review only the accounts of this owner (default: the whole portfolio)"),
+      N_("NAME") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -391,27 +441,41 @@ run_export (GStrv *args)
   g_autofree char *path = NULL;
   GListModel *accounts;
   const char *out;
+  gboolean review;
   guint n;
 
-  context = new_context (_("export csv OUT.csv | export plan ACCOUNT OUT.pdf"),
+  context = new_context (_("export csv OUT.csv | export plan ACCOUNT OUT.pdf | "
+                           "export review OUT.pdf"),
                          _("“export csv” writes the whole portfolio to a CSV file that Excel "
                            "and WPS open as it is: UTF-8 with BOM, one header row, highest KA "
                            "score first.\n"
                            "“export plan” writes the account plan of one account, named by "
                            "its name or its id, to a PDF file, in the language of the user "
                            "interface; --leave-out keeps internal sections (health, swot, "
-                           "risks) from a copy for the client."),
+                           "risks) from a copy for the client.\n"
+                           "“export review” writes the quarterly review of the current "
+                           "quarter, or of the one --quarter names, to a PDF file: the whole "
+                           "portfolio, or the accounts of the owner --owner names."),
                          entries);
   if (!g_option_context_parse_strv (context, args, &error))
     return usage_error ("export", error->message);
+
+  review = g_strv_length (*args) >= 3 && g_str_equal ((*args)[2], "review");
+  if (!review && (quarter != NULL || owner != NULL))
+    return usage_error ("export", _("--quarter and --owner are for “export review” only."));
+  if (review && leave_out != NULL)
+    return usage_error ("export", _("--leave-out is for “export plan” only."));
+  if (review)
+    return run_export_review (database, quarter, owner, *args);
 
   if (g_strv_length (*args) >= 3 && g_str_equal ((*args)[2], "plan"))
     return run_export_plan (database, leave_out, *args);
 
   /* program, “export”, “csv”, OUT */
   if (g_strv_length (*args) != 4 || !g_str_equal ((*args)[2], "csv"))
-    return usage_error ("export", _("Type “export csv” and the file to write, or “export "
-                                    "plan”, an account and the PDF file to write."));
+    return usage_error ("export", _("Type “export csv” and the file to write, “export plan”, "
+                                    "an account and the PDF file to write, or “export "
+                                    "review” and the PDF file to write."));
   if (leave_out != NULL)
     return usage_error ("export", _("--leave-out is for “export plan” only."));
   out = (*args)[3];

@@ -1,0 +1,982 @@
+/* test-report-review.c — the printed quarterly review, read back from the PDF with
+ * poppler: pages, sections, names, the attainment table across pages, margins, headers
+ * and footers, fonts; the owner's review; bad quarters and unknown owners; and what the
+ * review reads from the store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#if __has_include (<poppler.h>)
+#include <poppler.h>
+#define HAVE_POPPLER 1
+#endif
+
+#include "ks-document.h"
+#include "ks-error.h"
+#include "ks-report-review.h"
+#include "ks-store-review.h"
+#include "ks-store.h"
+
+#define COMPANY "Keystone Test Trading Co."
+/* in the sample: owned by 王磊 and by David Miller */
+#define WANG_ACCOUNT "华东精密制造有限公司"
+#define MILLER_ACCOUNT "Northwind Logistics Ltd"
+/* in the sample, owned by 张伟: moved into another quadrant by the tests */
+#define MOVED_ACCOUNT "青岛蓝海电子有限公司"
+#define N_GENERATED 300
+
+static const char * const section_titles[] = {
+  "Summary", "Quadrant Chart", "Tier Distribution", "Target Attainment",
+  "Complaint Response", "Coaching Progress", "Contract Compliance and Renewals",
+  "Risk Warnings",
+};
+
+typedef struct
+{
+  char    *dir;
+  KsStore *store;
+} Fixture;
+
+static void
+set_today (KsStore *store)
+{
+  GDate today;
+
+  /* A fixed day in 2026-Q3: the sample's dates are around it. */
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 14, G_DATE_AUGUST, 2026);
+  ks_store_set_today (store, &today);
+}
+
+static KsAccount *
+account_named (KsStore    *store,
+               const char *name)
+{
+  KsAccount *account = ks_store_find_account_by_name (store, name);
+
+  g_assert_nonnull (account);
+  return account;
+}
+
+/* The sample, a snapshot of 2026-Q2, and one account rated again since so that it is in
+ * another quadrant now. */
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(KsAccount) edited = NULL;
+  KsAccount *moved;
+
+  f->dir = g_dir_make_tmp ("keystone-review-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "keystone.db", NULL);
+  f->store = ks_store_open (path, &error);
+  g_assert_no_error (error);
+  set_today (f->store);
+  g_assert_true (ks_store_load_sample (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (ks_store_set_company_name (f->store, COMPANY, &error));
+  g_assert_no_error (error);
+  g_assert_true (ks_store_take_snapshot (f->store, "2026-Q2", FALSE, &error));
+  g_assert_no_error (error);
+
+  moved = account_named (f->store, MOVED_ACCOUNT);
+  edited = ks_account_copy (moved);
+  for (KsCriterion k = 0; k < KS_N_CRITERIA; k++)
+    ks_account_set_rating (edited, k, KS_RATING_MAX);
+  g_assert_true (ks_store_update_account (f->store, edited, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ks_account_get_quadrant (moved), ==, KS_QUADRANT_STRATEGIC);
+}
+
+static void
+remove_all (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (handle == NULL)
+    return;
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_all (path);
+      else
+        g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (f->store);
+  remove_all (f->dir);
+  g_free (f->dir);
+}
+
+static char *
+write_review (Fixture    *f,
+              const char *quarter,
+              const char *owner,
+              const char *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KsDocument) document = NULL;
+  char *path = g_build_filename (f->dir, file, NULL);
+
+  document = ks_report_review_new (f->store, quarter, owner, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  g_assert_true (ks_document_write_pdf (document, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  return path;
+}
+
+/* ---- Reading a PDF back ------------------------------------------------------------ */
+
+#ifdef HAVE_POPPLER
+
+typedef struct
+{
+  guint      n_pages;
+  GPtrArray *pages;        /* char *, each page's text as it looks (read_page_text()) */
+  GString   *lines;        /* all of it */
+  GString   *text;         /* all of it in poppler's order: a table cell's lines together */
+  GPtrArray *fonts;        /* char *, the fonts' names */
+  char      *title;
+} Pdf;
+
+static void
+pdf_free (Pdf *pdf)
+{
+  g_ptr_array_unref (pdf->pages);
+  g_string_free (pdf->lines, TRUE);
+  g_string_free (pdf->text, TRUE);
+  g_ptr_array_unref (pdf->fonts);
+  g_free (pdf->title);
+  g_free (pdf);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pdf, pdf_free)
+
+typedef struct
+{
+  gunichar         c;
+  PopplerRectangle rect;
+} Glyph;
+
+static int
+compare_glyphs_by_y (gconstpointer a,
+                     gconstpointer b)
+{
+  const Glyph *ga = a;
+  const Glyph *gb = b;
+  double ya = (ga->rect.y1 + ga->rect.y2) / 2, yb = (gb->rect.y1 + gb->rect.y2) / 2;
+
+  return (ya > yb) - (ya < yb);
+}
+
+static int
+compare_glyphs_by_x (gconstpointer a,
+                     gconstpointer b)
+{
+  const Glyph *ga = a;
+  const Glyph *gb = b;
+
+  return (ga->rect.x1 > gb->rect.x1) - (ga->rect.x1 < gb->rect.x1);
+}
+
+/* Every character that has ink lies inside the margins (with a little room for the way
+ * poppler measures glyphs). Returns the page's text as it looks: a line for each line
+ * of the page, left to right, a space wherever two characters stand apart. (Poppler's
+ * own order follows its guess of the columns, and puts a table row's cells anywhere.) */
+static char *
+read_page_text (PopplerPage  *page,
+                guint         page_index,
+                const char   *text,
+                const double  margins[4])
+{
+  PopplerRectangle *rects = NULL;
+  guint n_rects = 0;
+  double width, height;
+  const double slack = 1.0;
+  const char *p = text;
+  g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
+  GString *out = g_string_new (NULL);
+  guint start = 0;
+
+  poppler_page_get_size (page, &width, &height);
+  g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
+  g_assert_cmpuint (n_rects, ==, g_utf8_strlen (text, -1));
+
+  for (guint i = 0; i < n_rects; i++, p = g_utf8_next_char (p))
+    {
+      Glyph glyph = { g_utf8_get_char (p), rects[i] };
+      const PopplerRectangle *r = &rects[i];
+
+      if (g_unichar_isspace (glyph.c))
+        continue;
+      if (r->x1 < margins[3] - slack || r->x2 > width - margins[1] + slack
+          || r->y1 < margins[0] - slack || r->y2 > height - margins[2] + slack)
+        g_error ("page %u: “%.40s” at (%.1f, %.1f)–(%.1f, %.1f) is outside the margins",
+                 page_index + 1, p, r->x1, r->y1, r->x2, r->y2);
+      g_array_append_val (glyphs, glyph);
+    }
+  g_free (rects);
+
+  /* Lines: characters whose middles are within 3 points of the line's first; rows of
+   * text are three times that apart. */
+  g_array_sort (glyphs, compare_glyphs_by_y);
+  while (start < glyphs->len)
+    {
+      const Glyph *first = &g_array_index (glyphs, Glyph, start);
+      double y = (first->rect.y1 + first->rect.y2) / 2;
+      guint end = start;
+
+      while (end < glyphs->len)
+        {
+          const Glyph *g = &g_array_index (glyphs, Glyph, end);
+
+          if ((g->rect.y1 + g->rect.y2) / 2 - y > 3)
+            break;
+          end++;
+        }
+      qsort (&g_array_index (glyphs, Glyph, start), end - start, sizeof (Glyph),
+             compare_glyphs_by_x);
+      for (guint i = start; i < end; i++)
+        {
+          const Glyph *g = &g_array_index (glyphs, Glyph, i);
+
+          if (i > start && g->rect.x1 - g_array_index (glyphs, Glyph, i - 1).rect.x2 > 1.5)
+            g_string_append_c (out, ' ');
+          g_string_append_unichar (out, g->c);
+        }
+      g_string_append_c (out, '\n');
+      start = end;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Reads @path; checks on every page that the text stays inside the document's margins,
+ * that the header names the company and the footer the page, that there is no image
+ * (charts are vectors), and that every font is embedded. */
+static Pdf *
+pdf_read (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
+  g_autoptr(KsDocument) defaults = ks_document_new ("");
+  PopplerDocument *document;
+  PopplerFontInfo *info;
+  PopplerFontsIter *iter = NULL;
+  Pdf *pdf = g_new0 (Pdf, 1);
+  double margins[4];
+
+  /* the review's margins are the engine's default */
+  ks_document_get_margins (defaults, &margins[0], &margins[1], &margins[2], &margins[3]);
+  g_assert_no_error (error);
+  document = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+
+  pdf->n_pages = poppler_document_get_n_pages (document);
+  pdf->pages = g_ptr_array_new_with_free_func (g_free);
+  pdf->lines = g_string_new (NULL);
+  pdf->text = g_string_new (NULL);
+  pdf->fonts = g_ptr_array_new_with_free_func (g_free);
+  pdf->title = poppler_document_get_title (document);
+
+  for (guint i = 0; i < pdf->n_pages; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      g_autofree char *raw = poppler_page_get_text (page);
+      g_autofree char *footer = g_strdup_printf ("Page %u of %u", i + 1, pdf->n_pages);
+      char *text = read_page_text (page, i, raw, margins);
+      GList *images;
+
+      if (strstr (text, COMPANY) == NULL)
+        g_error ("page %u has no header with the company's name", i + 1);
+      if (strstr (text, footer) == NULL)
+        g_error ("page %u has no footer “%s”", i + 1, footer);
+      images = poppler_page_get_image_mapping (page);
+      g_assert_null (images);
+
+      g_string_append (pdf->lines, text);
+      g_string_append (pdf->text, raw);
+      g_string_append_c (pdf->text, '\n');
+      g_ptr_array_add (pdf->pages, text);
+      g_object_unref (page);
+    }
+
+  info = poppler_font_info_new (document);
+  while (poppler_font_info_scan (info, pdf->n_pages, &iter))
+    {
+      if (iter == NULL)
+        continue;
+      do
+        {
+          const char *name = poppler_fonts_iter_get_name (iter);
+
+          g_assert_true (poppler_fonts_iter_is_embedded (iter));
+          g_ptr_array_add (pdf->fonts, g_strdup (name != NULL ? name : ""));
+        }
+      while (poppler_fonts_iter_next (iter));
+      poppler_fonts_iter_free (iter);
+      iter = NULL;
+    }
+  g_assert_cmpuint (pdf->fonts->len, >, 0);
+  g_object_unref (info);
+  g_object_unref (document);
+
+  return pdf;
+}
+
+/* @text with every run of white space as one space, or none beside Chinese, whose
+ * lines break between any two characters. */
+static char *
+squeeze_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+  gunichar previous = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          space = TRUE;
+          continue;
+        }
+      if (space && out->len > 0 && !g_unichar_iswide (previous) && !g_unichar_iswide (c))
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+      previous = c;
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+has_text (Pdf        *pdf,
+          const char *needle)
+{
+  g_autofree char *text = squeeze_spaces (pdf->text->str);
+  g_autofree char *squeezed = squeeze_spaces (needle);
+
+  return strstr (text, squeezed) != NULL;
+}
+
+static guint
+count_text (const char *haystack,
+            const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* The first @n_chars characters of @text (spaces squeezed) after the first @start and
+ * the spaces after it, or NULL when @start is not there. */
+static char *
+text_after (const char *text,
+            const char *start,
+            glong       n_chars)
+{
+  g_autofree char *squeezed = squeeze_spaces (start);
+  const char *found = strstr (text, squeezed);
+
+  if (found == NULL)
+    return NULL;
+  found += strlen (squeezed);
+  found += strspn (found, " ");
+  return g_utf8_substring (found, 0, MIN (n_chars, g_utf8_strlen (found, -1)));
+}
+
+/* @text (pdf->text or pdf->lines) from the heading @from to the heading @to, spaces
+ * squeezed. */
+static char *
+text_between (GString    *all,
+              const char *from,
+              const char *to)
+{
+  g_autofree char *text = squeeze_spaces (all->str);
+  const char *start = strstr (text, from);
+  const char *end = start != NULL ? strstr (start, to) : NULL;
+
+  g_assert_nonnull (start);
+  g_assert_nonnull (end);
+  return g_strndup (start, end - start);
+}
+
+#endif
+
+#define REQUIRE_POPPLER() \
+  G_STMT_START { \
+    if (!have_poppler ()) \
+      { \
+        g_test_skip ("poppler-glib not found: the PDF cannot be read back"); \
+        return; \
+      } \
+  } G_STMT_END
+
+static gboolean
+have_poppler (void)
+{
+#ifdef HAVE_POPPLER
+  return TRUE;
+#else
+  return FALSE;
+#endif
+}
+
+/* ---- The sample portfolio ---------------------------------------------------------- */
+
+static void
+test_portfolio (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = write_review (f, NULL, NULL, "review.pdf");
+
+  REQUIRE_POPPLER ();
+#ifdef HAVE_POPPLER
+  {
+    g_autoptr(Pdf) pdf = pdf_read (path);
+    GListModel *accounts = ks_store_get_accounts (f->store);
+    g_autofree char *attainment = NULL;
+
+    g_assert_cmpuint (pdf->n_pages, >, 1);
+    g_assert_cmpstr (pdf->title, ==, "Quarterly Review 2026-Q3");
+    g_assert_true (has_text (pdf, "Whole portfolio · 30 accounts"));
+    for (guint i = 0; i < G_N_ELEMENTS (section_titles); i++)
+      if (!has_text (pdf, section_titles[i]))
+        g_error ("section “%s” is missing", section_titles[i]);
+
+    /* every account, Chinese and Latin names, once in the attainment table */
+    attainment = text_between (pdf->text, "Target Attainment", "Complaint Response");
+    for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+      {
+        g_autoptr(KsAccount) account = g_list_model_get_item (accounts, i);
+        g_autofree char *name = squeeze_spaces (ks_account_get_name (account));
+
+        if (count_text (attainment, name) != 1)
+          g_error ("“%s” is %u times in the attainment table", name,
+                   count_text (attainment, name));
+      }
+
+    /* what the sections hold */
+    g_assert_true (has_text (pdf, "1 July 2026 to 30 September 2026"));
+    g_assert_true (has_text (pdf, "Since the Snapshot of 2026-Q2"));
+    g_assert_true (has_text (pdf, "1 account changed quadrant"));
+    g_assert_true (has_text (pdf, "Movement since 2026-Q2"));
+    g_assert_true (has_text (pdf, "At 2026-Q2"));
+    g_assert_true (has_text (pdf, "By Category"));
+    g_assert_true (has_text (pdf, "Answered within 24 Hours"));
+    g_assert_true (has_text (pdf, "Emily Chen"));                  /* coaching */
+    g_assert_true (has_text (pdf, "Renewals Due within 90 Days"));
+    g_assert_true (has_text (pdf, "Framework Services Agreement")); /* a renewal */
+    g_assert_true (has_text (pdf, "Open Checklist Issues"));
+    g_assert_true (has_text (pdf, "Open Risks"));
+    g_assert_true (has_text (pdf, "Purchases rest on one product line"));
+  }
+#endif
+}
+
+/* The account that moved is in the movement table, from its quadrant in the snapshot to
+ * the one it has now. */
+static void
+test_movement (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *path = write_review (f, "2026-Q3", NULL, "movement.pdf");
+
+  REQUIRE_POPPLER ();
+#ifdef HAVE_POPPLER
+  {
+    g_autoptr(Pdf) pdf = pdf_read (path);
+    g_autofree char *movement = text_between (pdf->lines, "Movement since 2026-Q2",
+                                              "Tier Distribution");
+    g_autofree char *row = text_after (movement, MOVED_ACCOUNT, 40);
+
+    g_assert_cmpuint (count_text (movement, MOVED_ACCOUNT), ==, 1);
+    g_assert_nonnull (row);
+    g_assert_nonnull (strstr (row, "→ Strategic"));
+    /* nothing else moved */
+    g_assert_cmpuint (count_text (movement, "→"), <=, 3);
+  }
+#endif
+}
+
+/* The attainment of the current quarter is the portfolio's. */
+static void
+test_attainment (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = write_review (f, NULL, NULL, "attainment.pdf");
+  KsAccount *account = account_named (f->store, MILLER_ACCOUNT);
+  const KsPlanSummary *summary = ks_account_get_plan_summary (account);
+
+  g_assert_true (summary->has_attainment);
+
+  REQUIRE_POPPLER ();
+#ifdef HAVE_POPPLER
+  {
+    g_autoptr(Pdf) pdf = pdf_read (path);
+    /* the row: name, owner, currency, target, actual, attainment */
+    g_autofree char *table = text_between (pdf->lines, "Target Attainment",
+                                           "Complaint Response");
+    g_autofree char *row = text_after (table, MILLER_ACCOUNT " David Miller EUR ", 40);
+    g_autofree char *percent = g_strdup_printf ("%.0f %%", summary->attainment_ytd);
+    const char *rest;
+
+    g_assert_nonnull (row);
+    /* past the target and the actual */
+    rest = row;
+    for (guint i = 0; i < 2; i++)
+      {
+        rest = strchr (rest, ' ');
+        g_assert_nonnull (rest);
+        rest++;
+      }
+    if (!g_str_has_prefix (rest, percent))
+      g_error ("the attainment in “%s” is not “%s”", row, percent);
+    /* the quarters counted */
+    g_assert_true (has_text (pdf, "Attainment is revenue against target for 2026"));
+    g_assert_true (has_text (pdf, "with a recorded actual: Q1–Q2, unless"));
+  }
+#endif
+}
+
+/* An earlier quarter with a snapshot of its own: the chart shows the snapshot; there is
+ * none before it to show movement from. */
+static void
+test_earlier_quarter (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = write_review (f, "2026-q2", NULL, "q2.pdf");
+
+  REQUIRE_POPPLER ();
+#ifdef HAVE_POPPLER
+  {
+    g_autoptr(Pdf) pdf = pdf_read (path);
+
+    g_assert_cmpstr (pdf->title, ==, "Quarterly Review 2026-Q2");
+    g_assert_true (has_text (pdf, "1 April 2026 to 30 June 2026"));
+    g_assert_true (has_text (pdf, "The accounts as the snapshot of 2026-Q2 has them."));
+    g_assert_true (has_text (pdf, "There is no snapshot before 2026-Q2"));
+    g_assert_false (has_text (pdf, "Movement since"));
+    g_assert_true (has_text (pdf, "year to date at the end of Q2"));
+  }
+#endif
+}
+
+static void
+test_owner (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *path = write_review (f, NULL, "王磊", "owner.pdf");
+  g_autofree char *miller = NULL;
+
+  REQUIRE_POPPLER ();
+#ifdef HAVE_POPPLER
+  {
+    g_autoptr(Pdf) pdf = pdf_read (path);
+
+    g_assert_cmpstr (pdf->title, ==, "Quarterly Review 2026-Q3: 王磊");
+    g_assert_true (has_text (pdf, "Accounts of 王磊 · 6 accounts"));
+    g_assert_true (has_text (pdf, WANG_ACCOUNT));
+    /* another owner's accounts, and their risks, are not in it */
+    g_assert_false (has_text (pdf, MILLER_ACCOUNT));
+    g_assert_false (has_text (pdf, "Purchases rest on one product line"));
+    g_assert_false (has_text (pdf, MOVED_ACCOUNT));
+    g_assert_false (has_text (pdf, "Emily Chen"));
+    for (guint i = 0; i < G_N_ELEMENTS (section_titles); i++)
+      g_assert_true (has_text (pdf, section_titles[i]));
+  }
+#endif
+
+  /* the name in any case; the document spells it as the team does */
+  miller = write_review (f, NULL, "  david MILLER ", "miller.pdf");
+#ifdef HAVE_POPPLER
+  {
+    g_autoptr(Pdf) pdf = pdf_read (miller);
+
+    g_assert_cmpstr (pdf->title, ==, "Quarterly Review 2026-Q3: David Miller");
+    g_assert_true (has_text (pdf, MILLER_ACCOUNT));
+    g_assert_false (has_text (pdf, WANG_ACCOUNT));
+  }
+#endif
+}
+
+static void
+test_chinese (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  path = write_review (f, NULL, NULL, "review-zh.pdf");
+  g_unsetenv ("LANGUAGE");
+
+  REQUIRE_POPPLER ();
+#ifdef HAVE_POPPLER
+  {
+    g_autoptr(Pdf) pdf = pdf_read (path);
+    gboolean chinese_font = FALSE;
+
+    g_assert_cmpuint (pdf->n_pages, >, 1);
+    g_assert_true (has_text (pdf, WANG_ACCOUNT));
+    g_assert_true (has_text (pdf, MILLER_ACCOUNT));
+    g_assert_true (has_text (pdf, "王磊"));
+    for (guint i = 0; i < pdf->fonts->len; i++)
+      {
+        const char *name = g_ptr_array_index (pdf->fonts, i);
+
+        /* Noto CJK's Japanese face would draw some ideographs the Japanese way */
+        g_assert_null (strstr (name, "CJKjp"));
+        g_assert_null (strstr (name, "CJK JP"));
+        chinese_font |= strstr (name, "CJK") != NULL || strstr (name, "Han") != NULL;
+      }
+    if (!chinese_font)
+      g_test_message ("no font named CJK or Han: the Chinese face has another name here");
+  }
+#endif
+}
+
+static void
+test_bad_input (Fixture       *f,
+                gconstpointer  data)
+{
+  const char * const bad_quarters[] = { "2026-Q5", "2026", "Q3-2026", "", "1999-Q4",
+                                        "soon" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_quarters); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KsDocument) document = ks_report_review_new (f->store, bad_quarters[i], NULL,
+                                                             &error);
+
+      g_assert_null (document);
+      g_assert_error (error, KS_ERROR, KS_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "2026-Q3"));
+    }
+
+  /* a quarter that has not begun */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(KsDocument) document = ks_report_review_new (f->store, "2026-Q4", NULL, &error);
+
+    g_assert_null (document);
+    g_assert_error (error, KS_ERROR, KS_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "2026-Q4 has not begun"));
+  }
+
+  /* an owner who is not on the team: the message names them and the owners */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(KsDocument) document = ks_report_review_new (f->store, NULL, "Nobody Here",
+                                                           &error);
+
+    g_assert_null (document);
+    g_assert_error (error, KS_ERROR, KS_ERROR_NOT_FOUND);
+    g_assert_nonnull (strstr (error->message, "“Nobody Here”"));
+    g_assert_nonnull (strstr (error->message, "David Miller"));
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(KsDocument) document = ks_report_review_new (f->store, "2026-Q3", "", &error);
+
+    g_assert_null (document);
+    g_assert_error (error, KS_ERROR, KS_ERROR_NOT_FOUND);
+  }
+}
+
+/* What the review reads of every account at once is what each account's plan holds. */
+static void
+test_store_reads (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) targets = ks_store_dup_revenue_targets (f->store, 2026, &error);
+  g_autoptr(GHashTable) risks = NULL;
+  GListModel *accounts = ks_store_get_accounts (f->store);
+  guint n_targets = 0, n_risks = 0;
+
+  g_assert_no_error (error);
+  risks = ks_store_dup_open_risks (f->store, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(KsAccount) account = g_list_model_get_item (accounts, i);
+      gint64 id = ks_account_get_id (account);
+      g_autoptr(KsAccountPlan) plan = ks_store_load_plan (f->store, id, &error);
+      const KsTargetYear *expected;
+      const KsTargetYear *read = g_hash_table_lookup (targets, &id);
+      GPtrArray *open = g_hash_table_lookup (risks, &id);
+      guint j = 0;
+
+      g_assert_no_error (error);
+      expected = ks_account_plan_find_target (plan, 2026, KS_TARGET_METRIC_REVENUE);
+      g_assert_true ((expected == NULL) == (read == NULL));
+      if (expected != NULL)
+        {
+          n_targets++;
+          g_assert_cmpuint (read->has_target, ==, expected->has_target);
+          g_assert_cmpuint (read->has_actual, ==, expected->has_actual);
+          for (guint q = 0; q <= KS_PLAN_N_QUARTERS; q++)
+            {
+              if (expected->has_target & (1u << q))
+                g_assert_cmpint (read->target[q], ==, expected->target[q]);
+              if (expected->has_actual & (1u << q))
+                g_assert_cmpint (read->actual[q], ==, expected->actual[q]);
+            }
+        }
+
+      /* the plan's risks are open first, in the same order */
+      for (guint r = 0; r < plan->risks->len; r++)
+        {
+          const KsRisk *risk = g_ptr_array_index (plan->risks, r);
+          const KsRisk *got;
+
+          if (risk->closed)
+            continue;
+          g_assert_nonnull (open);
+          g_assert_cmpuint (j, <, open->len);
+          got = g_ptr_array_index (open, j++);
+          g_assert_cmpint (got->id, ==, risk->id);
+          g_assert_cmpint (got->severity, ==, risk->severity);
+          g_assert_cmpstr (got->description, ==, risk->description);
+          g_assert_false (got->closed);
+          n_risks++;
+        }
+      g_assert_cmpuint (j, ==, open != NULL ? open->len : 0);
+    }
+  /* the sample has both */
+  g_assert_cmpuint (n_targets, >, 0);
+  g_assert_cmpuint (n_risks, >, 0);
+  g_assert_cmpuint (g_hash_table_size (targets), ==, n_targets);
+}
+
+/* ---- 300 accounts: the attainment table over pages ---------------------------------- */
+
+static char *
+generated_name (guint i)
+{
+  /* short enough for one line of the account column */
+  return i % 2 == 0 ? g_strdup_printf ("华东精密 %03u", i) : g_strdup_printf ("Northwind %03u", i);
+}
+
+static void
+test_generated (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("keystone-review-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "keystone.db", NULL);
+  g_autofree char *path = g_build_filename (dir, "review.pdf", NULL);
+  g_autoptr(KsStore) store = NULL;
+  g_autoptr(KsDocument) document = NULL;
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (KsAccountRow));
+  const char * const owners[] = { "王磊", "Emily Chen", "David Miller", "李娜" };
+  GListModel *accounts;
+  guint n_pages;
+
+  g_assert_no_error (error);
+  store = ks_store_open (db, &error);
+  g_assert_no_error (error);
+  set_today (store);
+  g_assert_true (ks_store_set_company_name (store, COMPANY, &error));
+  g_assert_no_error (error);
+
+  g_array_set_clear_func (rows, (GDestroyNotify) ks_account_row_clear);
+  g_array_set_size (rows, N_GENERATED);
+  for (guint i = 0; i < N_GENERATED; i++)
+    {
+      KsAccountRow *row = &g_array_index (rows, KsAccountRow, i);
+
+      row->line = i + 2;
+      row->present = ~0u;
+      row->name = generated_name (i);
+      row->industry = g_strdup ("");
+      row->region = g_strdup ("");
+      row->notes = g_strdup ("");
+      row->owner = g_strdup (owners[i % G_N_ELEMENTS (owners)]);
+      g_strlcpy (row->currency, i % 3 == 0 ? "EUR" : "CNY", sizeof row->currency);
+      row->annual_purchases = (gint64) (i + 1) * 100000000;
+      row->tier_override = KS_TIER_NONE;
+      for (KsCriterion k = 0; k < KS_N_CRITERIA; k++)
+        row->ratings[k] = (i + k) % (KS_RATING_MAX + 1);
+    }
+  g_assert_true (ks_store_import_rows (store, (const KsAccountRow *) rows->data, N_GENERATED,
+                                       KS_DUPLICATES_KEEP, NULL, NULL, NULL, NULL, NULL,
+                                       &error));
+  g_assert_no_error (error);
+  g_assert_true (ks_store_take_snapshot (store, "2026-Q2", FALSE, &error));
+  g_assert_no_error (error);
+
+  /* revenue targets and actuals for every other account */
+  accounts = ks_store_get_accounts (store);
+  for (guint i = 0; i < N_GENERATED; i += 2)
+    {
+      g_autoptr(KsAccount) account = g_list_model_get_item (accounts, i);
+      KsTargetYear year = { .year = 2026, .metric = KS_TARGET_METRIC_REVENUE };
+
+      year.has_target = 0x1e;
+      year.has_actual = 0x06;
+      for (guint q = 1; q <= KS_PLAN_N_QUARTERS; q++)
+        year.target[q] = 1000000;
+      year.actual[1] = 500000 + i * 5000;
+      year.actual[2] = 900000;
+      g_assert_true (ks_store_save_target_year (store, ks_account_get_id (account), &year,
+                                                &error));
+      g_assert_no_error (error);
+    }
+
+  document = ks_report_review_new (store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  n_pages = ks_document_get_n_pages (document);
+  g_assert_cmpuint (n_pages, >, 1);
+  g_assert_true (ks_document_write_pdf (document, path, &error));
+  g_assert_no_error (error);
+
+  REQUIRE_POPPLER ();
+#ifdef HAVE_POPPLER
+  {
+    g_autoptr(Pdf) pdf = pdf_read (path);
+    g_autofree char *table = text_between (pdf->text, "Target Attainment",
+                                           "Complaint Response");
+    const char *header = "Account Owner Currency Target Actual Attainment";
+    guint table_pages = 0;
+
+    g_assert_cmpuint (pdf->n_pages, ==, n_pages);
+    for (guint i = 0; i < G_N_ELEMENTS (section_titles); i++)
+      g_assert_true (has_text (pdf, section_titles[i]));
+
+    /* every account once in the attainment table */
+    for (guint i = 0; i < N_GENERATED; i++)
+      {
+        g_autofree char *name = generated_name (i);
+        g_autofree char *squeezed = squeeze_spaces (name);
+
+        if (count_text (table, squeezed) != 1)
+          g_error ("“%s” is %u times in the attainment table", name,
+                   count_text (table, squeezed));
+      }
+
+    /* its header row on every page it is on, and it is on several */
+    for (guint p = 0; p < pdf->pages->len; p++)
+      {
+        g_autofree char *text = squeeze_spaces (g_ptr_array_index (pdf->pages, p));
+        gboolean has_rows = FALSE;
+
+        /* a row of the table: a name, its owner and a currency */
+        for (guint i = 0; i < N_GENERATED && !has_rows; i++)
+          {
+            g_autofree char *name = generated_name (i);
+            g_autofree char *row = g_strdup_printf ("%s %s ", name,
+                                                    owners[i % G_N_ELEMENTS (owners)]);
+            g_autofree char *squeezed = squeeze_spaces (row);
+
+            has_rows = strstr (text, squeezed) != NULL;
+          }
+        if (!has_rows)
+          continue;
+        table_pages++;
+        if (strstr (text, header) == NULL)
+          g_error ("page %u has rows of the attainment table but not its header", p + 1);
+      }
+    g_assert_cmpuint (table_pages, >=, 4);
+  }
+#endif
+
+  g_clear_object (&document);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  remove_all (dir);
+}
+
+/* An empty portfolio has a review too, that says so. */
+static void
+test_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("keystone-review-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "keystone.db", NULL);
+  g_autofree char *path = g_build_filename (dir, "review.pdf", NULL);
+  KsStore *store;
+  g_autoptr(KsDocument) document = NULL;
+
+  g_assert_no_error (error);
+  store = ks_store_open (db, &error);
+  g_assert_no_error (error);
+  set_today (store);
+  g_assert_true (ks_store_set_company_name (store, COMPANY, &error));
+  g_assert_no_error (error);
+
+  document = ks_report_review_new (store, "2026-Q1", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ks_document_write_pdf (document, path, &error));
+  g_assert_no_error (error);
+  g_clear_object (&document);
+
+  /* nobody owns anything yet */
+  document = ks_report_review_new (store, NULL, "王磊", &error);
+  g_assert_null (document);
+  g_assert_error (error, KS_ERROR, KS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+#ifdef HAVE_POPPLER
+  {
+    g_autoptr(Pdf) pdf = pdf_read (path);
+
+    g_assert_true (has_text (pdf, "Whole portfolio · 0 accounts"));
+    g_assert_true (has_text (pdf, "No accounts."));
+    g_assert_true (has_text (pdf, "No coaching plans."));
+    for (guint i = 0; i < G_N_ELEMENTS (section_titles); i++)
+      g_assert_true (has_text (pdf, section_titles[i]));
+  }
+#endif
+
+  g_assert_finalize_object (store);
+  remove_all (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/keystone/report-review/" path, Fixture, NULL, fixture_set_up, func, \
+              fixture_tear_down)
+  ADD ("portfolio", test_portfolio);
+  ADD ("movement", test_movement);
+  ADD ("attainment", test_attainment);
+  ADD ("earlier-quarter", test_earlier_quarter);
+  ADD ("owner", test_owner);
+  ADD ("chinese", test_chinese);
+  ADD ("bad-input", test_bad_input);
+  ADD ("store-reads", test_store_reads);
+#undef ADD
+  g_test_add_func ("/keystone/report-review/generated", test_generated);
+  g_test_add_func ("/keystone/report-review/empty", test_empty);
+
+  return g_test_run ();
+}
