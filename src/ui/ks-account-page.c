@@ -565,6 +565,21 @@ delete_action (GtkWidget  *widget,
                               ks_account_get_id (self->account));
 }
 
+/* account.export-plan and account.print-plan: the dialog that prepares this account's
+ * plan (Ctrl+E and Ctrl+P reach it through win.export and win.print). */
+static void
+plan_document_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  KsAccountPage *self = KS_ACCOUNT_PAGE (widget);
+
+  gtk_widget_activate_action (widget,
+                              g_str_equal (action_name, "account.print-plan") ? "win.print-plan"
+                                                                              : "win.export-plan",
+                              "x", ks_account_get_id (self->account));
+}
+
 /* GObject ----------------------------------------------------------------- */
 
 static void
@@ -603,6 +618,10 @@ ks_account_page_class_init (KsAccountPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "account.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "account.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "account.export-plan", NULL,
+                                   plan_document_action);
+  gtk_widget_class_install_action (widget_class, "account.print-plan", NULL,
+                                   plan_document_action);
 }
 
 static void

@@ -262,6 +262,7 @@ ks_application_startup (GApplication *app)
     { "win.search", { "<Control>f", NULL } },
     { "win.import-csv", { "<Control>i", NULL } },
     { "win.export", { "<Control>e", NULL } },
+    { "win.print", { "<Control>p", NULL } },
     { "win.go-back", { "<Alt>Left", "Back", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },

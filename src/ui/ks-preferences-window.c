@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ks-document.h"
 #include "ks-money.h"
 #include "ks-preferences-window.h"
 #include "ks-widgets.h"
@@ -38,7 +39,9 @@ struct _KsPreferencesWindow
   GtkLabel *health_error;
   AdwComboRow *split_row;
   AdwComboRow *currency_row;
+  GtkLabel *currency_error;
   AdwEntryRow *company_row;
+  AdwComboRow *paper_row;
   GtkLabel *company_error;
 };
 
@@ -167,12 +170,32 @@ on_currency_changed (KsPreferencesWindow *self)
                                         adw_combo_row_get_selected (self->currency_row)),
                                       &error))
     {
-      gtk_label_set_label (self->company_error, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->company_error), TRUE);
+      gtk_label_set_label (self->currency_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->currency_error), TRUE);
       self->loading = TRUE;
       adw_combo_row_set_selected (self->currency_row,
                                   ks_currency_get_position (
                                     ks_store_get_default_currency (self->store)));
+      self->loading = FALSE;
+    }
+}
+
+/* The rows of the paper drop-down are the KsPaperSize values, in order. */
+static void
+on_paper_changed (KsPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint selected = adw_combo_row_get_selected (self->paper_row);
+
+  if (self->loading || self->store == NULL || selected >= KS_N_PAPER_SIZES)
+    return;
+
+  if (!ks_store_set_paper_size (self->store, (KsPaperSize) selected, &error))
+    {
+      gtk_label_set_label (self->company_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->company_error), TRUE);
+      self->loading = TRUE;
+      adw_combo_row_set_selected (self->paper_row, ks_store_get_paper_size (self->store));
       self->loading = FALSE;
     }
 }
@@ -237,6 +260,7 @@ load (KsPreferencesWindow *self)
                               ks_currency_get_position (ks_store_get_default_currency (self->store)));
   gtk_editable_set_text (GTK_EDITABLE (self->company_row),
                          ks_store_get_company_name (self->store));
+  adw_combo_row_set_selected (self->paper_row, ks_store_get_paper_size (self->store));
   self->loading = FALSE;
 
   /* Opening Preferences shows the rules; it writes nothing. */
@@ -278,7 +302,9 @@ ks_preferences_window_class_init (KsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, health_error);
   gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, split_row);
   gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, currency_error);
   gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, company_row);
+  gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, paper_row);
   gtk_widget_class_bind_template_child (widget_class, KsPreferencesWindow, company_error);
 }
 
@@ -289,6 +315,8 @@ ks_preferences_window_init (KsPreferencesWindow *self)
     "weight-scale", "weight-strategic", "weight-cooperation", "weight-relationship"
   };
   g_autoptr(GtkStringList) splits = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) papers = gtk_string_list_new (NULL);
+  double auto_width, auto_height;
   g_autoptr(GListModel) currencies = ks_currency_model_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -339,6 +367,21 @@ ks_preferences_window_init (KsPreferencesWindow *self)
   g_signal_connect_swapped (self->currency_row, "notify::selected",
                             G_CALLBACK (on_currency_changed), self);
   g_signal_connect_swapped (self->company_row, "apply", G_CALLBACK (on_company_apply), self);
+
+  /* Automatic says what it comes to here. */
+  ks_document_paper_get_size (KS_PAPER_AUTO, &auto_width, &auto_height);
+  if (auto_width == KS_DOCUMENT_LETTER_WIDTH)
+    /* Translators: the paper size chosen by the region, which is Letter here */
+    gtk_string_list_append (papers, _("Automatic (Letter)"));
+  else
+    /* Translators: the paper size chosen by the region, which is A4 here */
+    gtk_string_list_append (papers, _("Automatic (A4)"));
+  gtk_string_list_append (papers, _("A4"));
+  /* Translators: US Letter paper */
+  gtk_string_list_append (papers, _("Letter"));
+  adw_combo_row_set_model (self->paper_row, G_LIST_MODEL (papers));
+  g_signal_connect_swapped (self->paper_row, "notify::selected",
+                            G_CALLBACK (on_paper_changed), self);
 }
 
 KsPreferencesWindow *

@@ -10,6 +10,7 @@
 #include "ks-account-page.h"
 #include "ks-complaints-view.h"
 #include "ks-contracts-view.h"
+#include "ks-document-dialog.h"
 #include "ks-error.h"
 #include "ks-import-dialog.h"
 #include "ks-member-page.h"
@@ -389,16 +390,12 @@ ks_window_import_file (KsWindow   *self,
   return dialog;
 }
 
-/* The file chooser every import and export goes through (the portal in Flatpak):
- * @chosen gets the path when the user accepts, with @data (freed by @destroy). */
-typedef void (*ChosenFunc) (KsWindow   *self,
-                            const char *path,
-                            gpointer    data);
-
+/* The file chooser every import and export goes through (the portal in Flatpak), and
+ * what to do with its answer. */
 typedef struct
 {
   KsWindow *self;
-  ChosenFunc chosen;
+  KsWindowFileChosen chosen;
   gpointer data;
   GDestroyNotify destroy;
 } Choice;
@@ -424,27 +421,34 @@ on_file_chosen (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
-static void
-choose_file (KsWindow             *self,
-             const char           *title,
-             GtkFileChooserAction  action,
-             const char           *accept_label,
-             GtkFileFilter        *filter,
-             const char           *suggested_name,
-             ChosenFunc            chosen,
-             gpointer              data,
-             GDestroyNotify        destroy)
+void
+ks_window_choose_file (KsWindow             *self,
+                       GtkWindow            *parent,
+                       const char           *title,
+                       GtkFileChooserAction  action,
+                       const char           *accept_label,
+                       GtkFileFilter        *filter,
+                       const char           *suggested_name,
+                       KsWindowFileChosen    chosen,
+                       gpointer              data,
+                       GDestroyNotify        destroy)
 {
   GtkFileChooserNative *chooser;
-  Choice *choice = g_new0 (Choice, 1);
+  Choice *choice;
 
+  g_return_if_fail (KS_IS_WINDOW (self));
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (GTK_IS_FILE_FILTER (filter));
+  g_return_if_fail (chosen != NULL);
+
+  choice = g_new0 (Choice, 1);
   choice->self = g_object_ref (self);
   choice->chosen = chosen;
   choice->data = data;
   choice->destroy = destroy;
 
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
-                                         accept_label, _("_Cancel"));
+  chooser = gtk_file_chooser_native_new (title, parent != NULL ? parent : GTK_WINDOW (self),
+                                         action, accept_label, _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   if (suggested_name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
@@ -481,8 +485,9 @@ import_csv_action (GtkWidget  *widget,
 {
   g_autoptr(GtkFileFilter) filter = csv_filter ();
 
-  choose_file (KS_WINDOW (widget), _("Import Accounts"), GTK_FILE_CHOOSER_ACTION_OPEN,
-               _("_Import"), filter, NULL, import_chosen, NULL, NULL);
+  ks_window_choose_file (KS_WINDOW (widget), NULL, _("Import Accounts"),
+                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), filter, NULL,
+                         import_chosen, NULL, NULL);
 }
 
 static gboolean
@@ -596,8 +601,9 @@ export_csv_action (GtkWidget  *widget,
   /* Translators: the suggested file name of an export; %s is today’s date */
   g_autofree char *name = g_strdup_printf (_("portfolio-%s.csv"), date);
 
-  choose_file (KS_WINDOW (widget), _("Export Portfolio"), GTK_FILE_CHOOSER_ACTION_SAVE,
-               _("_Export"), filter, name, export_chosen, NULL, NULL);
+  ks_window_choose_file (KS_WINDOW (widget), NULL, _("Export Portfolio"),
+                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), filter, name,
+                         export_chosen, NULL, NULL);
 }
 
 /* Chart export ------------------------------------------------------------ */
@@ -680,8 +686,8 @@ on_chart_options (AdwMessageDialog *dialog,
   gtk_file_filter_add_mime_type (filter, chart_formats[options->format].mime_type);
   gtk_file_filter_set_name (filter, chart_formats[options->format].extension);
 
-  choose_file (self, _("Export Chart"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), filter,
-               name, chart_chosen, options, g_free);
+  ks_window_choose_file (self, NULL, _("Export Chart"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                         _("_Export"), filter, name, chart_chosen, options, g_free);
 }
 
 static GtkWidget *
@@ -739,18 +745,117 @@ export_chart_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Ctrl+E exports what is on screen: the list as CSV, the chart as an image. */
+/* Ctrl+E exports what is on screen: an account's plan on its page, the list as CSV,
+ * the chart as an image. */
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
   KsWindow *self = KS_WINDOW (widget);
+  KsAccountPage *page = ks_window_get_account_page (self);
 
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "quadrant") == 0)
+  if (page != NULL)
+    ks_window_prepare_plan (self, ks_account_page_get_account (page), FALSE);
+  else if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "quadrant") == 0)
     export_chart_action (widget, "win.export-chart", NULL);
   else
     export_csv_action (widget, "win.export-csv", NULL);
+}
+
+/* Documents ---------------------------------------------------------------- */
+
+GtkWindow *
+ks_window_prepare_plan (KsWindow  *self,
+                        KsAccount *account,
+                        gboolean   print)
+{
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (KS_IS_ACCOUNT (account), NULL);
+
+  dialog = ks_document_dialog_new_plan (self->store, account);
+  ks_document_dialog_set_print_default (KS_DOCUMENT_DIALOG (dialog), print);
+  present_child (self, GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+GtkWindow *
+ks_window_prepare_review (KsWindow   *self,
+                          const char *owner,
+                          gboolean    print)
+{
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (KS_IS_WINDOW (self), NULL);
+
+  dialog = ks_document_dialog_new_review (self->store, owner);
+  ks_document_dialog_set_print_default (KS_DOCUMENT_DIALOG (dialog), print);
+  present_child (self, GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+/* The name of the team member whose page is on screen, or NULL. */
+static char *
+dup_shown_member_name (KsWindow *self)
+{
+  KsMemberPage *page = ks_window_get_member_page (self);
+  KsMember *member;
+  char *name;
+
+  if (page == NULL)
+    return NULL;
+  member = ks_store_dup_member (self->store, ks_member_page_get_member_id (page), NULL);
+  if (member == NULL)
+    return NULL;
+  name = g_strdup (member->name);
+  ks_member_free (member);
+  return name;
+}
+
+/* Ctrl+P prints what is on screen: an account's plan on its page, a member's quarterly
+ * review on theirs, else the portfolio's. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  KsWindow *self = KS_WINDOW (widget);
+  KsAccountPage *page = ks_window_get_account_page (self);
+  g_autofree char *member = NULL;
+
+  if (page != NULL)
+    {
+      ks_window_prepare_plan (self, ks_account_page_get_account (page), TRUE);
+      return;
+    }
+  member = dup_shown_member_name (self);
+  ks_window_prepare_review (self, member, TRUE);
+}
+
+static void
+export_review_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  KsWindow *self = KS_WINDOW (widget);
+  g_autofree char *member = dup_shown_member_name (self);
+
+  ks_window_prepare_review (self, member, FALSE);
+}
+
+/* win.export-plan and win.print-plan take an account id. */
+static void
+plan_document_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  KsWindow *self = KS_WINDOW (widget);
+  KsAccount *account = ks_store_lookup_account (self->store, g_variant_get_int64 (param));
+
+  if (account != NULL)
+    ks_window_prepare_plan (self, account, g_str_equal (action_name, "win.print-plan"));
 }
 
 /* Quarterly snapshots ------------------------------------------------------ */
@@ -1328,6 +1433,11 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-review", NULL,
+                                   export_review_action);
+  gtk_widget_class_install_action (widget_class, "win.export-plan", "x", plan_document_action);
+  gtk_widget_class_install_action (widget_class, "win.print-plan", "x", plan_document_action);
   gtk_widget_class_install_action (widget_class, "win.show-quadrant", "i", show_quadrant_action);
   gtk_widget_class_install_action (widget_class, "win.take-snapshot", NULL,
                                    take_snapshot_action);

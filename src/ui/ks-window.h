@@ -43,6 +43,32 @@ void       ks_window_delete_account     (KsWindow      *self,
 /* Opens the import dialog for @path, or says why the file cannot be read. */
 GtkWindow *ks_window_import_file        (KsWindow      *self,
                                          const char    *path);
+/* Opens the dialog that exports or prints @account's plan; @print makes Print… its
+ * default button, else Export PDF…. */
+GtkWindow *ks_window_prepare_plan       (KsWindow      *self,
+                                         KsAccount     *account,
+                                         gboolean       print);
+/* The same for the quarterly review of @owner's accounts (NULL: the whole portfolio). */
+GtkWindow *ks_window_prepare_review     (KsWindow      *self,
+                                         const char    *owner,
+                                         gboolean       print);
+/* Where a chosen file goes: see ks_window_choose_file(). */
+typedef void (*KsWindowFileChosen)      (KsWindow      *self,
+                                         const char    *path,
+                                         gpointer       data);
+/* The file chooser every import and export goes through (the portal in Flatpak), modal
+ * over @parent (NULL: the window): @chosen gets the path when the user accepts; @data
+ * is freed by @destroy either way. */
+void       ks_window_choose_file        (KsWindow             *self,
+                                         GtkWindow            *parent,
+                                         const char           *title,
+                                         GtkFileChooserAction  action,
+                                         const char           *accept_label,
+                                         GtkFileFilter        *filter,
+                                         const char           *suggested_name,
+                                         KsWindowFileChosen    chosen,
+                                         gpointer              data,
+                                         GDestroyNotify        destroy);
 /* Writes what the portfolio list shows to @path, off the main thread. */
 void       ks_window_export_csv         (KsWindow      *self,
                                          const char    *path);
