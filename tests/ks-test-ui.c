@@ -191,3 +191,88 @@ ks_test_ui_find_toplevel (GType      type,
     }
   return NULL;
 }
+
+KsApplication *
+ks_test_ui_app_new (void)
+{
+  KsApplication *app = ks_application_new (G_APPLICATION_NON_UNIQUE);
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  g_application_hold (G_APPLICATION (app));
+  return app;
+}
+
+void
+ks_test_ui_app_free (KsApplication **app)
+{
+  g_application_release (G_APPLICATION (*app));
+  g_clear_object (app);
+}
+
+KsWindow *
+ks_test_ui_open_window (KsApplication  *app,
+                        const char     *unit,
+                        char          **dir,
+                        char          **path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *template = g_strdup_printf ("keystone-%s-XXXXXX", unit);
+  KsWindow *window;
+
+  *dir = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+  *path = g_build_filename (*dir, "portfolio.db", NULL);
+
+  window = KS_WINDOW (ks_application_open_database (app, *path));
+  g_assert_true (KS_IS_WINDOW (window));
+  return window;
+}
+
+void
+ks_test_ui_set_today (KsStore    *store,
+                      GDateYear   year,
+                      GDateMonth  month,
+                      GDateDay    day)
+{
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, day, month, year);
+  ks_store_set_today (store, &today);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (dir);
+}
+
+void
+ks_test_ui_close_all (char **dir,
+                      char **path)
+{
+  GtkWindow *other;
+
+  while ((other = ks_test_ui_find_toplevel (GTK_TYPE_WINDOW, NULL)) != NULL)
+    {
+      gtk_window_destroy (other);
+      ks_test_ui_wait (10);
+    }
+  ks_test_ui_wait (50);
+  remove_tree (*dir);
+  g_clear_pointer (path, g_free);
+  g_clear_pointer (dir, g_free);
+}

@@ -11,12 +11,11 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/stat.h>
 
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "ks-test-schema.h"
+#include "ks-test-store.h"
 #include "ks-account-list.h"
 #include "ks-error.h"
 #include "ks-store.h"
@@ -40,131 +39,7 @@ typedef struct
   guint n_items_changed;
 } Fixture;
 
-/* Helpers: files */
-
-static void
-remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_stat (path, &st) != 0)
-    return;
-
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-
-  g_remove (path);
-}
-
-static sqlite3 *
-raw_open (const char *path,
-          int         flags)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, flags, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  return db;
-}
-
-static void
-raw_exec (sqlite3    *db,
-          const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-}
-
-/* The first column of the first row of @sql, read through a connection of its own. */
-static char *
-raw_query_text (const char *path,
-                const char *sql)
-{
-  sqlite3 *db = raw_open (path, SQLITE_OPEN_READONLY);
-  sqlite3_stmt *stmt = NULL;
-  char *result = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return result;
-}
-
-static gint64
-raw_query_int (const char *path,
-               const char *sql)
-{
-  g_autofree char *text = raw_query_text (path, sql);
-
-  if (text == NULL)
-    return -1;
-  return g_ascii_strtoll (text, NULL, 10);
-}
-
-static gint64
-count_rows (const char *path,
-            const char *table)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
-
-  return raw_query_int (path, sql);
-}
-
-static void
-assert_integrity_ok (const char *path)
-{
-  g_autofree char *result = raw_query_text (path, "PRAGMA integrity_check");
-  g_autofree char *fk = raw_query_text (path, "PRAGMA foreign_key_check");
-
-  g_assert_cmpstr (result, ==, "ok");
-  g_assert_null (fk);
-}
-
 /* Helpers: the store */
-
-static KsStore *
-open_store (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  KsStore *store = ks_store_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (KS_IS_STORE (store));
-  return store;
-}
-
-static KsAccount *
-add_account (KsStore    *store,
-             const char *name,
-             guint       rating)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KsAccount) account = ks_account_new ();
-
-  ks_account_set_name (account, name);
-  ks_account_set_currency (account, "CNY");
-  for (guint i = 0; i < KS_N_CRITERIA; i++)
-    ks_account_set_rating (account, i, rating);
-  g_assert_true (ks_store_add_account (store, account, &error));
-  g_assert_no_error (error);
-
-  return ks_store_lookup_account (store, ks_account_get_id (account));
-}
 
 static void
 on_plan_changed (KsStore *store,
@@ -226,7 +101,7 @@ reopen (Fixture *f)
 {
   if (f->store != NULL)
     g_assert_finalize_object (f->store);
-  f->store = open_store (f->path);
+  f->store = ks_test_store_open (f->path);
   set_now (f->store, NOW);
   f->key = ks_store_lookup_account (f->store, f->key_id);
   f->plain = ks_store_lookup_account (f->store, f->plain_id);
@@ -240,16 +115,11 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("keystone-store-contracts-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "keystone.db", NULL);
-
-  f->store = open_store (f->path);
+  f->dir = ks_test_store_make_dir ("store-contracts", &f->path);
+  f->store = ks_test_store_open (f->path);
   set_now (f->store, NOW);
-  f->key = add_account (f->store, "华东精密制造有限公司", KS_RATING_MAX);
-  f->plain = add_account (f->store, "Maple Grove Foods Co.", 1);
+  f->key = ks_test_store_add_account (f->store, "华东精密制造有限公司", KS_RATING_MAX);
+  f->plain = ks_test_store_add_account (f->store, "Maple Grove Foods Co.", 1);
   f->key_id = ks_account_get_id (f->key);
   f->plain_id = ks_account_get_id (f->plain);
   g_assert_cmpint (ks_account_get_tier (f->key), ==, KS_TIER_CORE);
@@ -264,9 +134,7 @@ fixture_tear_down (Fixture       *f,
 {
   if (f->store != NULL)
     g_assert_finalize_object (f->store);
-  remove_tree (f->dir);
-  g_clear_pointer (&f->dir, g_free);
-  g_clear_pointer (&f->path, g_free);
+  ks_test_store_remove_dir (&f->dir, &f->path);
 }
 
 static KsAccountPlan *
@@ -446,7 +314,6 @@ test_migrate_from_5 (Fixture       *f,
   g_autoptr(KsContract) contract = NULL;
   g_autofree char *backup_dir = NULL;
   g_autofree char *breach = NULL;
-  sqlite3 *db;
 
   action->title = g_strdup ("Call the CEO");
   action->due = g_strdup ("2026-12-01");
@@ -455,24 +322,23 @@ test_migrate_from_5 (Fixture       *f,
   g_assert_finalize_object (f->store);
   f->store = NULL;
 
-  db = raw_open (f->path, SQLITE_OPEN_READWRITE);
-  raw_exec (db, KS_TEST_UNDO_V6 "PRAGMA user_version = 5");
-  sqlite3_close (db);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM sqlite_master WHERE name IN "
-                                           "('contract', 'contract_item', "
-                                           "'checklist_category', 'checklist_item')"), ==, 0);
-  g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, 5);
+  ks_test_raw_run (f->path, KS_TEST_UNDO_V6 "PRAGMA user_version = 5");
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM sqlite_master "
+                                                   "WHERE name IN ('contract', 'contract_item', "
+                                                   "'checklist_category', 'checklist_item')"),
+                   ==, 0);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "PRAGMA user_version"), ==, 5);
 
   reopen (f);
-  g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, KS_SCHEMA_VERSION);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "PRAGMA user_version"), ==, KS_SCHEMA_VERSION);
   g_assert_cmpint (KS_SCHEMA_VERSION, ==, 6);
   g_assert_cmpuint (ks_store_get_n_accounts (f->store), ==, 2);
-  g_assert_cmpint (count_rows (f->path, "action"), ==, 1);
-  g_assert_cmpint (count_rows (f->path, "checklist_category"), ==, builtin->len);
-  g_assert_cmpint (count_rows (f->path, "checklist_item"), ==, template_n_items (builtin));
-  g_assert_cmpint (count_rows (f->path, "contract"), ==, 0);
-  breach = raw_query_text (f->path, "SELECT text FROM checklist_item WHERE text "
-                                    "LIKE '%72 hours%'");
+  g_assert_cmpint (ks_test_count_rows (f->path, "action"), ==, 1);
+  g_assert_cmpint (ks_test_count_rows (f->path, "checklist_category"), ==, builtin->len);
+  g_assert_cmpint (ks_test_count_rows (f->path, "checklist_item"), ==, template_n_items (builtin));
+  g_assert_cmpint (ks_test_count_rows (f->path, "contract"), ==, 0);
+  breach = ks_test_raw_query_text (f->path, "SELECT text FROM checklist_item WHERE text "
+                                            "LIKE '%72 hours%'");
   g_assert_cmpstr (breach, ==, "Breach notification within 72 hours");
   template = dup_template (f->store);
   assert_same_template (template, builtin);
@@ -483,7 +349,7 @@ test_migrate_from_5 (Fixture       *f,
   g_assert_cmpuint (contract->items->len, ==, template_n_items (builtin));
   g_assert_true (ks_store_account_has_plan (f->store, f->plain_id));
   backup_dir = ks_store_get_backup_dir (f->store);
-  assert_integrity_ok (f->path);
+  ks_test_assert_integrity_ok (f->path);
   {
     g_autoptr(GDir) dir = g_dir_open (backup_dir, 0, &error);
 
@@ -501,24 +367,21 @@ test_migration_fails (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(KsStore) store = NULL;
-  sqlite3 *db;
 
   g_assert_finalize_object (f->store);
   f->store = NULL;
 
-  db = raw_open (f->path, SQLITE_OPEN_READWRITE);
-  raw_exec (db, KS_TEST_UNDO_V6 "CREATE TABLE contract (x); PRAGMA user_version = 5");
-  sqlite3_close (db);
+  ks_test_raw_run (f->path, KS_TEST_UNDO_V6 "CREATE TABLE contract (x); PRAGMA user_version = 5");
 
   store = ks_store_open (f->path, &error);
   g_assert_null (store);
   g_assert_nonnull (error);
   g_assert_null (strstr (error->message, "not an error"));
   g_assert_nonnull (strstr (error->message, "contract"));
-  g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, 5);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM sqlite_master "
-                                           "WHERE name = 'checklist_category'"), ==, 0);
-  g_assert_cmpint (count_rows (f->path, "account"), ==, 2);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "PRAGMA user_version"), ==, 5);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM sqlite_master "
+                                                   "WHERE name = 'checklist_category'"), ==, 0);
+  g_assert_cmpint (ks_test_count_rows (f->path, "account"), ==, 2);
 }
 
 /* A new database has the built-in template, in English, in order, with ids. */
@@ -544,9 +407,9 @@ test_template_seeded (Fixture       *f,
           g_assert_true (g_hash_table_add (ids, &item->id));
         }
     }
-  g_assert_cmpint (count_rows (f->path, "checklist_item"), ==, template_n_items (builtin));
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM checklist_item WHERE text "
-                                           "LIKE 'PIPL:%'"), ==, 4);
+  g_assert_cmpint (ks_test_count_rows (f->path, "checklist_item"), ==, template_n_items (builtin));
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM checklist_item WHERE text "
+                                                   "LIKE 'PIPL:%'"), ==, 4);
 }
 
 /* The template edited (reworded, reordered, items and categories added and removed):
@@ -608,7 +471,7 @@ test_template_edit (Fixture       *f,
   g_assert_cmpstr (((KsTemplateCategory *) g_ptr_array_index (stored, 0))->title, ==,
                    "Intellectual property ownership");
   n_template_items = template_n_items (stored);
-  g_assert_cmpint (count_rows (f->path, "checklist_item"), ==, n_template_items);
+  g_assert_cmpint (ks_test_count_rows (f->path, "checklist_item"), ==, n_template_items);
 
   /* the contract made before: its items exactly as they were */
   before_now = find_contract (f->store, before->id);
@@ -675,11 +538,11 @@ test_template_edit (Fixture       *f,
 
     g_assert_true (ks_store_save_template (f->store, empty, &error));
     g_assert_no_error (error);
-    g_assert_cmpint (count_rows (f->path, "checklist_item"), ==, 0);
+    g_assert_cmpint (ks_test_count_rows (f->path, "checklist_item"), ==, 0);
     save_contract (f, f->key_id, bare);
     g_assert_cmpuint (bare->items->len, ==, 0);
   }
-  assert_integrity_ok (f->path);
+  ks_test_assert_integrity_ok (f->path);
 }
 
 /* A contract's round trip: made from the template, edited (fields and items), moved
@@ -712,7 +575,7 @@ test_round_trip (Fixture       *f,
       g_assert_cmpint (item->position, ==, (int) i);
       g_assert_cmpint (item->state, ==, KS_CHECK_PENDING);
     }
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM contract_item"), ==, n);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM contract_item"), ==, n);
 
   stored = find_contract (f->store, contract->id);
   assert_same_contract (stored, contract);
@@ -761,9 +624,9 @@ test_round_trip (Fixture       *f,
     g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM contract_item WHERE id = %"
                                             G_GINT64_FORMAT, removed_id);
 
-    g_assert_cmpint (raw_query_int (f->path, sql), ==, 0);
+    g_assert_cmpint (ks_test_raw_query_int (f->path, sql), ==, 0);
   }
-  g_assert_cmpint (count_rows (f->path, "contract_item"), ==, n);
+  g_assert_cmpint (ks_test_count_rows (f->path, "contract_item"), ==, n);
 
   /* an item id of another contract is not taken over: the item is added with its own */
   {
@@ -810,7 +673,7 @@ test_round_trip (Fixture       *f,
     stored = find_contract (f->store, own->id);
     assert_same_contract (stored, own);
   }
-  assert_integrity_ok (f->path);
+  ks_test_assert_integrity_ok (f->path);
 }
 
 /* One item reviewed (the checklist's click): its state, note, reviewer and date only. */
@@ -895,7 +758,7 @@ test_delete_restore (Fixture       *f,
   save_contract (f, f->plain_id, keep);
   set_item_state (f, contract, 0, KS_CHECK_ISSUE);
   saved = find_contract (f->store, contract->id);
-  n_items = count_rows (f->path, "contract_item");
+  n_items = ks_test_count_rows (f->path, "contract_item");
   g_assert_true (has_contract_alert (f->plain));
 
   reset_counts (f);
@@ -904,8 +767,8 @@ test_delete_restore (Fixture       *f,
   g_assert_cmpuint (f->n_plan_changed, ==, 1);
   g_assert_cmpint (f->last_plan_changed, ==, f->plain_id);
   assert_same_contract (removed, saved);
-  g_assert_cmpint (count_rows (f->path, "contract"), ==, 1);
-  g_assert_cmpint (count_rows (f->path, "contract_item"), ==, n_items - saved->items->len);
+  g_assert_cmpint (ks_test_count_rows (f->path, "contract"), ==, 1);
+  g_assert_cmpint (ks_test_count_rows (f->path, "contract_item"), ==, n_items - saved->items->len);
   g_assert_false (has_contract_alert (f->plain));
 
   /* deleted twice: gone */
@@ -919,7 +782,7 @@ test_delete_restore (Fixture       *f,
   g_assert_cmpuint (f->n_plan_changed, ==, 1);
   back = find_contract (f->store, contract->id);
   assert_same_contract (back, saved);
-  g_assert_cmpint (count_rows (f->path, "contract_item"), ==, n_items);
+  g_assert_cmpint (ks_test_count_rows (f->path, "contract_item"), ==, n_items);
   g_assert_true (has_contract_alert (f->plain));
 
   /* a delete without Undo */
@@ -933,8 +796,8 @@ test_delete_restore (Fixture       *f,
   g_assert_no_error (error);
   g_assert_false (ks_store_restore_contract (f->store, removed, &error));
   g_assert_error (error, KS_ERROR, KS_ERROR_NOT_FOUND);
-  g_assert_cmpint (count_rows (f->path, "contract"), ==, 0);
-  assert_integrity_ok (f->path);
+  g_assert_cmpint (ks_test_count_rows (f->path, "contract"), ==, 0);
+  ks_test_assert_integrity_ok (f->path);
 }
 
 /* The contract alert of the account's summary follows item states and the status, is
@@ -1061,7 +924,7 @@ test_delete_account (Fixture       *f,
   before = load_plan (f->store, id);
   g_assert_cmpuint (before->contracts->len, ==, 2);
   g_assert_false (ks_account_plan_is_empty (before));
-  n_items = count_rows (f->path, "contract_item");
+  n_items = ks_test_count_rows (f->path, "contract_item");
 
   g_assert_true (ks_store_delete_account_with_plan (f->store, account, &removed, &error));
   g_assert_no_error (error);
@@ -1069,8 +932,8 @@ test_delete_account (Fixture       *f,
   for (guint i = 0; i < 2; i++)
     assert_same_contract (g_ptr_array_index (removed->contracts, i),
                           g_ptr_array_index (before->contracts, i));
-  g_assert_cmpint (count_rows (f->path, "contract"), ==, 1);
-  g_assert_cmpint (count_rows (f->path, "contract_item"), ==, other->items->len);
+  g_assert_cmpint (ks_test_count_rows (f->path, "contract"), ==, 1);
+  g_assert_cmpint (ks_test_count_rows (f->path, "contract_item"), ==, other->items->len);
   g_assert_false (ks_store_account_has_plan (f->store, id));
 
   reset_counts (f);
@@ -1078,7 +941,7 @@ test_delete_account (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (f->n_plan_changed, ==, 1);
   g_assert_cmpint (f->last_plan_changed, ==, id);
-  g_assert_cmpint (count_rows (f->path, "contract_item"), ==, n_items);
+  g_assert_cmpint (ks_test_count_rows (f->path, "contract_item"), ==, n_items);
   after = load_plan (f->store, id);
   g_assert_cmpuint (after->contracts->len, ==, 2);
   for (guint i = 0; i < 2; i++)
@@ -1086,7 +949,7 @@ test_delete_account (Fixture       *f,
                           g_ptr_array_index (before->contracts, i));
   /* its summary with it */
   g_assert_true (has_contract_alert (ks_store_lookup_account (f->store, id)));
-  assert_integrity_ok (f->path);
+  ks_test_assert_integrity_ok (f->path);
 
   /* a plan whose contract is not valid is refused whole */
   {
@@ -1102,7 +965,7 @@ test_delete_account (Fixture       *f,
     g_assert_error (error, KS_ERROR, KS_ERROR_INVALID);
     g_clear_error (&error);
     g_assert_null (ks_store_lookup_account (f->store, id));
-    g_assert_cmpint (count_rows (f->path, "contract"), ==, 1);
+    g_assert_cmpint (ks_test_count_rows (f->path, "contract"), ==, 1);
   }
 }
 
@@ -1199,8 +1062,8 @@ test_refused (Fixture       *f,
   g_clear_error (&error);
   g_assert_cmpint (contract->id, ==, 0);
   g_assert_cmpuint (contract->items->len, ==, 0);
-  g_assert_cmpint (count_rows (f->path, "contract"), ==, 0);
-  g_assert_cmpint (count_rows (f->path, "contract_item"), ==, 0);
+  g_assert_cmpint (ks_test_count_rows (f->path, "contract"), ==, 0);
+  g_assert_cmpint (ks_test_count_rows (f->path, "contract_item"), ==, 0);
   g_assert_cmpuint (f->n_plan_changed, ==, 0);
   g_assert_cmpuint (f->n_items_changed, ==, 0);
 
@@ -1233,10 +1096,10 @@ test_refused (Fixture       *f,
   g_assert_false (ks_store_save_contract (f->store, f->plain_id, good, &error));
   g_assert_error (error, KS_ERROR, KS_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_cmpint (count_rows (f->path, "contract"), ==, 0);
-  g_assert_cmpint (count_rows (f->path, "contract_item"), ==, 0);
+  g_assert_cmpint (ks_test_count_rows (f->path, "contract"), ==, 0);
+  g_assert_cmpint (ks_test_count_rows (f->path, "contract_item"), ==, 0);
   g_assert_cmpuint (f->n_plan_changed, ==, 0);
-  assert_integrity_ok (f->path);
+  ks_test_assert_integrity_ok (f->path);
 }
 
 /* The sample portfolio has contracts: one signed with open issues (the alert), a
@@ -1297,11 +1160,11 @@ test_sample (Fixture       *f,
   g_assert_cmpuint (per_status[KS_CONTRACT_SIGNED], >=, 2);
   g_assert_cmpuint (mixed, >=, 2);
   g_assert_cmpuint (with_notes, >=, 5);
-  assert_integrity_ok (f->path);
+  ks_test_assert_integrity_ok (f->path);
 
   /* and at load */
   g_assert_finalize_object (f->store);
-  f->store = open_store (f->path);
+  f->store = ks_test_store_open (f->path);
   ks_store_set_today (f->store, &today);
   g_clear_pointer (&contracts, g_ptr_array_unref);
   contracts = dup_contracts (f->store);
@@ -1322,44 +1185,24 @@ test_load_many (Fixture       *f,
 {
   const guint n = 50000;
   g_autoptr(GTimer) timer = NULL;
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db;
   double elapsed;
 
   g_assert_finalize_object (f->store);
   f->store = NULL;
 
-  db = raw_open (f->path, SQLITE_OPEN_READWRITE);
-  raw_exec (db, "BEGIN");
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO account (name, name_key, r_purchases, "
-                                           "r_profit, r_share, r_influence, r_benchmark, "
-                                           "r_channel, r_need_fit, r_growth, r_years, "
-                                           "r_contact_level, r_stability, created_at, "
-                                           "updated_at) VALUES (?1, ?1, 1, 1, 1, 1, 1, 1, "
-                                           "1, 1, 1, 1, 1, '2024-01-01T00:00:00Z', "
-                                           "'2024-01-01T00:00:00Z')",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("Account %06u", i);
-
-      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-      sqlite3_reset (stmt);
-    }
-  sqlite3_finalize (stmt);
   /* one in a thousand signed with an issue; as many signed without, and in review with */
-  raw_exec (db, "INSERT INTO contract (account_id, title, status) "
-                "SELECT id, 'MSA', CASE id % 3000 WHEN 0 THEN 'signed' WHEN 1000 THEN 'signed' "
-                "ELSE 'in_review' END FROM account WHERE id % 1000 = 0");
-  raw_exec (db, "INSERT INTO contract_item (contract_id, category, position, text, state) "
-                "SELECT id, 'Scope', 0, 'Scope', CASE WHEN account_id % 3000 = 1000 "
-                "THEN 'ok' ELSE 'issue' END FROM contract");
-  raw_exec (db, "COMMIT");
-  sqlite3_close (db);
+  ks_test_raw_add_portfolio (f->path, n, 1,
+                             "INSERT INTO contract (account_id, title, status) "
+                             "SELECT id, 'MSA', CASE id % 3000 WHEN 0 THEN 'signed' "
+                             "WHEN 1000 THEN 'signed' ELSE 'in_review' END FROM account "
+                             "WHERE id % 1000 = 0; "
+                             "INSERT INTO contract_item (contract_id, category, position, "
+                             "text, state) "
+                             "SELECT id, 'Scope', 0, 'Scope', CASE WHEN account_id % 3000 "
+                             "= 1000 THEN 'ok' ELSE 'issue' END FROM contract");
 
   timer = g_timer_new ();
-  f->store = open_store (f->path);
+  f->store = ks_test_store_open (f->path);
   set_now (f->store, NOW);
   g_assert_cmpuint (ks_store_get_n_accounts (f->store), ==, n + 2);
   elapsed = g_timer_elapsed (timer, NULL);

@@ -7,13 +7,12 @@
 
 #include <math.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "ks-test-schema.h"
+#include "ks-test-store.h"
 #include "ks-account-list.h"
 #include "ks-error.h"
 #include "ks-sample.h"
@@ -45,79 +44,6 @@ typedef struct
 
 /* Helpers: files */
 
-static void
-remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_stat (path, &st) != 0)
-    return;
-
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-
-  g_remove (path);
-}
-
-static sqlite3 *
-raw_open (const char *path,
-          int         flags)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, flags, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  return db;
-}
-
-static void
-raw_exec (sqlite3    *db,
-          const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-}
-
-/* The first column of the first row of @sql, read through a connection of its own. */
-static char *
-raw_query_text (const char *path,
-                const char *sql)
-{
-  sqlite3 *db = raw_open (path, SQLITE_OPEN_READONLY);
-  sqlite3_stmt *stmt = NULL;
-  char *result = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return result;
-}
-
-static gint64
-raw_query_int (const char *path,
-               const char *sql)
-{
-  g_autofree char *text = raw_query_text (path, sql);
-
-  g_assert_nonnull (text);
-  return g_ascii_strtoll (text, NULL, 10);
-}
-
 /* Rows of @account_id in all the plan's tables, counted by another connection. */
 static gint64
 count_plan_rows (const char *path,
@@ -130,7 +56,7 @@ count_plan_rows (const char *path,
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE account_id = %"
                                               G_GINT64_FORMAT, plan_tables[i], account_id);
 
-      n += raw_query_int (path, sql);
+      n += ks_test_raw_query_int (path, sql);
     }
   return n;
 }
@@ -147,34 +73,13 @@ count_orphans (const char *path)
                                               "NOT IN (SELECT id FROM account)",
                                               plan_tables[i]);
 
-      n += raw_query_int (path, sql);
+      n += ks_test_raw_query_int (path, sql);
     }
-  return n + raw_query_int (path, "SELECT count(*) FROM whitespace WHERE product_id "
-                                  "NOT IN (SELECT id FROM product)");
-}
-
-static void
-assert_integrity_ok (const char *path)
-{
-  g_autofree char *result = raw_query_text (path, "PRAGMA integrity_check");
-  g_autofree char *fk = raw_query_text (path, "PRAGMA foreign_key_check");
-
-  g_assert_cmpstr (result, ==, "ok");
-  g_assert_null (fk);
+  return n + ks_test_raw_query_int (path, "SELECT count(*) FROM whitespace WHERE product_id "
+                                          "NOT IN (SELECT id FROM product)");
 }
 
 /* Helpers: the store */
-
-static KsStore *
-open_store (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  KsStore *store = ks_store_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (KS_IS_STORE (store));
-  return store;
-}
 
 static KsAccount *
 add_account (KsStore    *store,
@@ -257,7 +162,7 @@ reopen (Fixture *f)
   gint64 other_id = ks_account_get_id (f->other);
 
   g_assert_finalize_object (f->store);
-  f->store = open_store (f->path);
+  f->store = ks_test_store_open (f->path);
   f->account = ks_store_lookup_account (f->store, id);
   f->other = ks_store_lookup_account (f->store, other_id);
   g_assert_nonnull (f->account);
@@ -270,13 +175,8 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("keystone-store-plan-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "keystone.db", NULL);
-
-  f->store = open_store (f->path);
+  f->dir = ks_test_store_make_dir ("store-plan", &f->path);
+  f->store = ks_test_store_open (f->path);
   add_account (f->store, "Filler Ltd");
   f->account = add_account (f->store, "Acme Corp");
   f->other = add_account (f->store, "Globex");
@@ -290,9 +190,7 @@ fixture_tear_down (Fixture       *f,
 {
   if (f->store != NULL)
     g_assert_finalize_object (f->store);
-  remove_tree (f->dir);
-  g_clear_pointer (&f->dir, g_free);
-  g_clear_pointer (&f->path, g_free);
+  ks_test_store_remove_dir (&f->dir, &f->path);
 }
 
 static guint
@@ -637,7 +535,6 @@ test_migrate_from_2 (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(KsAccountPlan) plan = NULL;
-  sqlite3 *db;
   gint64 id = ks_account_get_id (f->account);
   gint64 n_accounts;
 
@@ -646,19 +543,18 @@ test_migrate_from_2 (Fixture       *f,
   g_assert_finalize_object (f->store);
   f->store = NULL;
 
-  db = raw_open (f->path, SQLITE_OPEN_READWRITE);
-  raw_exec (db, KS_TEST_UNDO_V5 "DROP TABLE complaint; DROP TABLE satisfaction; "
-                "DROP TABLE interaction_contact; DROP TABLE interaction; DROP TABLE contact; "
-                "DROP TABLE risk; DROP TABLE swot_item; DROP TABLE whitespace; "
-                "DROP TABLE product; DROP TABLE action; DROP TABLE target; "
-                "DROP TABLE account_plan; PRAGMA user_version = 2");
-  sqlite3_close (db);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM sqlite_master "
-                                           "WHERE name = 'action'"), ==, 0);
-  n_accounts = raw_query_int (f->path, "SELECT count(*) FROM account");
+  ks_test_raw_run (f->path,
+                   KS_TEST_UNDO_V5 "DROP TABLE complaint; DROP TABLE satisfaction; "
+                   "DROP TABLE interaction_contact; DROP TABLE interaction; DROP TABLE contact; "
+                   "DROP TABLE risk; DROP TABLE swot_item; DROP TABLE whitespace; "
+                   "DROP TABLE product; DROP TABLE action; DROP TABLE target; "
+                   "DROP TABLE account_plan; PRAGMA user_version = 2");
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM sqlite_master "
+                                                   "WHERE name = 'action'"), ==, 0);
+  n_accounts = ks_test_raw_query_int (f->path, "SELECT count(*) FROM account");
   g_assert_cmpint (n_accounts, ==, 3);
 
-  f->store = open_store (f->path);
+  f->store = ks_test_store_open (f->path);
   g_assert_cmpuint (ks_store_get_n_accounts (f->store), ==, n_accounts);
   f->account = ks_store_lookup_account (f->store, id);
   g_assert_nonnull (f->account);
@@ -668,19 +564,20 @@ test_migrate_from_2 (Fixture       *f,
   g_assert_finalize_object (f->store);
   f->store = NULL;
 
-  g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, KS_SCHEMA_VERSION);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "PRAGMA user_version"), ==, KS_SCHEMA_VERSION);
   g_assert_cmpint (KS_SCHEMA_VERSION, ==, 6);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM account"), ==, n_accounts);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM snapshot"), ==, n_accounts);
-  g_assert_cmpint (raw_query_int (f->path,
-                                  "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
-                                  "AND name IN ('account_plan', 'target', 'action', "
-                                  "'product', 'whitespace', 'swot_item', 'risk')"), ==, 7);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM account"), ==, n_accounts);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM snapshot"), ==,
+                   n_accounts);
+  g_assert_cmpint (ks_test_raw_query_int (f->path,
+                                          "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                                          "AND name IN ('account_plan', 'target', 'action', "
+                                          "'product', 'whitespace', 'swot_item', 'risk')"), ==, 7);
   g_assert_cmpint (count_plan_rows (f->path, id), >, 0);
-  assert_integrity_ok (f->path);
+  ks_test_assert_integrity_ok (f->path);
 
   /* and it opens again, plan and all */
-  f->store = open_store (f->path);
+  f->store = ks_test_store_open (f->path);
   plan = load_plan (f->store, id);
   g_assert_cmpstr (plan->credit_rating, ==, "AA-");
   g_assert_cmpuint (plan->actions->len, ==, KS_N_ACTION_STATUSES);
@@ -773,7 +670,7 @@ test_round_trip (Fixture       *f,
   g_assert_true (ks_account_plan_is_empty (other));
   g_assert_false (ks_store_account_has_plan (f->store, ks_account_get_id (f->other)));
   g_assert_true (ks_store_account_has_plan (f->store, id));
-  assert_integrity_ok (f->path);
+  ks_test_assert_integrity_ok (f->path);
 }
 
 /* A target of 0 is a target; a missing one is not. A year with nothing goes away. */
@@ -814,7 +711,7 @@ test_targets (Fixture       *f,
   g_assert_true (ks_target_year_get_actual (found, 1, &value));
   g_assert_cmpint (value, ==, 0);
   g_assert_false (ks_target_year_get_actual (found, 2, NULL));
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM target"), ==, 2);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM target"), ==, 2);
 
   /* written over whole */
   year.has_target = ANNUAL;
@@ -835,7 +732,7 @@ test_targets (Fixture       *f,
   g_clear_pointer (&plan, ks_account_plan_free);
   plan = load_plan (f->store, id);
   g_assert_cmpuint (plan->targets->len, ==, 0);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM target"), ==, 0);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM target"), ==, 0);
 
   /* refused: a year out of range, a metric Keystone does not know, an unknown account */
   year.has_target = Q (1);
@@ -851,7 +748,7 @@ test_targets (Fixture       *f,
   year.metric = KS_TARGET_METRIC_REVENUE;
   g_assert_false (ks_store_save_target_year (f->store, 4242, &year, &error));
   g_assert_error (error, KS_ERROR, KS_ERROR_NOT_FOUND);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM target"), ==, 0);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM target"), ==, 0);
 }
 
 static void
@@ -895,7 +792,7 @@ test_actions (Fixture       *f,
   g_assert_cmpuint (plan->actions->len, ==, 3);
   /* no due date now: after the one with a date, by id */
   assert_same_action (g_ptr_array_index (plan->actions, 1), kept);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM action"), ==, 3);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM action"), ==, 3);
 
   /* delete and put back with its id */
   reset_counts (f);
@@ -903,7 +800,7 @@ test_actions (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (f->n_plan_changed, ==, 1);
   g_assert_cmpint (f->last_plan_changed, ==, id);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM action"), ==, 2);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM action"), ==, 2);
   g_assert_false (ks_store_delete_action (f->store, later, &error));
   g_assert_error (error, KS_ERROR, KS_ERROR_NOT_FOUND);
   g_clear_error (&error);
@@ -958,7 +855,7 @@ test_invalid_action (Fixture       *f,
 
   g_assert_cmpint (f->n_plan_changed, ==, 0);
   g_assert_cmpint (f->n_items_changed, ==, 0);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM action"), ==, 0);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM action"), ==, 0);
   g_assert_false (ks_store_account_has_plan (f->store, id));
 }
 
@@ -991,7 +888,7 @@ test_credit_rating (Fixture       *f,
   g_assert_true (ks_store_set_credit_rating (f->store, id, "", &error));
   g_assert_no_error (error);
   g_assert_false (ks_store_account_has_plan (f->store, id));
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM account_plan"), ==, 0);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM account_plan"), ==, 0);
 }
 
 static void
@@ -1164,10 +1061,10 @@ test_products (Fixture       *f,
   g_assert_cmpint (f->n_products_changed, ==, 1);
   g_assert_cmpint (f->n_plan_changed, ==, 1);
   g_assert_cmpint (f->last_plan_changed, ==, 0);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM whitespace "
-                                           "WHERE product_id NOT IN "
-                                           "(SELECT id FROM product)"), ==, 0);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM whitespace"), ==, 1);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM whitespace "
+                                                   "WHERE product_id NOT IN "
+                                                   "(SELECT id FROM product)"), ==, 0);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM whitespace"), ==, 1);
   names = product_names (f->store);
   g_assert_cmpstr (names, ==, "Service|Valves");
   g_free (names);
@@ -1205,7 +1102,7 @@ test_products (Fixture       *f,
   names = product_names (f->store);
   g_assert_cmpstr (names, ==, "Service|Valves|PUMPS");
   g_free (names);
-  assert_integrity_ok (f->path);
+  ks_test_assert_integrity_ok (f->path);
 }
 
 /* UNKNOWN is the empty cell: saving it removes the row. */
@@ -1221,18 +1118,18 @@ test_whitespace (Fixture       *f,
 
   save_cell (f, id, valves, KS_WHITESPACE_OPPORTUNITY, KS_OPPORTUNITY_UP_SELL, 300);
   g_assert_cmpint (f->n_plan_changed, ==, 1);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM whitespace"), ==, 1);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM whitespace"), ==, 1);
   g_assert_true (ks_store_account_has_plan (f->store, id));
 
   save_cell (f, id, valves, KS_WHITESPACE_CURRENT, KS_OPPORTUNITY_CROSS_SELL, 0);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM whitespace"), ==, 1);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM whitespace"), ==, 1);
   plan = load_plan (f->store, id);
   g_assert_cmpuint (plan->whitespace->len, ==, 1);
   g_assert_cmpint (((KsWhitespace *) g_ptr_array_index (plan->whitespace, 0))->state, ==,
                    KS_WHITESPACE_CURRENT);
 
   save_cell (f, id, valves, KS_WHITESPACE_UNKNOWN, KS_OPPORTUNITY_CROSS_SELL, 0);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM whitespace"), ==, 0);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM whitespace"), ==, 0);
   g_assert_false (ks_store_account_has_plan (f->store, id));
 
   /* refused: a product that is not there, a negative value, not a quarter */
@@ -1251,7 +1148,7 @@ test_whitespace (Fixture       *f,
   g_assert_false (ks_store_save_whitespace (f->store, id, cell, &error));
   g_assert_error (error, KS_ERROR, KS_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM whitespace"), ==, 0);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM whitespace"), ==, 0);
 }
 
 static void
@@ -1306,7 +1203,7 @@ test_risks (Fixture       *f,
   g_assert_false (ks_store_delete_risk (f->store, low_new->id, &error));
   g_assert_error (error, KS_ERROR, KS_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM risk"), ==, 2);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM risk"), ==, 2);
   g_assert_true (ks_store_restore_risk (f->store, id, low_new, &error));
   g_assert_no_error (error);
   g_clear_pointer (&plan, ks_account_plan_free);
@@ -1363,7 +1260,7 @@ test_delete_with_plan (Fixture       *f,
   g_assert_cmpint (count_plan_rows (f->path, id), ==, n_rows);
   after = load_plan (f->store, id);
   assert_same_plan (before, after);
-  assert_integrity_ok (f->path);
+  ks_test_assert_integrity_ok (f->path);
 
   /* a product deleted meanwhile: its cell is skipped on the way back */
   g_clear_pointer (&removed, ks_account_plan_free);
@@ -1389,7 +1286,7 @@ test_delete_with_plan (Fixture       *f,
   g_assert_false (ks_store_restore_account_with_plan (f->store, account, removed, &error));
   g_assert_error (error, KS_ERROR, KS_ERROR_DUPLICATE);
   g_clear_error (&error);
-  assert_integrity_ok (f->path);
+  ks_test_assert_integrity_ok (f->path);
 }
 
 /* A plain delete leaves no rows behind either: the foreign keys are enforced. */
@@ -1415,7 +1312,7 @@ test_delete_plain (Fixture       *f,
   g_assert_false (ks_store_account_has_plan (f->store, id));
   g_assert_false (ks_account_get_plan_summary (account)->has_health);
   g_assert_cmpint (ks_account_get_plan_summary (account)->alerts, ==, KS_ALERT_NONE);
-  assert_integrity_ok (f->path);
+  ks_test_assert_integrity_ok (f->path);
 }
 
 /* The sample portfolio comes with plans and products; a second load adds neither
@@ -1469,7 +1366,7 @@ test_sample_plans (Fixture       *f,
   g_clear_pointer (&plan, ks_account_plan_free);
   plan = ks_store_load_plan (f->store, ks_account_get_id (first), &error);
   g_assert_cmpuint (plan->swot->len, ==, 8);
-  assert_integrity_ok (f->path);
+  ks_test_assert_integrity_ok (f->path);
 }
 
 /* What the portfolio shows: attainment, alerts, announced by items-changed. */
@@ -1666,19 +1563,16 @@ test_health_weights (Fixture       *f,
   reopen (f);
   g_assert_cmpmem (ks_store_get_health_weights (f->store), sizeof weights,
                    &weights, sizeof weights);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT value FROM settings "
-                                           "WHERE key = 'health-weight-attainment'"), ==, 100);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT value FROM settings "
+                                                   "WHERE key = 'health-weight-attainment'"),
+                   ==, 100);
 
   /* a file whose weights do not add up gets the defaults */
   g_assert_finalize_object (f->store);
   f->store = NULL;
-  {
-    sqlite3 *db = raw_open (f->path, SQLITE_OPEN_READWRITE);
-
-    raw_exec (db, "UPDATE settings SET value = '99' WHERE key = 'health-weight-attainment'");
-    sqlite3_close (db);
-  }
-  f->store = open_store (f->path);
+  ks_test_raw_run (f->path,
+                   "UPDATE settings SET value = '99' WHERE key = 'health-weight-attainment'");
+  f->store = ks_test_store_open (f->path);
   g_assert_cmpmem (ks_store_get_health_weights (f->store), sizeof defaults,
                    &defaults, sizeof defaults);
 }
@@ -1690,39 +1584,20 @@ test_load_many (Fixture       *f,
 {
   const guint n = 100000;
   g_autoptr(GTimer) timer = NULL;
-  sqlite3_stmt *stmt = NULL;
   KsAccount *with_plan;
-  sqlite3 *db;
   double elapsed;
 
   g_assert_finalize_object (f->store);
   f->store = NULL;
 
-  db = raw_open (f->path, SQLITE_OPEN_READWRITE);
-  raw_exec (db, "BEGIN");
-  g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       "INSERT INTO account (name, name_key, created_at, "
-                                       "updated_at) VALUES (?1, ?2, '2024-01-01T00:00:00Z', "
-                                       "'2024-01-01T00:00:00Z')", -1, &stmt, NULL),
-                   ==, SQLITE_OK);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("Account %06u", i);
+  /* unrated (the columns' default); one account in a thousand with an overdue action */
+  ks_test_raw_add_portfolio (f->path, n, 0,
+                             "INSERT INTO action (account_id, title, due, status, created_at, "
+                             "updated_at) "
+                             "SELECT id, 'Call', '2001-01-01', 'open', '2024-01-01', "
+                             "'2024-01-01' FROM account WHERE id % 1000 = 0");
 
-      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-      sqlite3_reset (stmt);
-    }
-  sqlite3_finalize (stmt);
-  /* one account in a thousand with an overdue action */
-  raw_exec (db, "INSERT INTO action (account_id, title, due, status, created_at, updated_at) "
-                "SELECT id, 'Call', '2001-01-01', 'open', '2024-01-01', '2024-01-01' "
-                "FROM account WHERE id % 1000 = 0");
-  raw_exec (db, "COMMIT");
-  sqlite3_close (db);
-
-  f->store = open_store (f->path);
+  f->store = ks_test_store_open (f->path);
   timer = g_timer_new ();
   g_assert_cmpuint (ks_store_get_n_accounts (f->store), ==, n + 3);
   elapsed = g_timer_elapsed (timer, NULL);

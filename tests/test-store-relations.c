@@ -8,12 +8,11 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/stat.h>
 
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "ks-test-schema.h"
+#include "ks-test-store.h"
 #include "ks-account-list.h"
 #include "ks-error.h"
 #include "ks-store.h"
@@ -42,80 +41,6 @@ typedef struct
 
 /* Helpers: files */
 
-static void
-remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_stat (path, &st) != 0)
-    return;
-
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-
-  g_remove (path);
-}
-
-static sqlite3 *
-raw_open (const char *path,
-          int         flags)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, flags, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  return db;
-}
-
-static void
-raw_exec (sqlite3    *db,
-          const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-}
-
-/* The first column of the first row of @sql, read through a connection of its own. */
-static char *
-raw_query_text (const char *path,
-                const char *sql)
-{
-  sqlite3 *db = raw_open (path, SQLITE_OPEN_READONLY);
-  sqlite3_stmt *stmt = NULL;
-  char *result = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return result;
-}
-
-static gint64
-raw_query_int (const char *path,
-               const char *sql)
-{
-  g_autofree char *text = raw_query_text (path, sql);
-
-  if (text == NULL)
-    return -1;
-  return g_ascii_strtoll (text, NULL, 10);
-}
-
 /* Rows of @account_id in the tables of relationships, and the links of its
  * interactions, counted by another connection. */
 static gint64
@@ -131,55 +56,15 @@ count_relation_rows (const char *path,
                                               G_GINT64_FORMAT, relation_tables[i],
                                               account_id);
 
-      n += raw_query_int (path, sql);
+      n += ks_test_raw_query_int (path, sql);
     }
   links = g_strdup_printf ("SELECT count(*) FROM interaction_contact WHERE interaction_id IN "
                            "(SELECT id FROM interaction WHERE account_id = %" G_GINT64_FORMAT
                            ")", account_id);
-  return n + raw_query_int (path, links);
-}
-
-static void
-assert_integrity_ok (const char *path)
-{
-  g_autofree char *result = raw_query_text (path, "PRAGMA integrity_check");
-  g_autofree char *fk = raw_query_text (path, "PRAGMA foreign_key_check");
-
-  g_assert_cmpstr (result, ==, "ok");
-  g_assert_null (fk);
+  return n + ks_test_raw_query_int (path, links);
 }
 
 /* Helpers: the store */
-
-static KsStore *
-open_store (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  KsStore *store = ks_store_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (KS_IS_STORE (store));
-  return store;
-}
-
-static KsAccount *
-add_account (KsStore    *store,
-             const char *name,
-             guint       rating)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KsAccount) account = ks_account_new ();
-
-  ks_account_set_name (account, name);
-  ks_account_set_currency (account, "CNY");
-  for (guint i = 0; i < KS_N_CRITERIA; i++)
-    ks_account_set_rating (account, i, rating);
-  g_assert_true (ks_store_add_account (store, account, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (ks_account_get_id (account), >, 0);
-
-  return ks_store_lookup_account (store, ks_account_get_id (account));
-}
 
 static void
 on_plan_changed (KsStore *store,
@@ -271,7 +156,7 @@ reopen (Fixture *f)
 {
   if (f->store != NULL)
     g_assert_finalize_object (f->store);
-  f->store = open_store (f->path);
+  f->store = ks_test_store_open (f->path);
   set_now (f->store, NOW, 0);
   f->key = ks_store_lookup_account (f->store, f->key_id);
   f->plain = ks_store_lookup_account (f->store, f->plain_id);
@@ -285,16 +170,11 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("keystone-store-relations-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "keystone.db", NULL);
-
-  f->store = open_store (f->path);
+  f->dir = ks_test_store_make_dir ("store-relations", &f->path);
+  f->store = ks_test_store_open (f->path);
   set_now (f->store, NOW, 0);
-  f->key = add_account (f->store, "华东精密制造有限公司", KS_RATING_MAX);
-  f->plain = add_account (f->store, "Maple Grove Foods Co.", 1);
+  f->key = ks_test_store_add_account (f->store, "华东精密制造有限公司", KS_RATING_MAX);
+  f->plain = ks_test_store_add_account (f->store, "Maple Grove Foods Co.", 1);
   f->key_id = ks_account_get_id (f->key);
   f->plain_id = ks_account_get_id (f->plain);
   g_assert_cmpint (ks_account_get_tier (f->key), ==, KS_TIER_CORE);
@@ -309,9 +189,7 @@ fixture_tear_down (Fixture       *f,
 {
   if (f->store != NULL)
     g_assert_finalize_object (f->store);
-  remove_tree (f->dir);
-  g_clear_pointer (&f->dir, g_free);
-  g_clear_pointer (&f->path, g_free);
+  ks_test_store_remove_dir (&f->dir, &f->path);
 }
 
 static KsAccountPlan *
@@ -627,26 +505,24 @@ test_migration_fails (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(KsStore) store = NULL;
-  sqlite3 *db;
 
   g_assert_finalize_object (f->store);
   f->store = NULL;
 
   /* A v3 file that already has a table of the name migration 4 creates. */
-  db = raw_open (f->path, SQLITE_OPEN_READWRITE);
-  raw_exec (db, KS_TEST_UNDO_V5 "DROP TABLE complaint; DROP TABLE satisfaction; "
-                "DROP TABLE interaction_contact; DROP TABLE interaction; DROP TABLE contact; "
-                "CREATE TABLE contact (x); PRAGMA user_version = 3");
-  sqlite3_close (db);
+  ks_test_raw_run (f->path,
+                   KS_TEST_UNDO_V5 "DROP TABLE complaint; DROP TABLE satisfaction; "
+                   "DROP TABLE interaction_contact; DROP TABLE interaction; DROP TABLE contact; "
+                   "CREATE TABLE contact (x); PRAGMA user_version = 3");
 
   store = ks_store_open (f->path, &error);
   g_assert_null (store);
   g_assert_nonnull (error);
   g_assert_null (strstr (error->message, "not an error"));
   g_assert_nonnull (strstr (error->message, "contact"));
-  g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, 3);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM sqlite_master "
-                                           "WHERE name = 'complaint'"), ==, 0);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM sqlite_master "
+                                                   "WHERE name = 'complaint'"), ==, 0);
 }
 
 static void
@@ -659,7 +535,6 @@ test_migrate_from_3 (Fixture       *f,
   g_autoptr(KsAction) action = ks_action_new ();
   g_autofree char *backup_dir = NULL;
   gint64 key_id = ks_account_get_id (f->key);
-  sqlite3 *db;
 
   action->title = g_strdup ("Call the CEO");
   action->due = g_strdup ("2026-12-01");
@@ -674,13 +549,12 @@ test_migrate_from_3 (Fixture       *f,
   g_assert_finalize_object (f->store);
   f->store = NULL;
 
-  db = raw_open (f->path, SQLITE_OPEN_READWRITE);
-  raw_exec (db, KS_TEST_UNDO_V5 "DROP TABLE complaint; DROP TABLE satisfaction; "
-                "DROP TABLE interaction_contact; DROP TABLE interaction; DROP TABLE contact; "
-                "PRAGMA user_version = 3");
-  sqlite3_close (db);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM sqlite_master "
-                                           "WHERE name = 'contact'"), ==, 0);
+  ks_test_raw_run (f->path,
+                   KS_TEST_UNDO_V5 "DROP TABLE complaint; DROP TABLE satisfaction; "
+                   "DROP TABLE interaction_contact; DROP TABLE interaction; DROP TABLE contact; "
+                   "PRAGMA user_version = 3");
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM sqlite_master "
+                                                   "WHERE name = 'contact'"), ==, 0);
 
   reopen (f);
   g_assert_cmpuint (ks_store_get_n_accounts (f->store), ==, 2);
@@ -697,18 +571,19 @@ test_migrate_from_3 (Fixture       *f,
   g_assert_finalize_object (f->store);
   f->store = NULL;
 
-  g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, KS_SCHEMA_VERSION);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "PRAGMA user_version"), ==, KS_SCHEMA_VERSION);
   g_assert_cmpint (KS_SCHEMA_VERSION, ==, 6);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM account"), ==, 2);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM action"), ==, 1);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM risk"), ==, 1);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM snapshot"), ==, 2);
-  g_assert_cmpint (raw_query_int (f->path,
-                                  "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
-                                  "AND name IN ('contact', 'interaction', "
-                                  "'interaction_contact', 'satisfaction', 'complaint')"), ==, 5);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM account"), ==, 2);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM action"), ==, 1);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM risk"), ==, 1);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM snapshot"), ==, 2);
+  g_assert_cmpint (ks_test_raw_query_int (f->path,
+                                          "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                                          "AND name IN ('contact', 'interaction', "
+                                          "'interaction_contact', 'satisfaction', 'complaint')"),
+                   ==, 5);
   g_assert_cmpint (count_relation_rows (f->path, key_id), >, 10);
-  assert_integrity_ok (f->path);
+  ks_test_assert_integrity_ok (f->path);
   {
     g_autoptr(GDir) dir = g_dir_open (backup_dir, 0, &error);
 
@@ -718,7 +593,7 @@ test_migrate_from_3 (Fixture       *f,
   }
 
   /* and it opens again, relationships and all */
-  f->store = open_store (f->path);
+  f->store = ks_test_store_open (f->path);
   g_clear_pointer (&plan, ks_account_plan_free);
   plan = load_plan (f->store, key_id);
   g_assert_cmpuint (plan->relations->contacts->len, ==, 3);
@@ -732,13 +607,10 @@ test_refuse_other_columns (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   KsStore *store;
-  sqlite3 *db;
 
   g_assert_finalize_object (f->store);
   f->store = NULL;
-  db = raw_open (f->path, SQLITE_OPEN_READWRITE);
-  raw_exec (db, "DROP TABLE complaint; CREATE TABLE complaint (id, data)");
-  sqlite3_close (db);
+  ks_test_raw_run (f->path, "DROP TABLE complaint; CREATE TABLE complaint (id, data)");
 
   store = ks_store_open (f->path, &error);
   g_assert_null (store);
@@ -869,7 +741,7 @@ test_round_trip (Fixture       *f,
   after = load_plan (f->store, ks_account_get_id (f->plain));
   assert_same_relations (other->relations, after->relations);
   g_assert_cmpuint (after->relations->contacts->len, ==, KS_N_ATTITUDES);
-  assert_integrity_ok (f->path);
+  ks_test_assert_integrity_ok (f->path);
 }
 
 /* Reports-to is a contact of the same account, and never makes a loop. */
@@ -957,9 +829,9 @@ test_reports_to (Fixture       *f,
     g_assert_false (ks_store_save_interaction (f->store, id, interaction, &error));
     g_assert_error (error, KS_ERROR, KS_ERROR_INVALID);
     g_clear_error (&error);
-    g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM interaction"), ==, 0);
+    g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM interaction"), ==, 0);
   }
-  assert_integrity_ok (f->path);
+  ks_test_assert_integrity_ok (f->path);
 }
 
 /* Deleting a contact: its reports report to nobody, its interactions lose it; Undo
@@ -999,7 +871,7 @@ test_delete_contact (Fixture       *f,
   g_assert_cmpint (find_contact (during->relations, other_report)->reports_to, ==, 0);
   g_assert_cmpuint (find_interaction (during->relations, interaction)->contact_ids->len, ==, 0);
   g_assert_cmpuint (during->relations->interactions->len, ==, 4);
-  assert_integrity_ok (f->path);
+  ks_test_assert_integrity_ok (f->path);
 
   /* gone already */
   g_assert_false (ks_store_delete_contact (f->store, contacts[1], NULL, &error));
@@ -1049,9 +921,9 @@ test_delete_contact (Fixture       *f,
 
     g_assert_true (ks_store_delete_interaction (f->store, interaction, &error));
     g_assert_no_error (error);
-    g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM interaction_contact "
-                                             "WHERE interaction_id NOT IN "
-                                             "(SELECT id FROM interaction)"), ==, 0);
+    g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM interaction_contact "
+                                                     "WHERE interaction_id NOT IN "
+                                                     "(SELECT id FROM interaction)"), ==, 0);
     g_assert_false (ks_store_delete_interaction (f->store, interaction, &error));
     g_assert_error (error, KS_ERROR, KS_ERROR_NOT_FOUND);
     g_clear_error (&error);
@@ -1061,7 +933,7 @@ test_delete_contact (Fixture       *f,
     assert_ids (find_interaction (back->relations, interaction)->contact_ids,
                 (gint64[]) { contacts[1] }, 1);
   }
-  assert_integrity_ok (f->path);
+  ks_test_assert_integrity_ok (f->path);
 }
 
 /* A complaint closes only after its follow-up: refused otherwise, nothing written. */
@@ -1093,18 +965,18 @@ test_closed_loop (Fixture       *f,
   g_assert_false (ks_store_save_complaint (f->store, id, complaint, &error));
   g_assert_error (error, KS_ERROR, KS_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM complaint "
-                                           "WHERE closed_at IS NOT NULL"), ==, 0);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM complaint "
+                                                   "WHERE closed_at IS NOT NULL"), ==, 0);
   complaint->follow_up_satisfaction = 5;
   g_assert_true (ks_store_save_complaint (f->store, id, complaint, &error));
   g_assert_no_error (error);
   g_assert_cmpint (complaint->id, ==, complaint_id);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM complaint "
-                                           "WHERE closed_at IS NOT NULL"), ==, 1);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM complaint "
+                                                   "WHERE closed_at IS NOT NULL"), ==, 1);
 
   /* the file refuses a closed complaint without its loop, whoever writes it */
   {
-    sqlite3 *db = raw_open (f->path, SQLITE_OPEN_READWRITE);
+    sqlite3 *db = ks_test_raw_open (f->path, SQLITE_OPEN_READWRITE);
 
     g_assert_cmpint (sqlite3_exec (db, "UPDATE complaint SET follow_up_at = NULL", NULL, NULL,
                                    NULL), ==, SQLITE_CONSTRAINT);
@@ -1178,13 +1050,13 @@ test_delete_account (Fixture       *f,
   assert_same_relations (before->relations, after->relations);
   g_assert_cmpmem (ks_account_get_plan_summary (account), sizeof summary,
                    &summary, sizeof summary);
-  assert_integrity_ok (f->path);
+  ks_test_assert_integrity_ok (f->path);
 
   /* a plain delete leaves nothing behind either */
   g_assert_true (ks_store_delete_account (f->store, account, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count_relation_rows (f->path, id), ==, 0);
-  assert_integrity_ok (f->path);
+  ks_test_assert_integrity_ok (f->path);
 }
 
 /* What the portfolio shows as the clock moves: executive coverage of key accounts and
@@ -1335,7 +1207,7 @@ test_tier_changes (Fixture       *f,
   g_assert_cmpint (alerts_of (f->plain), ==, KS_ALERT_NONE);
 
   /* the rules move an account into Key */
-  middle = add_account (f->store, "Helios Medical GmbH", 3);
+  middle = ks_test_store_add_account (f->store, "Helios Medical GmbH", 3);
   g_assert_cmpint (ks_account_get_tier (middle), ==, KS_TIER_DEVELOPING);
   g_assert_cmpint (alerts_of (middle), ==, KS_ALERT_NONE);
   rules = *ks_store_get_rules (f->store);
@@ -1348,8 +1220,9 @@ test_tier_changes (Fixture       *f,
   g_assert_cmpint (alerts_of (f->plain), ==, KS_ALERT_NONE);
 
   /* a new account that scores Core has the alert from the start */
-  g_assert_cmpint (alerts_of (add_account (f->store, "Brightwater Energy Inc.",
-                                           KS_RATING_MAX)), ==, KS_ALERT_NO_EXECUTIVE);
+  g_assert_cmpint (alerts_of (ks_test_store_add_account (f->store, "Brightwater Energy Inc.",
+                                                         KS_RATING_MAX)),
+                   ==, KS_ALERT_NO_EXECUTIVE);
 }
 
 /* Every account's complaints: the open ones first, the longest waiting first. */
@@ -1515,7 +1388,7 @@ test_sample (Fixture       *f,
   first = ks_store_find_account_by_name (f->store, "深圳云启科技股份有限公司");
   g_assert_cmpint (alerts_of (first) & KS_ALERT_OVERDUE_COMPLAINT, ==,
                    KS_ALERT_OVERDUE_COMPLAINT);
-  assert_integrity_ok (f->path);
+  ks_test_assert_integrity_ok (f->path);
 }
 
 /* Many key accounts without a plan: their alert costs no query each. */
@@ -1525,40 +1398,20 @@ test_load_many_key_accounts (Fixture       *f,
 {
   const guint n = 50000;
   g_autoptr(GTimer) timer = NULL;
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db;
   double elapsed;
 
   g_assert_finalize_object (f->store);
   f->store = NULL;
 
-  db = raw_open (f->path, SQLITE_OPEN_READWRITE);
-  raw_exec (db, "BEGIN");
-  sql = g_strdup ("INSERT INTO account (name, name_key, r_purchases, r_profit, r_share, "
-                  "r_influence, r_benchmark, r_channel, r_need_fit, r_growth, r_years, "
-                  "r_contact_level, r_stability, created_at, updated_at) "
-                  "VALUES (?1, ?1, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, "
-                  "'2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')");
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("Account %06u", i);
-
-      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-      sqlite3_reset (stmt);
-    }
-  sqlite3_finalize (stmt);
   /* one in a hundred with an executive met lately */
-  raw_exec (db, "INSERT INTO contact (account_id, name, layer, attitude, influence, "
-                "last_contact) SELECT id, 'CEO', 'executive', 'supporter', 'high', "
-                "'2026-11-20' FROM account WHERE id % 100 = 0");
-  raw_exec (db, "COMMIT");
-  sqlite3_close (db);
+  ks_test_raw_add_portfolio (f->path, n, KS_RATING_MAX,
+                             "INSERT INTO contact (account_id, name, layer, attitude, "
+                             "influence, last_contact) SELECT id, 'CEO', 'executive', "
+                             "'supporter', 'high', '2026-11-20' FROM account "
+                             "WHERE id % 100 = 0");
 
   timer = g_timer_new ();
-  f->store = open_store (f->path);
+  f->store = ks_test_store_open (f->path);
   set_now (f->store, NOW, 0);
   g_assert_cmpuint (ks_store_get_n_accounts (f->store), ==, n + 2);
   elapsed = g_timer_elapsed (timer, NULL);

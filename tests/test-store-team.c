@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "ks-test-schema.h"
+#include "ks-test-store.h"
 #include "ks-error.h"
 #include "ks-import.h"
 #include "ks-sample.h"
@@ -33,125 +34,19 @@ typedef struct
 
 /* Helpers: files */
 
-static void
-remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_stat (path, &st) != 0)
-    return;
-
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      g_chmod (path, 0700);
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-
-  g_remove (path);
-}
-
-static sqlite3 *
-raw_open (const char *path,
-          int         flags)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, flags, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  return db;
-}
-
-static void
-raw_exec (sqlite3    *db,
-          const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-}
-
-/* The first column of the first row of @sql, read through a connection of its own. */
-static char *
-raw_query_text (const char *path,
-                const char *sql)
-{
-  sqlite3 *db = raw_open (path, SQLITE_OPEN_READONLY);
-  sqlite3_stmt *stmt = NULL;
-  char *result = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    g_error ("%s: %s", sql, sqlite3_errmsg (db));
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return result;
-}
-
-static gint64
-raw_query_int (const char *path,
-               const char *sql)
-{
-  g_autofree char *text = raw_query_text (path, sql);
-
-  if (text == NULL)
-    return -1;
-  return g_ascii_strtoll (text, NULL, 10);
-}
-
 /* The owner of the account called @name, as the file has it. */
 static char *
 disk_owner (const char *path,
             const char *name)
 {
   char *sql = sqlite3_mprintf ("SELECT owner FROM account WHERE name = %Q", name);
-  char *owner = raw_query_text (path, sql);
+  char *owner = ks_test_raw_query_text (path, sql);
 
   sqlite3_free (sql);
   return owner;
 }
 
-static gint64
-count_rows (const char *path,
-            const char *table)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
-
-  return raw_query_int (path, sql);
-}
-
-static void
-assert_integrity_ok (const char *path)
-{
-  g_autofree char *result = raw_query_text (path, "PRAGMA integrity_check");
-  g_autofree char *fk = raw_query_text (path, "PRAGMA foreign_key_check");
-
-  g_assert_cmpstr (result, ==, "ok");
-  g_assert_null (fk);
-}
-
 /* Helpers: the store */
-
-static KsStore *
-open_store (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  KsStore *store = ks_store_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (KS_IS_STORE (store));
-  return store;
-}
 
 static void
 on_team_changed (KsStore *store,
@@ -189,7 +84,7 @@ reopen (Fixture *f)
 {
   if (f->store != NULL)
     g_assert_finalize_object (f->store);
-  f->store = open_store (f->path);
+  f->store = ks_test_store_open (f->path);
   connect_store (f);
 }
 
@@ -397,15 +292,12 @@ make_version_4 (Fixture    *f,
 {
   g_autofree char *sql = g_strconcat (KS_TEST_UNDO_V5, more_sql != NULL ? more_sql : "",
                                       "PRAGMA user_version = 4;", NULL);
-  sqlite3 *db;
 
   if (f->store != NULL)
     close_store (f);
-  db = raw_open (f->path, SQLITE_OPEN_READWRITE);
-  raw_exec (db, sql);
-  sqlite3_close (db);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM sqlite_master "
-                                           "WHERE name = 'member'"), ==, 0);
+  ks_test_raw_run (f->path, sql);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM sqlite_master "
+                                                   "WHERE name = 'member'"), ==, 0);
 }
 
 /* Fixture */
@@ -414,12 +306,8 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("keystone-store-team-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "keystone.db", NULL);
-  f->store = open_store (f->path);
+  f->dir = ks_test_store_make_dir ("store-team", &f->path);
+  f->store = ks_test_store_open (f->path);
   connect_store (f);
 }
 
@@ -429,9 +317,7 @@ fixture_tear_down (Fixture       *f,
 {
   if (f->store != NULL)
     g_assert_finalize_object (f->store);
-  remove_tree (f->dir);
-  g_clear_pointer (&f->dir, g_free);
-  g_clear_pointer (&f->path, g_free);
+  ks_test_store_remove_dir (&f->dir, &f->path);
 }
 
 /* ---- Migration ----------------------------------------------------------------- */
@@ -466,7 +352,7 @@ test_migrate_from_4 (Fixture       *f,
   fill_version_4 (f);
   reopen (f);
 
-  g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, KS_SCHEMA_VERSION);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "PRAGMA user_version"), ==, KS_SCHEMA_VERSION);
   members = dup_members (f->store);
   g_assert_cmpuint (members->len, ==, 2);
   g_assert_cmpstr (((KsMember *) g_ptr_array_index (members, 0))->name, ==, "Li Wei");
@@ -481,7 +367,7 @@ test_migrate_from_4 (Fixture       *f,
     }
   g_assert_cmpstr (ks_account_get_owner (find_account (f, "A3")), ==, "");
   g_assert_cmpstr (ks_account_get_owner (find_account (f, "A4")), ==, "Wang Lei");
-  assert_integrity_ok (f->path);
+  ks_test_assert_integrity_ok (f->path);
 
   /* the version 4 file was backed up first */
   backup_dir = ks_store_get_backup_dir (f->store);
@@ -518,9 +404,9 @@ test_read_only (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "read-only"));
 
   g_assert_cmpint (g_chmod (f->path, 0600), ==, 0);
-  g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, 4);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM sqlite_master "
-                                           "WHERE name = 'member'"), ==, 0);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM sqlite_master "
+                                                   "WHERE name = 'member'"), ==, 0);
   /* writable again, it migrates */
   reopen (f);
   g_assert_true (has_member (f->store, "Li Wei"));
@@ -680,7 +566,7 @@ test_rename (Fixture       *f,
   g_assert_true (g_strv_contains ((const char * const *) owners, "Wei Li"));
   /* no one new: the old name is gone, not left behind as a member */
   g_assert_false (has_member (f->store, "Li Wei"));
-  g_assert_cmpint (count_rows (f->path, "member"), ==, 2);
+  g_assert_cmpint (ks_test_count_rows (f->path, "member"), ==, 2);
 
   /* a change of case is a rename too */
   g_free (member->name);
@@ -735,7 +621,7 @@ test_refusals (Fixture       *f,
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(KsMember) member = ks_member_new ();
-      gint64 before = count_rows (f->path, "member");
+      gint64 before = ks_test_count_rows (f->path, "member");
 
       g_test_message ("refusal %u: “%s”", i, cases[i].name);
       g_free (member->name);
@@ -746,7 +632,7 @@ test_refusals (Fixture       *f,
       g_assert_error (error, KS_ERROR, cases[i].code);
       if (strstr (error->message, cases[i].message) == NULL)
         g_error ("“%s” does not say “%s”", error->message, cases[i].message);
-      g_assert_cmpint (count_rows (f->path, "member"), ==, before);
+      g_assert_cmpint (ks_test_count_rows (f->path, "member"), ==, before);
     }
 
   g_assert_cmpuint (f->n_team_changed, ==, 0);
@@ -849,7 +735,7 @@ test_delete_member (Fixture       *f,
   g_assert_error (error, KS_ERROR, KS_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_cmpuint (f->n_team_changed, ==, 0);
-  g_assert_cmpint (count_rows (f->path, "member"), ==, 3);
+  g_assert_cmpint (ks_test_count_rows (f->path, "member"), ==, 3);
 
   /* Zhang San takes Li Wei's accounts */
   g_assert_true (ks_store_delete_member (f->store, team.li, team.zhang, &deletion, &error));
@@ -874,13 +760,13 @@ test_delete_member (Fixture       *f,
     g_assert_cmpstr (o1, ==, "Zhang San");
   }
   g_assert_false (has_member (f->store, "Li Wei"));
-  g_assert_cmpint (count_rows (f->path, "coaching_plan"), ==, 0);
-  g_assert_cmpint (count_rows (f->path, "coaching_action"), ==, 0);
-  g_assert_cmpint (count_rows (f->path, "coaching_session"), ==, 0);
+  g_assert_cmpint (ks_test_count_rows (f->path, "coaching_plan"), ==, 0);
+  g_assert_cmpint (ks_test_count_rows (f->path, "coaching_action"), ==, 0);
+  g_assert_cmpint (ks_test_count_rows (f->path, "coaching_session"), ==, 0);
   zhang = ks_store_dup_member (f->store, team.zhang, &error);
   g_assert_no_error (error);
   g_assert_cmpint (zhang->mentor_id, ==, 0);
-  assert_integrity_ok (f->path);
+  ks_test_assert_integrity_ok (f->path);
 
   /* meanwhile A2 goes to Wang Lei: Undo leaves it with him */
   edited = ks_account_copy (find_account (f, "A2"));
@@ -919,7 +805,7 @@ test_delete_member (Fixture       *f,
                    team.actions[1]);
   g_assert_cmpint (((KsCoachingSession *) g_ptr_array_index (plan->sessions, 0))->id, ==,
                    team.session);
-  assert_integrity_ok (f->path);
+  ks_test_assert_integrity_ok (f->path);
 
   /* twice is once too many */
   g_assert_false (ks_store_restore_member (f->store, deletion, &error));
@@ -953,7 +839,7 @@ test_restore_name_taken (Fixture       *f,
 
   g_assert_false (ks_store_restore_member (f->store, deletion, &error));
   g_assert_error (error, KS_ERROR, KS_ERROR_INVALID);
-  g_assert_cmpint (count_rows (f->path, "coaching_plan"), ==, 0);
+  g_assert_cmpint (ks_test_count_rows (f->path, "coaching_plan"), ==, 0);
   g_assert_cmpstr (ks_account_get_owner (find_account (f, "A1")), ==, "");
 }
 
@@ -1051,8 +937,8 @@ test_plans_order (Fixture       *f,
                    KS_SESSION_JOINT_VISIT);
   g_assert_cmpstr (((KsCoachingSession *) g_ptr_array_index (plan->sessions, 2))->next_step,
                    ==, "one");
-  g_assert_null (raw_query_text (f->path, "SELECT rating FROM coaching_session "
-                                          "WHERE next_step = 'two'"));
+  g_assert_null (ks_test_raw_query_text (f->path, "SELECT rating FROM coaching_session "
+                                                  "WHERE next_step = 'two'"));
   /* the other plans have none */
   g_assert_cmpuint (((KsCoachingPlan *) g_ptr_array_index (plans, 1))->actions->len, ==, 0);
 
@@ -1080,8 +966,9 @@ test_plans_order (Fixture       *f,
   plan->status = KS_COACHING_ACHIEVED;
   g_assert_true (ks_store_save_coaching_plan (f->store, plan, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM coaching_plan "
-                                           "WHERE status = 'achieved' AND current_level = 4"),
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM coaching_plan "
+                                                   "WHERE status = 'achieved' "
+                                                   "AND current_level = 4"),
                    ==, 1);
   ks_coaching_plan_free (plan);
 }
@@ -1110,30 +997,30 @@ test_plan_undo (Fixture       *f,
   g_assert_true (ks_store_delete_coaching_action (f->store, action->id, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (f->n_team_changed, ==, 1);
-  g_assert_cmpint (count_rows (f->path, "coaching_action"), ==, 1);
+  g_assert_cmpint (ks_test_count_rows (f->path, "coaching_action"), ==, 1);
   g_assert_false (ks_store_delete_coaching_action (f->store, action->id, &error));
   g_assert_error (error, KS_ERROR, KS_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_true (ks_store_restore_coaching_action (f->store, action, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (f->n_team_changed, ==, 2);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM coaching_action "
-                                           "WHERE title = 'Role-play' AND status = 'open'"),
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM coaching_action "
+                                                   "WHERE title = 'Role-play' AND status = 'open'"),
                    ==, 1);
   {
     g_autofree char *sql = g_strdup_printf ("SELECT id FROM coaching_action WHERE title = "
                                             "'Role-play'");
 
-    g_assert_cmpint (raw_query_int (f->path, sql), ==, team.actions[1]);
+    g_assert_cmpint (ks_test_raw_query_int (f->path, sql), ==, team.actions[1]);
   }
 
   /* a session */
   g_assert_true (ks_store_delete_coaching_session (f->store, session->id, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_rows (f->path, "coaching_session"), ==, 0);
+  g_assert_cmpint (ks_test_count_rows (f->path, "coaching_session"), ==, 0);
   g_assert_true (ks_store_restore_coaching_session (f->store, session, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT id FROM coaching_session"), ==,
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT id FROM coaching_session"), ==,
                    team.session);
   g_assert_cmpuint (f->n_team_changed, ==, 4);
 
@@ -1142,8 +1029,8 @@ test_plan_undo (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (deleted->actions->len, ==, 2);
   g_assert_cmpuint (deleted->sessions->len, ==, 1);
-  g_assert_cmpint (count_rows (f->path, "coaching_action"), ==, 0);
-  g_assert_cmpint (count_rows (f->path, "coaching_session"), ==, 0);
+  g_assert_cmpint (ks_test_count_rows (f->path, "coaching_action"), ==, 0);
+  g_assert_cmpint (ks_test_count_rows (f->path, "coaching_session"), ==, 0);
   /* its action cannot come back without it */
   g_assert_false (ks_store_restore_coaching_action (f->store, action, &error));
   g_assert_error (error, KS_ERROR, KS_ERROR_NOT_FOUND);
@@ -1171,7 +1058,7 @@ test_plan_undo (Fixture       *f,
   g_assert_error (error, KS_ERROR, KS_ERROR_DUPLICATE);
   g_clear_error (&error);
   g_assert_cmpuint (f->n_team_changed, ==, 6);
-  assert_integrity_ok (f->path);
+  ks_test_assert_integrity_ok (f->path);
 }
 
 /* A plan, action or session that does not pass its checks, or whose member or plan is
@@ -1207,7 +1094,7 @@ test_invalid_writes_nothing (Fixture       *f,
   g_assert_false (ks_store_save_coaching_plan (f->store, plan, &error));
   g_assert_error (error, KS_ERROR, KS_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_cmpint (count_rows (f->path, "coaching_plan"), ==, 1);
+  g_assert_cmpint (ks_test_count_rows (f->path, "coaching_plan"), ==, 1);
 
   action->plan_id = team.plan;
   g_assert_false (ks_store_save_coaching_action (f->store, action, &error));   /* no title */
@@ -1219,7 +1106,7 @@ test_invalid_writes_nothing (Fixture       *f,
   g_assert_false (ks_store_save_coaching_action (f->store, action, &error));
   g_assert_error (error, KS_ERROR, KS_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_cmpint (count_rows (f->path, "coaching_action"), ==, 2);
+  g_assert_cmpint (ks_test_count_rows (f->path, "coaching_action"), ==, 2);
 
   session->plan_id = team.plan;
   session->date = g_strdup ("2026-11-01");
@@ -1227,10 +1114,10 @@ test_invalid_writes_nothing (Fixture       *f,
   g_assert_false (ks_store_save_coaching_session (f->store, session, &error));
   g_assert_error (error, KS_ERROR, KS_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_cmpint (count_rows (f->path, "coaching_session"), ==, 1);
+  g_assert_cmpint (ks_test_count_rows (f->path, "coaching_session"), ==, 1);
 
   g_assert_cmpuint (f->n_team_changed, ==, 0);
-  assert_integrity_ok (f->path);
+  ks_test_assert_integrity_ok (f->path);
 }
 
 /* ---- The sample ---------------------------------------------------------------- */
@@ -1299,9 +1186,9 @@ test_sample (Fixture       *f,
   /* loaded again: nothing twice */
   g_assert_true (ks_store_load_sample (f->store, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_rows (f->path, "coaching_plan"), ==, n_plans);
-  g_assert_cmpint (count_rows (f->path, "member"), ==, 5);
-  assert_integrity_ok (f->path);
+  g_assert_cmpint (ks_test_count_rows (f->path, "coaching_plan"), ==, n_plans);
+  g_assert_cmpint (ks_test_count_rows (f->path, "member"), ==, 5);
+  ks_test_assert_integrity_ok (f->path);
 }
 
 #define ADD_TEST(path, func) \

@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "ks-test-schema.h"
+#include "ks-test-store.h"
 #include "ks-account-list.h"
 #include "ks-error.h"
 #include "ks-store.h"
@@ -23,63 +24,20 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_stat (path, &st) != 0)
-    return;
-
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = NULL;
-      const char *name;
-
-      g_chmod (path, 0700);
-      dir = g_dir_open (path, 0, NULL);
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-
-  g_remove (path);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("keystone-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "keystone.db", NULL);
+  f->dir = ks_test_store_make_dir ("store", &f->path);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
-  g_clear_pointer (&f->dir, g_free);
-  g_clear_pointer (&f->path, g_free);
+  ks_test_store_remove_dir (&f->dir, &f->path);
 }
 
 /* Helpers */
-
-static KsStore *
-open_store (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  KsStore *store = ks_store_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (KS_IS_STORE (store));
-  return store;
-}
 
 /* An account whose ratings follow @seed, so accounts differ. */
 static KsAccount *
@@ -116,58 +74,10 @@ model_item (KsStore *store,
   return account;
 }
 
-static sqlite3 *
-raw_open (const char *path,
-          int         flags)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, flags, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  return db;
-}
-
-static void
-raw_exec (sqlite3    *db,
-          const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-}
-
-static char *
-raw_query_text (const char *path,
-                const char *sql)
-{
-  sqlite3 *db = raw_open (path, SQLITE_OPEN_READONLY);
-  sqlite3_stmt *stmt = NULL;
-  char *result = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return result;
-}
-
-static gint64
-raw_query_int (const char *path,
-               const char *sql)
-{
-  g_autofree char *text = raw_query_text (path, sql);
-
-  g_assert_nonnull (text);
-  return g_ascii_strtoll (text, NULL, 10);
-}
-
 static gint64
 count_rows (const char *path)
 {
-  return raw_query_int (path, "SELECT count(*) FROM account");
+  return ks_test_count_rows (path, "account");
 }
 
 static GBytes *
@@ -240,7 +150,7 @@ static void
 make_keystone_database (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  KsStore *store = open_store (path);
+  KsStore *store = ks_test_store_open (path);
   g_autofree char *notes = g_strnfill (600, 'n');
 
   g_assert_true (ks_store_load_sample (store, &error));
@@ -261,7 +171,7 @@ make_keystone_database (const char *path)
 static void
 assert_integrity_ok (const char *path)
 {
-  g_autofree char *result = raw_query_text (path, "PRAGMA integrity_check");
+  g_autofree char *result = ks_test_raw_query_text (path, "PRAGMA integrity_check");
 
   g_assert_cmpstr (result, ==, "ok");
 }
@@ -278,7 +188,7 @@ test_create (Fixture       *f,
 
   g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
 
-  store = open_store (f->path);
+  store = ks_test_store_open (f->path);
   g_assert_cmpstr (ks_store_get_path (store), ==, f->path);
   g_assert_cmpuint (ks_store_get_n_accounts (store), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (ks_store_get_accounts (store)), ==, 0);
@@ -295,14 +205,14 @@ test_create (Fixture       *f,
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
   {
-    g_autofree char *mode = raw_query_text (f->path, "PRAGMA journal_mode");
+    g_autofree char *mode = ks_test_raw_query_text (f->path, "PRAGMA journal_mode");
 
     g_assert_cmpstr (mode, ==, "wal");
   }
 
   g_assert_finalize_object (store);
 
-  g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, KS_SCHEMA_VERSION);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "PRAGMA user_version"), ==, KS_SCHEMA_VERSION);
   assert_integrity_ok (f->path);
   g_assert_cmpint (g_stat (f->path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
@@ -314,15 +224,15 @@ test_create (Fixture       *f,
                                               "WHERE name = 'r_%s'",
                                               ks_criterion_get_key (i));
 
-      g_assert_cmpint (raw_query_int (f->path, sql), ==, 1);
+      g_assert_cmpint (ks_test_raw_query_int (f->path, sql), ==, 1);
     }
-  g_assert_cmpint (raw_query_int (f->path,
-                                  "SELECT count(*) FROM sqlite_master "
-                                  "WHERE type = 'index' AND tbl_name = 'account' "
-                                  "AND sql LIKE '%name_key%'"), ==, 1);
+  g_assert_cmpint (ks_test_raw_query_int (f->path,
+                                          "SELECT count(*) FROM sqlite_master "
+                                          "WHERE type = 'index' AND tbl_name = 'account' "
+                                          "AND sql LIKE '%name_key%'"), ==, 1);
 
   /* and it opens again */
-  store = open_store (f->path);
+  store = ks_test_store_open (f->path);
   g_assert_cmpuint (ks_store_get_n_accounts (store), ==, 0);
   g_assert_finalize_object (store);
 }
@@ -341,7 +251,7 @@ test_default_path (Fixture       *f,
   g_assert_cmpstr (path, ==, expected);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  store = open_store (path);
+  store = ks_test_store_open (path);
   g_assert_cmpstr (ks_store_get_path (store), ==, path);
   g_assert_finalize_object (store);
 
@@ -400,7 +310,7 @@ test_accounts (Fixture       *f,
   KsStore *store;
   GListModel *model;
 
-  store = open_store (f->path);
+  store = ks_test_store_open (f->path);
   model = ks_store_get_accounts (store);
 
   ks_account_set_industry (acme, "Manufacturing");
@@ -510,7 +420,7 @@ test_accounts (Fixture       *f,
   assert_integrity_ok (f->path);
 
   /* reopen: the same data */
-  store = open_store (f->path);
+  store = ks_test_store_open (f->path);
   model = ks_store_get_accounts (store);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
   {
@@ -585,7 +495,7 @@ test_refusals (Fixture       *f,
   g_autoptr(KsAccount) beta = new_account ("Beta", 2);
   g_autoptr(KsAccount) edited = NULL;
   g_autofree char *long_notes = g_strnfill (KS_ACCOUNT_NOTES_MAX + 1, 'x');
-  KsStore *store = open_store (f->path);
+  KsStore *store = ks_test_store_open (f->path);
 
   add_account (store, acme);
   add_account (store, beta);
@@ -652,7 +562,7 @@ test_update_deleted (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(KsAccount) acme = new_account ("Acme", 1);
   g_autoptr(KsAccount) edited = NULL;
-  KsStore *store = open_store (f->path);
+  KsStore *store = ks_test_store_open (f->path);
 
   add_account (store, acme);
   edited = ks_account_copy (acme);
@@ -696,7 +606,7 @@ test_rules (Fixture       *f,
   guint n_changed = 0;
   guint n_signals = 0;
   guint n;
-  KsStore *store = open_store (f->path);
+  KsStore *store = ks_test_store_open (f->path);
 
   g_assert_true (ks_store_load_sample (store, &error));
   g_assert_no_error (error);
@@ -742,7 +652,7 @@ test_rules (Fixture       *f,
 
   g_assert_finalize_object (store);
 
-  store = open_store (f->path);
+  store = ks_test_store_open (f->path);
   g_assert_cmpmem (ks_store_get_rules (store), sizeof rules, &rules, sizeof rules);
   for (guint i = 0; i < n; i++)
     assert_scored (store, model_item (store, i));
@@ -803,7 +713,7 @@ test_median_split (Fixture       *f,
   double split_value, split_growth;
   double moved_value, moved_growth;
   guint n_signals = 0;
-  KsStore *store = open_store (f->path);
+  KsStore *store = ks_test_store_open (f->path);
 
   ks_store_get_split (store, &split_value, &split_growth);
   g_assert_cmpfloat (split_value, ==, 50.0);
@@ -930,7 +840,7 @@ test_median_split (Fixture       *f,
   g_signal_handlers_disconnect_by_func (store, on_rules_changed, &n_signals);
   g_assert_finalize_object (store);
 
-  store = open_store (f->path);
+  store = ks_test_store_open (f->path);
   g_assert_cmpint (ks_store_get_rules (store)->split_mode, ==, KS_SPLIT_MEDIAN);
   assert_split (store);
   g_assert_finalize_object (store);
@@ -942,7 +852,7 @@ test_settings (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *too_long = g_strnfill (201, 'c');
-  KsStore *store = open_store (f->path);
+  KsStore *store = ks_test_store_open (f->path);
 
   g_assert_true (ks_store_set_default_currency (store, "USD", &error));
   g_assert_no_error (error);
@@ -959,7 +869,7 @@ test_settings (Fixture       *f,
   g_assert_cmpstr (ks_store_get_company_name (store), ==, "示例科技 Ltd.");
   g_assert_finalize_object (store);
 
-  store = open_store (f->path);
+  store = ks_test_store_open (f->path);
   g_assert_cmpstr (ks_store_get_default_currency (store), ==, "USD");
   g_assert_cmpstr (ks_store_get_company_name (store), ==, "示例科技 Ltd.");
   g_assert_finalize_object (store);
@@ -972,7 +882,7 @@ test_owners (Fixture       *f,
   static const char * const owners[] = { "Wang", "", "Li", "Wang", "Zhang", "Li" };
   g_auto(GStrv) none = NULL;
   g_auto(GStrv) result = NULL;
-  KsStore *store = open_store (f->path);
+  KsStore *store = ks_test_store_open (f->path);
 
   none = ks_store_dup_owners (store);
   g_assert_nonnull (none);
@@ -1001,7 +911,7 @@ test_sample (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
-  KsStore *store = open_store (f->path);
+  KsStore *store = ks_test_store_open (f->path);
   guint n;
 
   g_assert_true (ks_store_load_sample (store, &error));
@@ -1070,7 +980,7 @@ test_backup (Fixture       *f,
   g_autofree char *old = NULL;
   g_autofree char *base = NULL;
   g_autofree char *wal = NULL;
-  KsStore *store = open_store (f->path);
+  KsStore *store = ks_test_store_open (f->path);
   GStatBuf st;
   guint n;
 
@@ -1118,7 +1028,7 @@ test_backup (Fixture       *f,
   g_assert_cmpuint (count_backups (dir, "keystone-"), ==, KS_STORE_BACKUPS_KEPT);
 
   /* only an old one: due */
-  remove_tree (dir);
+  ks_test_remove_tree (dir);
   g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
   old = g_build_filename (dir, "keystone-20000101-000000.db", NULL);
   g_assert_true (g_file_set_contents (old, "old", 3, NULL));
@@ -1129,7 +1039,7 @@ test_backup (Fixture       *f,
   g_assert_cmpuint (count_backups (dir, "keystone-"), ==, 2);
 
   /* none: due */
-  remove_tree (dir);
+  ks_test_remove_tree (dir);
   g_assert_true (ks_store_backup_if_due (store, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_backups (dir, "keystone-"), ==, 1);
@@ -1177,7 +1087,7 @@ test_backup_async (Fixture       *f,
   g_autoptr(KsAccount) extra = new_account ("Added during the backup", 9);
   g_autofree char *dir = NULL;
   g_autofree char *backup = NULL;
-  KsStore *store = open_store (f->path);
+  KsStore *store = ks_test_store_open (f->path);
   AsyncResult async;
   gint64 n_rows;
   guint n;
@@ -1206,9 +1116,9 @@ test_backup_async (Fixture       *f,
   n_rows = count_rows (backup);
   g_assert_true (n_rows == n || n_rows == n + 1);
   assert_integrity_ok (backup);
-  g_assert_cmpint (raw_query_int (backup, "PRAGMA user_version"), ==, KS_SCHEMA_VERSION);
+  g_assert_cmpint (ks_test_raw_query_int (backup, "PRAGMA user_version"), ==, KS_SCHEMA_VERSION);
   {
-    g_autofree char *mode = raw_query_text (backup, "PRAGMA journal_mode");
+    g_autofree char *mode = ks_test_raw_query_text (backup, "PRAGMA journal_mode");
 
     g_assert_cmpstr (mode, ==, "delete");
   }
@@ -1220,7 +1130,7 @@ test_backup_async (Fixture       *f,
   g_assert_cmpuint (count_backups (dir, "keystone-"), ==, 1);
 
   /* cancelled: nothing done */
-  remove_tree (dir);
+  ks_test_remove_tree (dir);
   g_cancellable_cancel (cancellable);
   backup_if_due_in_thread (store, cancellable, &async);
   g_assert_false (async.ok);
@@ -1283,7 +1193,7 @@ test_snapshots (Fixture       *f,
   g_autoptr(GHashTable) q2 = NULL;
   g_auto(GStrv) quarters = NULL;
   g_autoptr(KsAccount) deleted = NULL;
-  KsStore *store = open_store (f->path);
+  KsStore *store = ks_test_store_open (f->path);
   KsScoringRules rules = *ks_store_get_rules (store);
   KsAccount *account;
   const KsSnapshotEntry *entry;
@@ -1391,7 +1301,7 @@ test_snapshots (Fixture       *f,
 
   /* what is stored survives closing */
   g_assert_finalize_object (store);
-  store = open_store (f->path);
+  store = ks_test_store_open (f->path);
   g_clear_pointer (&q3, g_hash_table_unref);
   q3 = ks_store_load_snapshot (store, "2026-Q3", &error);
   g_assert_no_error (error);
@@ -1411,21 +1321,19 @@ test_migrate_from_1 (Fixture       *f,
   g_autofree char *backup_dir = NULL;
   g_autoptr(GDir) dir = NULL;
   gint64 n_rows;
-  sqlite3 *db;
   KsStore *store;
 
   make_keystone_database (f->path);
-  db = raw_open (f->path, SQLITE_OPEN_READWRITE);
-  raw_exec (db, KS_TEST_UNDO_V5 "DROP TABLE complaint; DROP TABLE satisfaction; "
-                "DROP TABLE interaction_contact; DROP TABLE interaction; DROP TABLE contact; "
-                "DROP TABLE risk; DROP TABLE swot_item; DROP TABLE whitespace; "
-                "DROP TABLE product; DROP TABLE action; DROP TABLE target; "
-                "DROP TABLE account_plan; DROP TABLE snapshot; PRAGMA user_version = 1");
-  sqlite3_close (db);
+  ks_test_raw_run (f->path,
+                   KS_TEST_UNDO_V5 "DROP TABLE complaint; DROP TABLE satisfaction; "
+                   "DROP TABLE interaction_contact; DROP TABLE interaction; DROP TABLE contact; "
+                   "DROP TABLE risk; DROP TABLE swot_item; DROP TABLE whitespace; "
+                   "DROP TABLE product; DROP TABLE action; DROP TABLE target; "
+                   "DROP TABLE account_plan; DROP TABLE snapshot; PRAGMA user_version = 1");
   n_rows = count_rows (f->path);
   g_assert_cmpint (n_rows, >, 150);
 
-  store = open_store (f->path);
+  store = ks_test_store_open (f->path);
   g_assert_cmpuint (ks_store_get_n_accounts (store), ==, n_rows);
   g_assert_true (ks_store_take_snapshot (store, "2026-Q3", FALSE, &error));
   g_assert_no_error (error);
@@ -1435,9 +1343,9 @@ test_migrate_from_1 (Fixture       *f,
   backup_dir = ks_store_get_backup_dir (store);
   g_assert_finalize_object (store);
 
-  g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, KS_SCHEMA_VERSION);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "PRAGMA user_version"), ==, KS_SCHEMA_VERSION);
   g_assert_cmpint (count_rows (f->path), ==, n_rows);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM snapshot"), ==, n_rows);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "SELECT count(*) FROM snapshot"), ==, n_rows);
   assert_integrity_ok (f->path);
 
   /* the version 1 file was backed up before it changed */
@@ -1458,17 +1366,17 @@ test_migrate_from_0 (Fixture       *f,
   KsStore *store;
 
   /* a valid, empty SQLite database at version 0 */
-  db = raw_open (f->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  raw_exec (db, "CREATE TABLE t (x); DROP TABLE t;");
+  db = ks_test_raw_open (f->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  ks_test_raw_exec (db, "CREATE TABLE t (x); DROP TABLE t;");
   sqlite3_close (db);
-  g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, 0);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "PRAGMA user_version"), ==, 0);
 
-  store = open_store (f->path);
+  store = ks_test_store_open (f->path);
   add_account (store, account);
   g_assert_finalize_object (store);
 
-  g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, KS_SCHEMA_VERSION);
-  mode = raw_query_text (f->path, "PRAGMA journal_mode");
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "PRAGMA user_version"), ==, KS_SCHEMA_VERSION);
+  mode = ks_test_raw_query_text (f->path, "PRAGMA journal_mode");
   g_assert_cmpstr (mode, ==, "wal");
   g_assert_cmpint (count_rows (f->path), ==, 1);
   assert_integrity_ok (f->path);
@@ -1534,8 +1442,9 @@ test_refuse_damaged (Fixture       *f,
   gsize size;
 
   make_keystone_database (f->path);
-  page_size = raw_query_int (f->path, "PRAGMA page_size");
-  root = raw_query_int (f->path, "SELECT rootpage FROM sqlite_master WHERE name = 'account'");
+  page_size = ks_test_raw_query_int (f->path, "PRAGMA page_size");
+  root = ks_test_raw_query_int (f->path,
+                                "SELECT rootpage FROM sqlite_master WHERE name = 'account'");
   g_assert_cmpint (root, >, 1);
 
   whole = read_file (f->path);
@@ -1624,13 +1533,13 @@ test_refuse_locked_rollback_journal (Fixture       *f,
   sqlite3 *db;
 
   make_keystone_database (f->path);
-  db = raw_open (f->path, SQLITE_OPEN_READWRITE);
-  raw_exec (db, "PRAGMA journal_mode = DELETE");
-  raw_exec (db, "BEGIN EXCLUSIVE");
+  db = ks_test_raw_open (f->path, SQLITE_OPEN_READWRITE);
+  ks_test_raw_exec (db, "PRAGMA journal_mode = DELETE");
+  ks_test_raw_exec (db, "BEGIN EXCLUSIVE");
 
   assert_open_refused (f->path, KS_ERROR_LOCKED);
 
-  raw_exec (db, "ROLLBACK");
+  ks_test_raw_exec (db, "ROLLBACK");
   sqlite3_close (db);
 }
 
@@ -1642,9 +1551,9 @@ test_refuse_locked_wal (Fixture       *f,
   sqlite3 *db;
 
   make_keystone_database (f->path);
-  db = raw_open (f->path, SQLITE_OPEN_READWRITE);
-  raw_exec (db, "BEGIN IMMEDIATE");
-  raw_exec (db, "INSERT INTO settings (key, value) VALUES ('test', 'writing')");
+  db = ks_test_raw_open (f->path, SQLITE_OPEN_READWRITE);
+  ks_test_raw_exec (db, "BEGIN IMMEDIATE");
+  ks_test_raw_exec (db, "INSERT INTO settings (key, value) VALUES ('test', 'writing')");
 
   before = snapshot (f->path);
   assert_open_refused (f->path, KS_ERROR_LOCKED);
@@ -1654,7 +1563,7 @@ test_refuse_locked_wal (Fixture       *f,
     assert_same_bytes (before, after);
   }
 
-  raw_exec (db, "ROLLBACK");
+  ks_test_raw_exec (db, "ROLLBACK");
   sqlite3_close (db);
 }
 
@@ -1663,12 +1572,9 @@ test_refuse_newer_schema (Fixture       *f,
                           gconstpointer  data)
 {
   g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", KS_SCHEMA_VERSION + 1);
-  sqlite3 *db;
 
   make_keystone_database (f->path);
-  db = raw_open (f->path, SQLITE_OPEN_READWRITE);
-  raw_exec (db, sql);
-  sqlite3_close (db);
+  ks_test_raw_run (f->path, sql);
 
   assert_open_refused (f->path, KS_ERROR_NEWER_SCHEMA);
 }
@@ -1680,22 +1586,22 @@ test_refuse_other_program (Fixture       *f,
   sqlite3 *db;
 
   /* version 0 but not empty */
-  db = raw_open (f->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  raw_exec (db, "CREATE TABLE photos (id INTEGER PRIMARY KEY, path TEXT)");
+  db = ks_test_raw_open (f->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  ks_test_raw_exec (db, "CREATE TABLE photos (id INTEGER PRIMARY KEY, path TEXT)");
   sqlite3_close (db);
   assert_open_refused (f->path, KS_ERROR_CORRUPT);
   g_remove (f->path);
 
   /* a version but none of our tables */
-  db = raw_open (f->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  raw_exec (db, "CREATE TABLE photos (id INTEGER PRIMARY KEY); PRAGMA user_version = 1");
+  db = ks_test_raw_open (f->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  ks_test_raw_exec (db, "CREATE TABLE photos (id INTEGER PRIMARY KEY); PRAGMA user_version = 1");
   sqlite3_close (db);
   assert_open_refused (f->path, KS_ERROR_CORRUPT);
   g_remove (f->path);
 
   /* another program's application id */
-  db = raw_open (f->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  raw_exec (db, "PRAGMA application_id = 42; CREATE TABLE t (x)");
+  db = ks_test_raw_open (f->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  ks_test_raw_exec (db, "PRAGMA application_id = 42; CREATE TABLE t (x)");
   sqlite3_close (db);
   assert_open_refused (f->path, KS_ERROR_CORRUPT);
 }
@@ -1731,18 +1637,18 @@ test_refuse_other_columns (Fixture       *f,
   sqlite3 *db;
 
   /* the reviewer's file: account (x) */
-  db = raw_open (f->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  raw_exec (db, "CREATE TABLE account (x); "
-                "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL); "
-                "PRAGMA user_version = 1");
+  db = ks_test_raw_open (f->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  ks_test_raw_exec (db, "CREATE TABLE account (x); "
+                        "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL); "
+                        "PRAGMA user_version = 1");
   sqlite3_close (db);
   assert_refused_in_rollback_mode (f->path);
   g_remove (f->path);
 
   /* settings without its columns */
-  db = raw_open (f->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  raw_exec (db, "CREATE TABLE account (x); CREATE TABLE settings (x); "
-                "PRAGMA user_version = 1");
+  db = ks_test_raw_open (f->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  ks_test_raw_exec (db, "CREATE TABLE account (x); CREATE TABLE settings (x); "
+                        "PRAGMA user_version = 1");
   sqlite3_close (db);
   assert_refused_in_rollback_mode (f->path);
   g_remove (f->path);
@@ -1752,33 +1658,31 @@ test_refuse_other_columns (Fixture       *f,
   for (guint i = 0; i < 4; i++)
     {
       make_keystone_database (f->path);
-      db = raw_open (f->path, SQLITE_OPEN_READWRITE);
-      raw_exec (db, "PRAGMA journal_mode = DELETE");
+      db = ks_test_raw_open (f->path, SQLITE_OPEN_READWRITE);
+      ks_test_raw_exec (db, "PRAGMA journal_mode = DELETE");
       if (i == 0)
-        raw_exec (db, "ALTER TABLE account DROP COLUMN r_growth");
+        ks_test_raw_exec (db, "ALTER TABLE account DROP COLUMN r_growth");
       else if (i == 1)
-        raw_exec (db, "DROP TABLE settings; CREATE TABLE settings (name, data)");
+        ks_test_raw_exec (db, "DROP TABLE settings; CREATE TABLE settings (name, data)");
       else if (i == 2)
-        raw_exec (db, "DROP TABLE snapshot; CREATE TABLE snapshot (quarter, data)");
+        ks_test_raw_exec (db, "DROP TABLE snapshot; CREATE TABLE snapshot (quarter, data)");
       else
-        raw_exec (db, "DROP TABLE risk; CREATE TABLE risk (id, data)");
+        ks_test_raw_exec (db, "DROP TABLE risk; CREATE TABLE risk (id, data)");
       sqlite3_close (db);
       assert_refused_in_rollback_mode (f->path);
-      remove_tree (f->path);
+      ks_test_remove_tree (f->path);
     }
 
   /* and a good one in rollback journal mode is taken, and switched to WAL */
   make_keystone_database (f->path);
-  db = raw_open (f->path, SQLITE_OPEN_READWRITE);
-  raw_exec (db, "PRAGMA journal_mode = DELETE");
-  sqlite3_close (db);
+  ks_test_raw_run (f->path, "PRAGMA journal_mode = DELETE");
   {
-    KsStore *store = open_store (f->path);
+    KsStore *store = ks_test_store_open (f->path);
     g_autofree char *mode = NULL;
 
     g_assert_cmpuint (ks_store_get_n_accounts (store), >, 150);
     g_assert_finalize_object (store);
-    mode = raw_query_text (f->path, "PRAGMA journal_mode");
+    mode = ks_test_raw_query_text (f->path, "PRAGMA journal_mode");
     g_assert_cmpstr (mode, ==, "wal");
   }
 }
@@ -1834,7 +1738,7 @@ test_create_in_place (Fixture       *f,
   g_assert_true (g_file_set_contents (leftover, "", 0, NULL));
 
   watcher = g_thread_new ("watch", watch_path, &watch);
-  store = open_store (f->path);
+  store = ks_test_store_open (f->path);
   g_atomic_int_set (&watch.done, 1);
   g_thread_join (watcher);
   g_assert_true (watch.seen || g_file_test (f->path, G_FILE_TEST_EXISTS));
@@ -1852,11 +1756,11 @@ test_create_in_place (Fixture       *f,
   g_assert_cmpint (st.st_size, >, 0);
   g_assert_finalize_object (store);
 
-  g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, KS_SCHEMA_VERSION);
+  g_assert_cmpint (ks_test_raw_query_int (f->path, "PRAGMA user_version"), ==, KS_SCHEMA_VERSION);
   assert_integrity_ok (f->path);
 
   /* a file that appears at the path is never replaced: an empty one stays refused */
-  remove_tree (f->path);
+  ks_test_remove_tree (f->path);
   g_assert_true (g_file_set_contents (f->path, "", 0, NULL));
   assert_open_refused (f->path, KS_ERROR_CORRUPT);
 }
@@ -1874,11 +1778,11 @@ test_load_many (Fixture       *f,
   sqlite3 *db;
   double elapsed;
 
-  store = open_store (f->path);
+  store = ks_test_store_open (f->path);
   g_assert_finalize_object (store);
 
-  db = raw_open (f->path, SQLITE_OPEN_READWRITE);
-  raw_exec (db, "BEGIN");
+  db = ks_test_raw_open (f->path, SQLITE_OPEN_READWRITE);
+  ks_test_raw_exec (db, "BEGIN");
   g_assert_cmpint (sqlite3_prepare_v2 (db,
                                        "INSERT INTO account (name, name_key, owner, "
                                        "annual_purchases, r_purchases, r_influence, "
@@ -1902,11 +1806,11 @@ test_load_many (Fixture       *f,
       sqlite3_reset (stmt);
     }
   sqlite3_finalize (stmt);
-  raw_exec (db, "COMMIT");
+  ks_test_raw_exec (db, "COMMIT");
   sqlite3_close (db);
 
   timer = g_timer_new ();
-  store = open_store (f->path);
+  store = ks_test_store_open (f->path);
   elapsed = g_timer_elapsed (timer, NULL);
   g_test_message ("opening %u accounts took %.0f ms", n, elapsed * 1000);
   if (g_test_perf ())

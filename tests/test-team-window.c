@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "ks-application.h"
@@ -32,57 +31,17 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  GDate today;
-
-  f->dir = g_dir_make_tmp ("keystone-team-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "portfolio.db", NULL);
-
-  f->window = KS_WINDOW (ks_application_open_database (app, f->path));
-  g_assert_true (KS_IS_WINDOW (f->window));
+  f->window = ks_test_ui_open_window (app, "team-ui", &f->dir, &f->path);
   f->store = ks_window_get_store (f->window);
-
-  /* Today is fixed: what is overdue does not depend on when the test runs. */
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, 20, G_DATE_MAY, 2026);
-  ks_store_set_today (f->store, &today);
+  ks_test_ui_set_today (f->store, 2026, G_DATE_MAY, 20);
   ks_test_ui_wait (100);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GtkWindow *other;
-
-  while ((other = ks_test_ui_find_toplevel (GTK_TYPE_WINDOW, NULL)) != NULL)
-    {
-      gtk_window_destroy (other);
-      ks_test_ui_wait (10);
-    }
-  ks_test_ui_wait (50);
-  remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  ks_test_ui_close_all (&f->dir, &f->path);
 }
 
 /* ---- Helpers ------------------------------------------------------------------- */
@@ -920,10 +879,7 @@ main (int   argc,
   ks_test_ui_init (&argc, &argv);
   g_test_init (&argc, &argv, NULL);
 
-  app = ks_application_new (G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  g_application_hold (G_APPLICATION (app));
+  app = ks_test_ui_app_new ();
 
 #define ADD(path, func) \
   g_test_add ("/keystone/team-window/" path, Fixture, NULL, fixture_set_up, func, \
@@ -936,7 +892,6 @@ main (int   argc,
   ADD ("many-plans", test_many_plans);
 
   status = g_test_run ();
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
+  ks_test_ui_app_free (&app);
   return status;
 }

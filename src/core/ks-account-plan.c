@@ -12,10 +12,7 @@
 #include "ks-account-plan.h"
 #include "ks-error.h"
 #include "ks-quarter.h"
-
-/* A typed value is echoed in an error message only when it is this short: a date or a
- * quarter is, a pasted paragraph is not. */
-#define ECHO_MAX_CHARS 40
+#include "ks-validate.h"
 
 static const char * const whitespace_keys[KS_N_WHITESPACE_STATES] = {
   [KS_WHITESPACE_UNKNOWN] = "unknown",
@@ -264,63 +261,6 @@ ks_risk_category_from_key (const char *key)
   return from_key (key, KS_N_RISK_CATEGORIES, risk_category_key);
 }
 
-/* ---- Checks shared by the items ------------------------------------------------ */
-
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (; *text != '\0'; text++)
-    {
-      if (!g_ascii_isspace (*text))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* @text (NULL reads as empty) is readable and at most @max_chars characters; @field is
- * the translated name of what the user typed it into. */
-static gboolean
-validate_text (const char  *text,
-               gsize        max_chars,
-               const char  *field,
-               GError     **error)
-{
-  if (text == NULL)
-    return TRUE;
-
-  if (!g_utf8_validate (text, -1, NULL))
-    {
-      g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
-                   /* Translators: %s is a field name, e.g. “Title” */
-                   _("The text in “%s” contains characters that cannot be read. "
-                     "Type it again."),
-                   field);
-      return FALSE;
-    }
-
-  if ((gsize) g_utf8_strlen (text, -1) > max_chars)
-    {
-      g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
-                   /* Translators: %s is a field name, %u a number of characters */
-                   _("The text in “%s” is too long: at most %u characters."),
-                   field, (guint) max_chars);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Whether @text can be shown back to the user inside a message. */
-static gboolean
-can_echo (const char *text)
-{
-  return g_utf8_validate (text, -1, NULL) && g_utf8_strlen (text, -1) <= ECHO_MAX_CHARS;
-}
-
 /* ---- Actions ------------------------------------------------------------------- */
 
 KsAction *
@@ -375,7 +315,7 @@ ks_action_validate (const KsAction  *action,
   g_return_val_if_fail (action != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (is_blank (action->title))
+  if (ks_validate_is_blank (action->title))
     {
       g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
                            _("The action needs a title."));
@@ -383,17 +323,17 @@ ks_action_validate (const KsAction  *action,
     }
 
   /* Translators: the name of a field of an action in an account plan */
-  if (!validate_text (action->title, KS_PLAN_TEXT_MAX, C_("action", "Title"), error)
+  if (!ks_validate_text (action->title, KS_PLAN_TEXT_MAX, C_("action", "Title"), error)
       /* Translators: the name of a field of an action: who does it */
-      || !validate_text (action->owner, KS_PLAN_NAME_MAX, C_("action", "Owner"), error)
+      || !ks_validate_text (action->owner, KS_PLAN_NAME_MAX, C_("action", "Owner"), error)
       /* Translators: the name of a field of an action */
-      || !validate_text (action->notes, KS_PLAN_TEXT_MAX, C_("action", "Notes"), error))
+      || !ks_validate_text (action->notes, KS_PLAN_TEXT_MAX, C_("action", "Notes"), error))
     return FALSE;
 
   if (action->due != NULL && action->due[0] != '\0'
       && !ks_plan_parse_date (action->due, &due))
     {
-      if (can_echo (action->due))
+      if (ks_validate_can_echo (action->due))
         g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
                      /* Translators: %s is what the user typed; keep YYYY-MM-DD as it is,
                       * or use the way your language writes the pattern */
@@ -512,7 +452,7 @@ ks_whitespace_validate (const KsWhitespace  *cell,
 
   if (cell->quarter != NULL && cell->quarter[0] != '\0')
     {
-      if (!can_echo (cell->quarter))
+      if (!ks_validate_can_echo (cell->quarter))
         {
           g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
                        /* Translators: keep “2026-Q3” as it is: the form is not
@@ -527,7 +467,7 @@ ks_whitespace_validate (const KsWhitespace  *cell,
     }
 
   /* Translators: the name of a field of a whitespace cell (product × account) */
-  return validate_text (cell->note, KS_PLAN_TEXT_MAX, C_("whitespace", "Note"), error);
+  return ks_validate_text (cell->note, KS_PLAN_TEXT_MAX, C_("whitespace", "Note"), error);
 }
 
 /* ---- SWOT ---------------------------------------------------------------------- */
@@ -573,15 +513,15 @@ ks_swot_item_validate (const KsSwotItem  *item,
       return FALSE;
     }
 
-  if (is_blank (item->text))
+  if (ks_validate_is_blank (item->text))
     {
       g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
                            _("The SWOT line is empty: write something, or delete it."));
       return FALSE;
     }
 
-  return validate_text (item->text, KS_PLAN_TEXT_MAX, ks_swot_kind_get_label (item->kind),
-                        error);
+  return ks_validate_text (item->text, KS_PLAN_TEXT_MAX, ks_swot_kind_get_label (item->kind),
+                           error);
 }
 
 /* ---- Risks --------------------------------------------------------------------- */
@@ -632,7 +572,7 @@ ks_risk_validate (const KsRisk  *risk,
   g_return_val_if_fail (risk != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (is_blank (risk->description))
+  if (ks_validate_is_blank (risk->description))
     {
       g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
                            _("The risk needs a description."));
@@ -640,13 +580,13 @@ ks_risk_validate (const KsRisk  *risk,
     }
 
   /* Translators: the name of a field of a risk warning: what the risk is */
-  if (!validate_text (risk->description, KS_PLAN_TEXT_MAX, C_("risk", "Description"), error)
+  if (!ks_validate_text (risk->description, KS_PLAN_TEXT_MAX, C_("risk", "Description"), error)
       /* Translators: the name of a field of a risk warning: what we do if it happens */
-      || !validate_text (risk->contingency, KS_PLAN_TEXT_MAX, C_("risk", "Contingency"),
-                         error))
+      || !ks_validate_text (risk->contingency, KS_PLAN_TEXT_MAX, C_("risk", "Contingency"),
+                            error))
     return FALSE;
 
-  if (is_blank (risk->raised))
+  if (ks_validate_is_blank (risk->raised))
     {
       g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
                            /* Translators: keep YYYY-MM-DD as it is, or use the way your
@@ -658,7 +598,7 @@ ks_risk_validate (const KsRisk  *risk,
 
   if (!ks_plan_parse_date (risk->raised, &raised))
     {
-      if (can_echo (risk->raised))
+      if (ks_validate_can_echo (risk->raised))
         g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
                      /* Translators: %s is what the user typed; keep YYYY-MM-DD as it is,
                       * or use the way your language writes the pattern */

@@ -14,9 +14,7 @@
 #include "ks-error.h"
 #include "ks-money.h"
 #include "ks-plan.h"
-
-/* A typed value is echoed in an error message only when it is this short. */
-#define ECHO_MAX_CHARS 40
+#include "ks-validate.h"
 
 static const char * const status_keys[KS_N_CONTRACT_STATUSES] = {
   [KS_CONTRACT_DRAFT] = "draft",
@@ -247,31 +245,16 @@ ks_check_state_get_key (KsCheckState state)
   return check_keys[state];
 }
 
-static int
-from_key (const char * const *keys,
-          guint               n_keys,
-          const char         *key)
-{
-  if (key == NULL)
-    return -1;
-
-  for (guint i = 0; i < n_keys; i++)
-    if (g_strcmp0 (keys[i], key) == 0)
-      return (int) i;
-
-  return -1;
-}
-
 int
 ks_contract_status_from_key (const char *key)
 {
-  return from_key (status_keys, KS_N_CONTRACT_STATUSES, key);
+  return ks_key_lookup (status_keys, KS_N_CONTRACT_STATUSES, key);
 }
 
 int
 ks_check_state_from_key (const char *key)
 {
-  return from_key (check_keys, KS_N_CHECK_STATES, key);
+  return ks_key_lookup (check_keys, KS_N_CHECK_STATES, key);
 }
 
 const char *
@@ -497,95 +480,10 @@ ks_contract_add_template_items (KsContract *contract,
 /* ---- Checks ---------------------------------------------------------------------- */
 
 static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-
-  return TRUE;
-}
-
-/* Whether @text can be shown back to the user inside a message. */
-static gboolean
-can_echo (const char *text)
-{
-  return g_utf8_validate (text, -1, NULL) && g_utf8_strlen (text, -1) <= ECHO_MAX_CHARS;
-}
-
-/* @text (NULL reads as empty) is readable and at most @max_chars characters; @field is
- * the translated name of what the user typed it into. The same messages as the plan's
- * own items. */
-static gboolean
-validate_text (const char  *text,
-               gsize        max_chars,
-               const char  *field,
-               GError     **error)
-{
-  if (text == NULL)
-    return TRUE;
-
-  if (!g_utf8_validate (text, -1, NULL))
-    {
-      g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
-                   /* Translators: %s is a field name, e.g. “Title” */
-                   _("The text in “%s” contains characters that cannot be read. "
-                     "Type it again."),
-                   field);
-      return FALSE;
-    }
-
-  if ((gsize) g_utf8_strlen (text, -1) > max_chars)
-    {
-      g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
-                   /* Translators: %s is a field name, %u a number of characters */
-                   _("The text in “%s” is too long: at most %u characters."),
-                   field, (guint) max_chars);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* An optional "YYYY-MM-DD" in the field @field (translated) into @date (cleared when
- * the field is empty). */
-static gboolean
-validate_optional_date (const char  *text,
-                        const char  *field,
-                        GDate       *date,
-                        GError     **error)
-{
-  g_date_clear (date, 1);
-  if (text == NULL || text[0] == '\0' || ks_plan_parse_date (text, date))
-    return TRUE;
-
-  if (can_echo (text))
-    g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
-                 /* Translators: the first %s is what the user typed, the second a field
-                  * name; keep YYYY-MM-DD as it is, or use the way your language writes
-                  * the pattern */
-                 _("“%s” in “%s” is not a date: write it as YYYY-MM-DD."),
-                 text, field);
-  else
-    g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
-                 /* Translators: %s is a field name; keep YYYY-MM-DD as it is, or use the
-                  * way your language writes the pattern */
-                 _("The date in “%s” is not a date: write it as YYYY-MM-DD."),
-                 field);
-
-  return FALSE;
-}
-
-static gboolean
 validate_item (const KsContractItem  *item,
                GError               **error)
 {
-  GDate reviewed;
-
-  if (is_blank (item->category) || is_blank (item->text))
+  if (ks_validate_is_blank (item->category) || ks_validate_is_blank (item->text))
     {
       g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
                            _("Every checklist item needs a category and a text."));
@@ -593,19 +491,18 @@ validate_item (const KsContractItem  *item,
     }
 
   /* Translators: the name of a field of a contract checklist item: its heading */
-  if (!validate_text (item->category, KS_CONTRACT_NAME_MAX, C_("checklist", "Category"),
-                      error)
-      /* Translators: the name of a field of a contract checklist item: what to check */
-      || !validate_text (item->text, KS_CONTRACT_TEXT_MAX, C_("checklist", "Item"), error)
-      /* Translators: the name of a field of a contract checklist item */
-      || !validate_text (item->note, KS_CONTRACT_TEXT_MAX, C_("checklist", "Note"), error)
-      /* Translators: the name of a field of a contract checklist item: who reviewed it */
-      || !validate_text (item->reviewer, KS_CONTRACT_NAME_MAX, C_("checklist", "Reviewer"),
+  if (!ks_validate_text (item->category, KS_CONTRACT_NAME_MAX, C_("checklist", "Category"),
                          error)
+      /* Translators: the name of a field of a contract checklist item: what to check */
+      || !ks_validate_text (item->text, KS_CONTRACT_TEXT_MAX, C_("checklist", "Item"), error)
+      /* Translators: the name of a field of a contract checklist item */
+      || !ks_validate_text (item->note, KS_CONTRACT_TEXT_MAX, C_("checklist", "Note"), error)
+      /* Translators: the name of a field of a contract checklist item: who reviewed it */
+      || !ks_validate_text (item->reviewer, KS_CONTRACT_NAME_MAX, C_("checklist", "Reviewer"),
+                            error)
       /* Translators: the name of a field of a contract checklist item: when it was
        * reviewed */
-      || !validate_optional_date (item->reviewed, C_("checklist", "Reviewed"), &reviewed,
-                                  error))
+      || !ks_validate_date (item->reviewed, C_("checklist", "Reviewed"), NULL, error))
     return FALSE;
 
   if ((guint) item->state >= KS_N_CHECK_STATES)
@@ -617,15 +514,6 @@ validate_item (const KsContractItem  *item,
     }
 
   return TRUE;
-}
-
-static gboolean
-set_field (const char  **field_out,
-           const char   *field)
-{
-  if (field_out != NULL)
-    *field_out = field;
-  return FALSE;
 }
 
 gboolean
@@ -640,69 +528,69 @@ ks_contract_validate (const KsContract  *contract,
   g_return_val_if_fail (contract != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (is_blank (contract->title))
+  if (ks_validate_is_blank (contract->title))
     {
       g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
                            _("The contract needs a title."));
-      return set_field (field_out, "title");
+      return ks_validate_fail (field_out, "title");
     }
 
   /* Translators: the name of a field of a contract */
-  if (!validate_text (contract->title, KS_CONTRACT_TEXT_MAX, C_("contract", "Title"), error))
-    return set_field (field_out, "title");
+  if (!ks_validate_text (contract->title, KS_CONTRACT_TEXT_MAX, C_("contract", "Title"), error))
+    return ks_validate_fail (field_out, "title");
   /* Translators: the name of a field of a contract: its reference number */
-  if (!validate_text (contract->number, KS_CONTRACT_NAME_MAX, C_("contract", "Number"),
-                      error))
-    return set_field (field_out, "number");
+  if (!ks_validate_text (contract->number, KS_CONTRACT_NAME_MAX, C_("contract", "Number"),
+                         error))
+    return ks_validate_fail (field_out, "number");
 
   if (contract->value < 0)
     {
       g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
                            _("The contract value cannot be negative."));
-      return set_field (field_out, "value");
+      return ks_validate_fail (field_out, "value");
     }
 
   if (!ks_currency_is_valid (contract->currency))
     {
-      if (contract->currency != NULL && can_echo (contract->currency))
+      if (contract->currency != NULL && ks_validate_can_echo (contract->currency))
         g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
                      _("“%s” is not a currency Keystone knows."), contract->currency);
       else
         g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
                              _("The contract needs a currency: choose one from the list."));
-      return set_field (field_out, "currency");
+      return ks_validate_fail (field_out, "currency");
     }
 
   /* Translators: the name of a field of a contract: when it comes into force */
-  if (!validate_optional_date (contract->start, C_("contract", "Start"), &start, error))
-    return set_field (field_out, "start");
+  if (!ks_validate_date (contract->start, C_("contract", "Start"), &start, error))
+    return ks_validate_fail (field_out, "start");
   /* Translators: the name of a field of a contract: when its term ends */
-  if (!validate_optional_date (contract->end, C_("contract", "End"), &end, error))
-    return set_field (field_out, "end");
+  if (!ks_validate_date (contract->end, C_("contract", "End"), &end, error))
+    return ks_validate_fail (field_out, "end");
   /* Translators: the name of a field of a contract: the date by which notice of
    * renewal or non-renewal must be given */
-  if (!validate_optional_date (contract->renewal_notice, C_("contract", "Renewal notice"),
-                               &notice, error))
-    return set_field (field_out, "renewal-notice");
+  if (!ks_validate_date (contract->renewal_notice, C_("contract", "Renewal notice"),
+                         &notice, error))
+    return ks_validate_fail (field_out, "renewal-notice");
 
   if (g_date_valid (&start) && g_date_valid (&end) && g_date_compare (&end, &start) < 0)
     {
       g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
                            _("The contract ends before it starts. Check the start and end "
                              "dates."));
-      return set_field (field_out, "end");
+      return ks_validate_fail (field_out, "end");
     }
   if (g_date_valid (&notice) && g_date_valid (&end) && g_date_compare (&notice, &end) > 0)
     {
       g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
                            _("The renewal notice date is after the end of the contract: "
                              "notice must be given before it ends."));
-      return set_field (field_out, "renewal-notice");
+      return ks_validate_fail (field_out, "renewal-notice");
     }
 
   /* Translators: the name of a field of a contract */
-  if (!validate_text (contract->notes, KS_CONTRACT_NOTES_MAX, C_("contract", "Notes"), error))
-    return set_field (field_out, "notes");
+  if (!ks_validate_text (contract->notes, KS_CONTRACT_NOTES_MAX, C_("contract", "Notes"), error))
+    return ks_validate_fail (field_out, "notes");
 
   if ((guint) contract->status >= KS_N_CONTRACT_STATUSES)
     {
@@ -714,7 +602,7 @@ ks_contract_validate (const KsContract  *contract,
 
   for (guint i = 0; contract->items != NULL && i < contract->items->len; i++)
     if (!validate_item (g_ptr_array_index (contract->items, i), error))
-      return set_field (field_out, "items");
+      return ks_validate_fail (field_out, "items");
 
   return TRUE;
 }
@@ -726,21 +614,21 @@ ks_template_category_validate (const KsTemplateCategory  *category,
   g_return_val_if_fail (category != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (is_blank (category->title))
+  if (ks_validate_is_blank (category->title))
     {
       g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
                            _("Every category of the checklist needs a title."));
       return FALSE;
     }
-  if (!validate_text (category->title, KS_CONTRACT_NAME_MAX, C_("checklist", "Category"),
-                      error))
+  if (!ks_validate_text (category->title, KS_CONTRACT_NAME_MAX, C_("checklist", "Category"),
+                         error))
     return FALSE;
 
   for (guint i = 0; category->items != NULL && i < category->items->len; i++)
     {
       const KsTemplateItem *item = g_ptr_array_index (category->items, i);
 
-      if (is_blank (item->text))
+      if (ks_validate_is_blank (item->text))
         {
           g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
                        /* Translators: %s is the title of a category of the checklist */
@@ -748,7 +636,7 @@ ks_template_category_validate (const KsTemplateCategory  *category,
                        ks_checklist_text_display (category->title));
           return FALSE;
         }
-      if (!validate_text (item->text, KS_CONTRACT_TEXT_MAX, C_("checklist", "Item"), error))
+      if (!ks_validate_text (item->text, KS_CONTRACT_TEXT_MAX, C_("checklist", "Item"), error))
         return FALSE;
     }
 

@@ -14,9 +14,7 @@
 #include "ks-error.h"
 #include "ks-quarter.h"
 #include "ks-relations.h"
-
-/* A typed value is echoed in an error message only when it is this short. */
-#define ECHO_MAX_CHARS 40
+#include "ks-validate.h"
 
 /* Characters of a phone number: "+86 21 5555 0100 ext. 12" fits with room. */
 #define PHONE_MAX_CHARS 50
@@ -218,141 +216,37 @@ ks_response_state_get_label (KsResponseState state)
   return _(response_labels[state]);
 }
 
-/* The index below @n of @key in @keys, or -1. */
-static int
-from_key (const char         *key,
-          const char * const *keys,
-          int                 n)
-{
-  int i;
-
-  if (key == NULL)
-    return -1;
-
-  for (i = 0; i < n; i++)
-    {
-      if (strcmp (key, keys[i]) == 0)
-        return i;
-    }
-
-  return -1;
-}
-
 int
 ks_contact_layer_from_key (const char *key)
 {
-  return from_key (key, layer_keys, KS_N_LAYERS);
+  return ks_key_lookup (layer_keys, KS_N_LAYERS, key);
 }
 
 int
 ks_attitude_from_key (const char *key)
 {
-  return from_key (key, attitude_keys, KS_N_ATTITUDES);
+  return ks_key_lookup (attitude_keys, KS_N_ATTITUDES, key);
 }
 
 int
 ks_influence_from_key (const char *key)
 {
-  return from_key (key, influence_keys, KS_N_INFLUENCES);
+  return ks_key_lookup (influence_keys, KS_N_INFLUENCES, key);
 }
 
 int
 ks_interaction_kind_from_key (const char *key)
 {
-  return from_key (key, interaction_keys, KS_N_INTERACTION_KINDS);
+  return ks_key_lookup (interaction_keys, KS_N_INTERACTION_KINDS, key);
 }
 
 int
 ks_complaint_category_from_key (const char *key)
 {
-  return from_key (key, complaint_keys, KS_N_COMPLAINT_CATEGORIES);
+  return ks_key_lookup (complaint_keys, KS_N_COMPLAINT_CATEGORIES, key);
 }
 
 /* ---- Checks shared by the items ------------------------------------------------ */
-
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (; *text != '\0'; text++)
-    {
-      if (!g_ascii_isspace (*text))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* @text (NULL reads as empty) is readable and at most @max_chars characters; @field is
- * the translated name of what the user typed it into. The same messages as the plan's
- * own items. */
-static gboolean
-validate_text (const char  *text,
-               gsize        max_chars,
-               const char  *field,
-               GError     **error)
-{
-  if (text == NULL)
-    return TRUE;
-
-  if (!g_utf8_validate (text, -1, NULL))
-    {
-      g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
-                   /* Translators: %s is a field name, e.g. “Title” */
-                   _("The text in “%s” contains characters that cannot be read. "
-                     "Type it again."),
-                   field);
-      return FALSE;
-    }
-
-  if ((gsize) g_utf8_strlen (text, -1) > max_chars)
-    {
-      g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
-                   /* Translators: %s is a field name, %u a number of characters */
-                   _("The text in “%s” is too long: at most %u characters."),
-                   field, (guint) max_chars);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Whether @text can be shown back to the user inside a message. */
-static gboolean
-can_echo (const char *text)
-{
-  return g_utf8_validate (text, -1, NULL) && g_utf8_strlen (text, -1) <= ECHO_MAX_CHARS;
-}
-
-/* An optional "YYYY-MM-DD" in the field @field (translated). */
-static gboolean
-validate_optional_date (const char  *text,
-                        const char  *field,
-                        GError     **error)
-{
-  GDate date;
-
-  if (text == NULL || text[0] == '\0' || ks_plan_parse_date (text, &date))
-    return TRUE;
-
-  if (can_echo (text))
-    g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
-                 /* Translators: the first %s is what the user typed, the second a field
-                  * name; keep YYYY-MM-DD as it is, or use the way your language writes
-                  * the pattern */
-                 _("“%s” in “%s” is not a date: write it as YYYY-MM-DD."),
-                 text, field);
-  else
-    g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
-                 /* Translators: %s is a field name; keep YYYY-MM-DD as it is, or use the
-                  * way your language writes the pattern */
-                 _("The date in “%s” is not a date: write it as YYYY-MM-DD."),
-                 field);
-
-  return FALSE;
-}
 
 /* An optional ISO-8601 date-time with an offset in the field @field (translated); in
  * @out (when not NULL) the time, or NULL when the field is empty. */
@@ -469,7 +363,7 @@ ks_contact_validate (const KsContact  *contact,
   g_return_val_if_fail (contact != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (is_blank (contact->name))
+  if (ks_validate_is_blank (contact->name))
     {
       g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
                            _("The contact needs a name."));
@@ -477,21 +371,21 @@ ks_contact_validate (const KsContact  *contact,
     }
 
   /* Translators: the name of a field of a contact at an account */
-  if (!validate_text (contact->name, KS_PLAN_NAME_MAX, C_("contact", "Name"), error)
+  if (!ks_validate_text (contact->name, KS_PLAN_NAME_MAX, C_("contact", "Name"), error)
       /* Translators: the name of a field of a contact: the job title */
-      || !validate_text (contact->title, KS_PLAN_NAME_MAX, C_("contact", "Title"), error)
+      || !ks_validate_text (contact->title, KS_PLAN_NAME_MAX, C_("contact", "Title"), error)
       /* Translators: the name of a field of a contact */
-      || !validate_text (contact->phone, PHONE_MAX_CHARS, C_("contact", "Phone"), error)
+      || !ks_validate_text (contact->phone, PHONE_MAX_CHARS, C_("contact", "Phone"), error)
       /* Translators: the name of a field of a contact */
-      || !validate_text (contact->email, KS_PLAN_NAME_MAX, C_("contact", "E-mail"), error)
+      || !ks_validate_text (contact->email, KS_PLAN_NAME_MAX, C_("contact", "E-mail"), error)
       /* Translators: the name of a field of a contact */
-      || !validate_text (contact->notes, KS_PLAN_TEXT_MAX, C_("contact", "Notes"), error))
+      || !ks_validate_text (contact->notes, KS_PLAN_TEXT_MAX, C_("contact", "Notes"), error))
     return FALSE;
 
   if (contact->email != NULL && contact->email[0] != '\0'
       && !email_is_plausible (contact->email))
     {
-      if (can_echo (contact->email))
+      if (ks_validate_can_echo (contact->email))
         g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
                      /* Translators: %s is what the user typed; keep the example address
                       * as it is */
@@ -507,7 +401,7 @@ ks_contact_validate (const KsContact  *contact,
     }
 
   /* Translators: the name of a field of a contact: when we last met or spoke to them */
-  if (!validate_optional_date (contact->last_contact, C_("contact", "Last contact"), error))
+  if (!ks_validate_date (contact->last_contact, C_("contact", "Last contact"), NULL, error))
     return FALSE;
 
   if ((guint) contact->layer >= KS_N_LAYERS
@@ -604,7 +498,7 @@ ks_interaction_validate (const KsInteraction  *interaction,
       return FALSE;
     }
 
-  if (is_blank (interaction->date))
+  if (ks_validate_is_blank (interaction->date))
     {
       g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
                            /* Translators: keep YYYY-MM-DD as it is, or use the way your
@@ -614,16 +508,16 @@ ks_interaction_validate (const KsInteraction  *interaction,
     }
 
   /* Translators: the name of a field of an interaction with an account */
-  if (!validate_optional_date (interaction->date, C_("interaction", "Date"), error)
+  if (!ks_validate_date (interaction->date, C_("interaction", "Date"), NULL, error)
       /* Translators: the name of a field of an interaction: who took part on our side */
-      || !validate_text (interaction->our_participants, KS_PLAN_TEXT_MAX,
-                         C_("interaction", "Our participants"), error)
+      || !ks_validate_text (interaction->our_participants, KS_PLAN_TEXT_MAX,
+                            C_("interaction", "Our participants"), error)
       /* Translators: the name of a field of an interaction */
-      || !validate_text (interaction->notes, KS_PLAN_TEXT_MAX,
-                         C_("interaction", "Notes"), error)
+      || !ks_validate_text (interaction->notes, KS_PLAN_TEXT_MAX,
+                            C_("interaction", "Notes"), error)
       /* Translators: the name of a field of an interaction: what happens next */
-      || !validate_text (interaction->next_step, KS_PLAN_TEXT_MAX,
-                         C_("interaction", "Next step"), error))
+      || !ks_validate_text (interaction->next_step, KS_PLAN_TEXT_MAX,
+                            C_("interaction", "Next step"), error))
     return FALSE;
 
   for (i = 0; interaction->contact_ids != NULL && i < interaction->contact_ids->len; i++)
@@ -688,7 +582,7 @@ ks_satisfaction_validate (const KsSatisfaction  *survey,
   g_return_val_if_fail (survey != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (is_blank (survey->quarter) || !can_echo (survey->quarter))
+  if (ks_validate_is_blank (survey->quarter) || !ks_validate_can_echo (survey->quarter))
     {
       g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
                    /* Translators: keep “2026-Q3” as it is: the form is not translated */
@@ -819,7 +713,7 @@ ks_complaint_validate (const KsComplaint  *complaint,
       return FALSE;
     }
 
-  if (is_blank (complaint->opened_at))
+  if (ks_validate_is_blank (complaint->opened_at))
     {
       g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
                            /* Translators: keep the example as it is */
@@ -833,7 +727,7 @@ ks_complaint_validate (const KsComplaint  *complaint,
                                     &opened, error))
     return FALSE;
 
-  if (is_blank (complaint->description))
+  if (ks_validate_is_blank (complaint->description))
     {
       g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
                            _("The complaint needs a description."));
@@ -841,16 +735,16 @@ ks_complaint_validate (const KsComplaint  *complaint,
     }
 
   /* Translators: the name of a field of a complaint: what the customer complained of */
-  if (!validate_text (complaint->description, KS_PLAN_TEXT_MAX,
-                      C_("complaint", "Description"), error)
+  if (!ks_validate_text (complaint->description, KS_PLAN_TEXT_MAX,
+                         C_("complaint", "Description"), error)
       /* Translators: the name of a field of a complaint: who on our side handles it */
-      || !validate_text (complaint->owner, KS_PLAN_NAME_MAX, C_("complaint", "Owner"), error)
+      || !ks_validate_text (complaint->owner, KS_PLAN_NAME_MAX, C_("complaint", "Owner"), error)
       /* Translators: the name of a field of a complaint: why it happened */
-      || !validate_text (complaint->root_cause, KS_PLAN_TEXT_MAX,
-                         C_("complaint", "Root cause"), error)
+      || !ks_validate_text (complaint->root_cause, KS_PLAN_TEXT_MAX,
+                            C_("complaint", "Root cause"), error)
       /* Translators: the name of a field of a complaint: what we did about it */
-      || !validate_text (complaint->resolution, KS_PLAN_TEXT_MAX,
-                         C_("complaint", "Resolution"), error))
+      || !ks_validate_text (complaint->resolution, KS_PLAN_TEXT_MAX,
+                            C_("complaint", "Resolution"), error))
     return FALSE;
 
   /* Translators: the name of a field of a complaint: when we first answered the

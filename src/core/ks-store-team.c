@@ -446,6 +446,45 @@ require_plan (KsStore  *self,
   return found;
 }
 
+/* Appends the rows of statement @stmt_id (@param bound as ?1 unless @all) to the
+ * actions of the plans in @by_id (gint64 * id → KsCoachingPlan *) they belong to, or
+ * with @sessions to their sessions. */
+static gboolean
+read_plan_items (KsStore     *self,
+                 TeamStmt     stmt_id,
+                 gboolean     all,
+                 gint64       param,
+                 GHashTable  *by_id,
+                 gboolean     sessions,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = team_stmt (self, stmt_id, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (!all)
+    sqlite3_bind_int64 (stmt, 1, param);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 plan_id = sqlite3_column_int64 (stmt, 1);
+      KsCoachingPlan *plan = g_hash_table_lookup (by_id, &plan_id);
+
+      if (plan == NULL)
+        continue;
+      if (sessions)
+        g_ptr_array_add (plan->sessions, session_from_row (stmt));
+      else
+        g_ptr_array_add (plan->actions, action_from_row (stmt));
+    }
+  if (rc != SQLITE_DONE)
+    ks_store_set_db_error (self, rc, error);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  return rc == SQLITE_DONE;
+}
+
 /* The plans of statement @plans_stmt (with @param bound as ?1 unless @all) with their
  * actions and sessions, in the documented orders, appended to @out. */
 static gboolean
@@ -483,45 +522,8 @@ read_plans (KsStore    *self,
   if (g_hash_table_size (by_id) == 0)
     return TRUE;
 
-  stmt = team_stmt (self, actions_stmt, error);
-  if (stmt == NULL)
-    return FALSE;
-  if (!all)
-    sqlite3_bind_int64 (stmt, 1, param);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 plan_id = sqlite3_column_int64 (stmt, 1);
-      KsCoachingPlan *plan = g_hash_table_lookup (by_id, &plan_id);
-
-      if (plan != NULL)
-        g_ptr_array_add (plan->actions, action_from_row (stmt));
-    }
-  if (rc != SQLITE_DONE)
-    ks_store_set_db_error (self, rc, error);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    return FALSE;
-
-  stmt = team_stmt (self, sessions_stmt, error);
-  if (stmt == NULL)
-    return FALSE;
-  if (!all)
-    sqlite3_bind_int64 (stmt, 1, param);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 plan_id = sqlite3_column_int64 (stmt, 1);
-      KsCoachingPlan *plan = g_hash_table_lookup (by_id, &plan_id);
-
-      if (plan != NULL)
-        g_ptr_array_add (plan->sessions, session_from_row (stmt));
-    }
-  if (rc != SQLITE_DONE)
-    ks_store_set_db_error (self, rc, error);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  return rc == SQLITE_DONE;
+  return read_plan_items (self, actions_stmt, all, param, by_id, FALSE, error)
+         && read_plan_items (self, sessions_stmt, all, param, by_id, TRUE, error);
 }
 
 static GPtrArray *
@@ -1313,24 +1315,27 @@ ks_store_restore_coaching_plan (KsStore               *self,
 
 /* Public API: actions and sessions */
 
-gboolean
-ks_store_save_coaching_action (KsStore           *self,
-                               KsCoachingAction  *action,
-                               GError           **error)
+/* Writes @action or @session (the other is NULL, both checked already) into the plan
+ * @plan_id in a transaction of its own: a new row unless @update. *@out_id (when not
+ * NULL) gets the row's id once it is committed. */
+static gboolean
+write_plan_item (KsStore                  *self,
+                 const KsCoachingAction   *action,
+                 const KsCoachingSession  *session,
+                 gint64                    plan_id,
+                 gboolean                  update,
+                 gint64                   *out_id,
+                 GError                  **error)
 {
   gint64 id = 0;
 
-  g_return_val_if_fail (KS_IS_STORE (self), FALSE);
-  g_return_val_if_fail (action != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!ks_coaching_action_validate (action, NULL, error))
-    return FALSE;
+  g_assert ((action == NULL) != (session == NULL));
 
   if (!ks_store_begin (self, error))
     return FALSE;
-  if (!require_plan (self, action->plan_id, error)
-      || !write_action (self, action, action->plan_id, action->id > 0, &id, error))
+  if (!require_plan (self, plan_id, error)
+      || (action != NULL && !write_action (self, action, plan_id, update, &id, error))
+      || (session != NULL && !write_session (self, session, plan_id, update, &id, error)))
     {
       ks_store_rollback (self);
       return FALSE;
@@ -1338,9 +1343,26 @@ ks_store_save_coaching_action (KsStore           *self,
   if (!ks_store_commit (self, error))
     return FALSE;
 
-  action->id = id;
+  if (out_id != NULL)
+    *out_id = id;
   ks_store_emit_team_changed (self);
   return TRUE;
+}
+
+gboolean
+ks_store_save_coaching_action (KsStore           *self,
+                               KsCoachingAction  *action,
+                               GError           **error)
+{
+  g_return_val_if_fail (KS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (action != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!ks_coaching_action_validate (action, NULL, error))
+    return FALSE;
+
+  return write_plan_item (self, action, NULL, action->plan_id, action->id > 0, &action->id,
+                          error);
 }
 
 /* Deletes the row @id with statement @stmt_id; @not_found when there is none. */
@@ -1397,19 +1419,7 @@ ks_store_restore_coaching_action (KsStore                 *self,
   if (!ks_coaching_action_validate (action, NULL, error))
     return FALSE;
 
-  if (!ks_store_begin (self, error))
-    return FALSE;
-  if (!require_plan (self, action->plan_id, error)
-      || !write_action (self, action, action->plan_id, FALSE, NULL, error))
-    {
-      ks_store_rollback (self);
-      return FALSE;
-    }
-  if (!ks_store_commit (self, error))
-    return FALSE;
-
-  ks_store_emit_team_changed (self);
-  return TRUE;
+  return write_plan_item (self, action, NULL, action->plan_id, FALSE, NULL, error);
 }
 
 gboolean
@@ -1417,8 +1427,6 @@ ks_store_save_coaching_session (KsStore            *self,
                                 KsCoachingSession  *session,
                                 GError            **error)
 {
-  gint64 id = 0;
-
   g_return_val_if_fail (KS_IS_STORE (self), FALSE);
   g_return_val_if_fail (session != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -1426,20 +1434,8 @@ ks_store_save_coaching_session (KsStore            *self,
   if (!ks_coaching_session_validate (session, NULL, error))
     return FALSE;
 
-  if (!ks_store_begin (self, error))
-    return FALSE;
-  if (!require_plan (self, session->plan_id, error)
-      || !write_session (self, session, session->plan_id, session->id > 0, &id, error))
-    {
-      ks_store_rollback (self);
-      return FALSE;
-    }
-  if (!ks_store_commit (self, error))
-    return FALSE;
-
-  session->id = id;
-  ks_store_emit_team_changed (self);
-  return TRUE;
+  return write_plan_item (self, NULL, session, session->plan_id, session->id > 0,
+                          &session->id, error);
 }
 
 gboolean
@@ -1466,19 +1462,7 @@ ks_store_restore_coaching_session (KsStore                  *self,
   if (!ks_coaching_session_validate (session, NULL, error))
     return FALSE;
 
-  if (!ks_store_begin (self, error))
-    return FALSE;
-  if (!require_plan (self, session->plan_id, error)
-      || !write_session (self, session, session->plan_id, FALSE, NULL, error))
-    {
-      ks_store_rollback (self);
-      return FALSE;
-    }
-  if (!ks_store_commit (self, error))
-    return FALSE;
-
-  ks_store_emit_team_changed (self);
-  return TRUE;
+  return write_plan_item (self, NULL, session, session->plan_id, FALSE, NULL, error);
 }
 
 /* The sample */

@@ -12,9 +12,7 @@
 #include "ks-account-list.h"
 #include "ks-error.h"
 #include "ks-team.h"
-
-/* A typed value is echoed in an error message only when it is this short. */
-#define ECHO_MAX_CHARS 40
+#include "ks-validate.h"
 
 #define SESSION_RATING_MAX 5
 
@@ -170,57 +168,28 @@ ks_session_kind_get_key (KsSessionKind kind)
   return session_kind_keys[kind];
 }
 
-/* The index below @n of @key in @keys, or -1. */
-static int
-from_key (const char         *key,
-          const char * const *keys,
-          int                 n)
-{
-  if (key == NULL)
-    return -1;
-
-  for (int i = 0; i < n; i++)
-    if (strcmp (key, keys[i]) == 0)
-      return i;
-
-  return -1;
-}
-
 int
 ks_skill_from_key (const char *key)
 {
-  return from_key (key, skill_keys, KS_N_SKILLS);
+  return ks_key_lookup (skill_keys, KS_N_SKILLS, key);
 }
 
 int
 ks_coaching_status_from_key (const char *key)
 {
-  return from_key (key, coaching_status_keys, KS_N_COACHING_STATUSES);
+  return ks_key_lookup (coaching_status_keys, KS_N_COACHING_STATUSES, key);
 }
 
 int
 ks_coaching_action_kind_from_key (const char *key)
 {
-  return from_key (key, action_kind_keys, KS_N_COACHING_ACTION_KINDS);
+  return ks_key_lookup (action_kind_keys, KS_N_COACHING_ACTION_KINDS, key);
 }
 
 int
 ks_session_kind_from_key (const char *key)
 {
-  return from_key (key, session_kind_keys, KS_N_SESSION_KINDS);
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-
-  return TRUE;
+  return ks_key_lookup (session_kind_keys, KS_N_SESSION_KINDS, key);
 }
 
 const char *
@@ -228,7 +197,7 @@ ks_coaching_plan_get_skill_name (const KsCoachingPlan *plan)
 {
   g_return_val_if_fail (plan != NULL, NULL);
 
-  if (plan->skill == KS_SKILL_CUSTOM && !is_blank (plan->custom_skill))
+  if (plan->skill == KS_SKILL_CUSTOM && !ks_validate_is_blank (plan->custom_skill))
     return plan->custom_skill;
   if ((guint) plan->skill >= KS_N_SKILLS)
     return _(skill_labels[KS_SKILL_CUSTOM]);
@@ -387,7 +356,7 @@ owner_equal (gconstpointer a,
   gsize length;
   const char *name = trimmed (a, &length);
 
-  return same_name (name, length, b) || (length == 0 && is_blank (b));
+  return same_name (name, length, b) || (length == 0 && ks_validate_is_blank (b));
 }
 
 GHashTable *
@@ -412,7 +381,7 @@ ks_team_kpis_compute_all (GListModel *accounts)
       if (account == NULL)
         continue;
       owner = ks_account_get_owner (account);
-      if (is_blank (owner))
+      if (ks_validate_is_blank (owner))
         continue;
 
       sum = g_hash_table_lookup (all, owner);
@@ -441,7 +410,7 @@ ks_team_kpis_lookup (GHashTable   *all,
   g_return_if_fail (all != NULL);
   g_return_if_fail (kpis != NULL);
 
-  if (!is_blank (name))
+  if (!ks_validate_is_blank (name))
     sum = g_hash_table_lookup (all, name);
   if (sum != NULL)
     *kpis = sum->kpis;
@@ -451,86 +420,14 @@ ks_team_kpis_lookup (GHashTable   *all,
 
 /* ---- Checks shared by the items ------------------------------------------------ */
 
-/* Sets @field_out when it is not NULL. Always FALSE: the check failed. */
-static gboolean
-fail_on (const char  *field,
-         const char **field_out)
-{
-  if (field_out != NULL)
-    *field_out = field;
-  return FALSE;
-}
-
-/* @text (NULL reads as empty) is readable and at most @max_chars characters; @label
- * is the translated name of what the user typed it into. The same messages as the
- * account plan's items. */
-static gboolean
-validate_text (const char  *text,
-               gsize        max_chars,
-               const char  *label,
-               GError     **error)
-{
-  if (text == NULL)
-    return TRUE;
-
-  if (!g_utf8_validate (text, -1, NULL))
-    {
-      g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
-                   /* Translators: %s is a field name, e.g. “Title” */
-                   _("The text in “%s” contains characters that cannot be read. "
-                     "Type it again."),
-                   label);
-      return FALSE;
-    }
-
-  if ((gsize) g_utf8_strlen (text, -1) > max_chars)
-    {
-      g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
-                   /* Translators: %s is a field name, %u a number of characters */
-                   _("The text in “%s” is too long: at most %u characters."),
-                   label, (guint) max_chars);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-can_echo (const char *text)
-{
-  return g_utf8_validate (text, -1, NULL) && g_utf8_strlen (text, -1) <= ECHO_MAX_CHARS;
-}
-
-/* An optional "YYYY-MM-DD" in the field @label (translated); into @date when there is
- * one (else cleared). */
+/* The team's optional dates read white space alone as no date. */
 static gboolean
 validate_date (const char  *text,
                const char  *label,
                GDate       *date,
                GError     **error)
 {
-  if (is_blank (text))
-    {
-      g_date_clear (date, 1);
-      return TRUE;
-    }
-  if (ks_plan_parse_date (text, date))
-    return TRUE;
-
-  if (can_echo (text))
-    g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
-                 /* Translators: the first %s is what the user typed, the second a field
-                  * name; keep YYYY-MM-DD as it is, or use the way your language writes
-                  * the pattern */
-                 _("“%s” in “%s” is not a date: write it as YYYY-MM-DD."),
-                 text, label);
-  else
-    g_set_error (error, KS_ERROR, KS_ERROR_INVALID,
-                 /* Translators: %s is a field name; keep YYYY-MM-DD as it is, or use the
-                  * way your language writes the pattern */
-                 _("The date in “%s” is not a date: write it as YYYY-MM-DD."),
-                 label);
-  return FALSE;
+  return ks_validate_date (ks_validate_is_blank (text) ? NULL : text, label, date, error);
 }
 
 /* ---- Members ------------------------------------------------------------------- */
@@ -584,36 +481,36 @@ ks_member_validate (const KsMember  *member,
   g_return_val_if_fail (member != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (is_blank (member->name))
+  if (ks_validate_is_blank (member->name))
     {
       g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
                            _("The team member needs a name."));
-      return fail_on ("name", field_out);
+      return ks_validate_fail (field_out, "name");
     }
   /* Translators: the name of a field of a team member */
-  if (!validate_text (member->name, KS_TEAM_NAME_MAX, C_("member", "Name"), error))
-    return fail_on ("name", field_out);
+  if (!ks_validate_text (member->name, KS_TEAM_NAME_MAX, C_("member", "Name"), error))
+    return ks_validate_fail (field_out, "name");
   /* Translators: the name of a field of a team member: their job, e.g. Senior KA
    * manager */
-  if (!validate_text (member->role, KS_TEAM_NAME_MAX, C_("member", "Role"), error))
-    return fail_on ("role", field_out);
+  if (!ks_validate_text (member->role, KS_TEAM_NAME_MAX, C_("member", "Role"), error))
+    return ks_validate_fail (field_out, "role");
   /* Translators: the name of a field of a team member */
-  if (!validate_text (member->notes, KS_TEAM_NOTES_MAX, C_("member", "Notes"), error))
-    return fail_on ("notes", field_out);
+  if (!ks_validate_text (member->notes, KS_TEAM_NOTES_MAX, C_("member", "Notes"), error))
+    return ks_validate_fail (field_out, "notes");
 
   if (member->mentor_id < 0)
     {
       g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
                            _("The mentor is not a member of the team. Choose a team "
                              "member, or nobody."));
-      return fail_on ("mentor", field_out);
+      return ks_validate_fail (field_out, "mentor");
     }
   if (member->id != 0 && member->mentor_id == member->id)
     {
       g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
                            _("A team member cannot be their own mentor. Choose another "
                              "member, or nobody."));
-      return fail_on ("mentor", field_out);
+      return ks_validate_fail (field_out, "mentor");
     }
 
   return TRUE;
@@ -677,27 +574,27 @@ ks_coaching_action_validate (const KsCoachingAction  *action,
       g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
                            _("The kind of coaching action is not one Keystone knows. "
                              "Choose one from the list."));
-      return fail_on ("kind", field_out);
+      return ks_validate_fail (field_out, "kind");
     }
-  if (is_blank (action->title))
+  if (ks_validate_is_blank (action->title))
     {
       g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
                            _("The coaching action needs a title: say what is to be "
                              "done."));
-      return fail_on ("title", field_out);
+      return ks_validate_fail (field_out, "title");
     }
   /* Translators: the name of a field of an action in a coaching plan */
-  if (!validate_text (action->title, KS_TEAM_TEXT_MAX, C_("coaching action", "Title"), error))
-    return fail_on ("title", field_out);
+  if (!ks_validate_text (action->title, KS_TEAM_TEXT_MAX, C_("coaching action", "Title"), error))
+    return ks_validate_fail (field_out, "title");
   /* Translators: the name of a field of an action in a coaching plan */
   if (!validate_date (action->due, C_("coaching action", "Due date"), &due, error))
-    return fail_on ("due", field_out);
+    return ks_validate_fail (field_out, "due");
   if ((guint) action->status >= KS_N_ACTION_STATUSES)
     {
       g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
                            _("The status of the action is not one Keystone knows. "
                              "Choose a status from the list."));
-      return fail_on ("status", field_out);
+      return ks_validate_fail (field_out, "status");
     }
 
   return TRUE;
@@ -770,23 +667,23 @@ ks_coaching_session_validate (const KsCoachingSession  *session,
   g_return_val_if_fail (session != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (is_blank (session->date))
+  if (ks_validate_is_blank (session->date))
     {
       g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
                            /* Translators: keep YYYY-MM-DD as it is, or use the way your
                             * language writes the pattern */
                            _("The coaching session needs a date: write it as YYYY-MM-DD."));
-      return fail_on ("date", field_out);
+      return ks_validate_fail (field_out, "date");
     }
   /* Translators: the name of a field of a coaching session */
   if (!validate_date (session->date, C_("coaching session", "Date"), &date, error))
-    return fail_on ("date", field_out);
+    return ks_validate_fail (field_out, "date");
   if ((guint) session->kind >= KS_N_SESSION_KINDS)
     {
       g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
                            _("The kind of coaching session is not one Keystone knows. "
                              "Choose one from the list."));
-      return fail_on ("kind", field_out);
+      return ks_validate_fail (field_out, "kind");
     }
   if (session->rating < 0 || session->rating > SESSION_RATING_MAX)
     {
@@ -794,17 +691,17 @@ ks_coaching_session_validate (const KsCoachingSession  *session,
                    /* Translators: %d is the highest rating, 5 */
                    _("Rate the session from 1 to %d, or leave it unrated."),
                    SESSION_RATING_MAX);
-      return fail_on ("rating", field_out);
+      return ks_validate_fail (field_out, "rating");
     }
   /* Translators: the name of a field of a coaching session */
-  if (!validate_text (session->notes, KS_TEAM_NOTES_MAX, C_("coaching session", "Notes"),
-                      error))
-    return fail_on ("notes", field_out);
+  if (!ks_validate_text (session->notes, KS_TEAM_NOTES_MAX, C_("coaching session", "Notes"),
+                         error))
+    return ks_validate_fail (field_out, "notes");
   /* Translators: the name of a field of a coaching session: what the coach and the
    * member agreed to do next */
-  if (!validate_text (session->next_step, KS_TEAM_TEXT_MAX,
-                      C_("coaching session", "Next step"), error))
-    return fail_on ("next-step", field_out);
+  if (!ks_validate_text (session->next_step, KS_TEAM_TEXT_MAX,
+                         C_("coaching session", "Next step"), error))
+    return ks_validate_fail (field_out, "next-step");
 
   return TRUE;
 }
@@ -897,7 +794,7 @@ set_level_error (const char  *label,
                 * are the lowest and the highest level, 1 and 5 */
                _("%s must be from %d to %d."),
                label, KS_SKILL_LEVEL_MIN, KS_SKILL_LEVEL_MAX);
-  return fail_on (field, field_out);
+  return ks_validate_fail (field_out, field);
 }
 
 gboolean
@@ -915,21 +812,21 @@ ks_coaching_plan_validate (const KsCoachingPlan  *plan,
       g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
                            _("The skill is not one Keystone knows. Choose one from the "
                              "list, or name your own."));
-      return fail_on ("skill", field_out);
+      return ks_validate_fail (field_out, "skill");
     }
   if (plan->skill == KS_SKILL_CUSTOM)
     {
-      if (is_blank (plan->custom_skill))
+      if (ks_validate_is_blank (plan->custom_skill))
         {
           g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
                                _("Name the skill the coaching plan is for."));
-          return fail_on ("custom-skill", field_out);
+          return ks_validate_fail (field_out, "custom-skill");
         }
       /* Translators: the name of a field of a coaching plan: the name of a skill that
        * is not one of the built-in ones */
-      if (!validate_text (plan->custom_skill, KS_TEAM_NAME_MAX,
-                          C_("coaching plan", "Skill"), error))
-        return fail_on ("custom-skill", field_out);
+      if (!ks_validate_text (plan->custom_skill, KS_TEAM_NAME_MAX,
+                             C_("coaching plan", "Skill"), error))
+        return ks_validate_fail (field_out, "custom-skill");
     }
 
   /* Translators: the name of a field of a coaching plan: the level when the plan
@@ -946,27 +843,27 @@ ks_coaching_plan_validate (const KsCoachingPlan  *plan,
     return set_level_error (C_("coaching plan", "Target level"), "target-level", field_out,
                             error);
 
-  if (is_blank (plan->start))
+  if (ks_validate_is_blank (plan->start))
     {
       g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
                            /* Translators: keep YYYY-MM-DD as it is, or use the way your
                             * language writes the pattern */
                            _("The coaching plan needs a start date: write it as "
                              "YYYY-MM-DD."));
-      return fail_on ("start", field_out);
+      return ks_validate_fail (field_out, "start");
     }
   /* Translators: the name of a field of a coaching plan */
   if (!validate_date (plan->start, C_("coaching plan", "Start date"), &start, error))
-    return fail_on ("start", field_out);
+    return ks_validate_fail (field_out, "start");
   /* Translators: the name of a field of a coaching plan */
   if (!validate_date (plan->due, C_("coaching plan", "Due date"), &due, error))
-    return fail_on ("due", field_out);
+    return ks_validate_fail (field_out, "due");
   if (g_date_valid (&due) && g_date_compare (&due, &start) < 0)
     {
       g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
                            _("The coaching plan is due before it starts. Choose a due "
                              "date on or after the start date."));
-      return fail_on ("due", field_out);
+      return ks_validate_fail (field_out, "due");
     }
 
   if ((guint) plan->status >= KS_N_COACHING_STATUSES)
@@ -974,17 +871,17 @@ ks_coaching_plan_validate (const KsCoachingPlan  *plan,
       g_set_error_literal (error, KS_ERROR, KS_ERROR_INVALID,
                            _("The status of the coaching plan is not one Keystone knows. "
                              "Choose a status from the list."));
-      return fail_on ("status", field_out);
+      return ks_validate_fail (field_out, "status");
     }
 
   /* Translators: the name of a field of a coaching plan: what the member should be
    * able to do at the end */
-  if (!validate_text (plan->objective, KS_TEAM_TEXT_MAX, C_("coaching plan", "Objective"),
-                      error))
-    return fail_on ("objective", field_out);
+  if (!ks_validate_text (plan->objective, KS_TEAM_TEXT_MAX, C_("coaching plan", "Objective"),
+                         error))
+    return ks_validate_fail (field_out, "objective");
   /* Translators: the name of a field of a coaching plan: who coaches the member */
-  if (!validate_text (plan->coach, KS_TEAM_NAME_MAX, C_("coaching plan", "Coach"), error))
-    return fail_on ("coach", field_out);
+  if (!ks_validate_text (plan->coach, KS_TEAM_NAME_MAX, C_("coaching plan", "Coach"), error))
+    return ks_validate_fail (field_out, "coach");
 
   return TRUE;
 }
@@ -1144,7 +1041,7 @@ ks_team_skill_levels (GPtrArray *plans)
           skill_plans_add (&builtin[plan->skill], plan);
           continue;
         }
-      if (is_blank (plan->custom_skill))
+      if (ks_validate_is_blank (plan->custom_skill))
         continue;
 
       /* One custom skill whatever the case and spacing it was typed with. */

@@ -95,6 +95,21 @@ label_new (const char *name,
   return label;
 }
 
+/* The grid inside an action's or a session's row: the texts, then the buttons. A grid,
+ * not a box: see ks-actions-section.c. */
+static GtkWidget *
+row_grid_new (void)
+{
+  GtkWidget *grid = gtk_grid_new ();
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
+  gtk_widget_set_margin_top (grid, 6);
+  gtk_widget_set_margin_bottom (grid, 6);
+  gtk_widget_set_margin_start (grid, 12);
+  gtk_widget_set_margin_end (grid, 6);
+  return grid;
+}
+
 /* "Member · Skill": under an editor's title. */
 static char *
 editor_subtitle (KsMemberPage         *self,
@@ -169,46 +184,59 @@ delete_plan (KsMemberPage         *self,
                            restore_deleted, deleted, deleted_free);
 }
 
+/* Deletes @action or @session (the other is NULL) and offers Undo, the toast naming it
+ * @what; or says why not, under @error_title. */
+static void
+delete_item (KsMemberPage            *self,
+             const KsCoachingAction  *action,
+             const KsCoachingSession *session,
+             const char              *what,
+             const char              *error_title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup (what);
+  Deleted *deleted = g_new0 (Deleted, 1);
+  gboolean deleted_ok;
+
+  /* Copied first (@what too): the store's ::team-changed may update the row that holds
+   * the item. */
+  deleted->store = g_object_ref (self->store);
+  if (action != NULL)
+    {
+      deleted->action = ks_coaching_action_copy (action);
+      deleted_ok = ks_store_delete_coaching_action (self->store, action->id, &error);
+    }
+  else
+    {
+      deleted->session = ks_coaching_session_copy (session);
+      deleted_ok = ks_store_delete_coaching_session (self->store, session->id, &error);
+    }
+  if (!deleted_ok)
+    {
+      ks_widget_show_error (GTK_WIDGET (self), error_title, error);
+      deleted_free (deleted);
+      return;
+    }
+  ks_plan_show_undo_toast (toast_widget (self), name, restore_deleted, deleted, deleted_free);
+}
+
 static void
 delete_action (KsMemberPage           *self,
                const KsCoachingAction *action)
 {
-  g_autoptr(GError) error = NULL;
-  Deleted *deleted = g_new0 (Deleted, 1);
-
-  /* Copied first: the store's ::team-changed may update the row that holds @action. */
-  deleted->store = g_object_ref (self->store);
-  deleted->action = ks_coaching_action_copy (action);
-  if (!ks_store_delete_coaching_action (self->store, deleted->action->id, &error))
-    {
-      ks_widget_show_error (GTK_WIDGET (self), _("The Action Could Not Be Deleted"), error);
-      deleted_free (deleted);
-      return;
-    }
-  ks_plan_show_undo_toast (toast_widget (self), deleted->action->title,
-                           restore_deleted, deleted, deleted_free);
+  delete_item (self, action, NULL, action->title, _("The Action Could Not Be Deleted"));
 }
 
 static void
 delete_session (KsMemberPage            *self,
                 const KsCoachingSession *session)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *what = NULL;
-  Deleted *deleted = g_new0 (Deleted, 1);
-
-  deleted->store = g_object_ref (self->store);
-  deleted->session = ks_coaching_session_copy (session);
-  if (!ks_store_delete_coaching_session (self->store, deleted->session->id, &error))
-    {
-      ks_widget_show_error (GTK_WIDGET (self), _("The Session Could Not Be Deleted"), error);
-      deleted_free (deleted);
-      return;
-    }
   /* Translators: a coaching session named in “… deleted”: its type and date */
-  what = g_strdup_printf (_("%s, %s"), ks_session_kind_get_label (session->kind),
-                          session->date);
-  ks_plan_show_undo_toast (toast_widget (self), what, restore_deleted, deleted, deleted_free);
+  g_autofree char *what = g_strdup_printf (_("%s, %s"),
+                                           ks_session_kind_get_label (session->kind),
+                                           session->date);
+
+  delete_item (self, NULL, session, what, _("The Session Could Not Be Deleted"));
 }
 
 /* ---- Action rows --------------------------------------------------------------- */
@@ -292,13 +320,7 @@ action_row_new (KsMemberPage *self)
   ar->row = gtk_list_box_row_new ();
   gtk_widget_set_name (ar->row, "coaching-action-row");
 
-  /* A grid, not a box: see ks-actions-section.c. */
-  grid = gtk_grid_new ();
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
-  gtk_widget_set_margin_top (grid, 6);
-  gtk_widget_set_margin_bottom (grid, 6);
-  gtk_widget_set_margin_start (grid, 12);
-  gtk_widget_set_margin_end (grid, 6);
+  grid = row_grid_new ();
 
   ar->text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_hexpand (ar->text_box, TRUE);
@@ -475,12 +497,7 @@ session_row_new (KsMemberPage *self)
   sr->row = gtk_list_box_row_new ();
   gtk_widget_set_name (sr->row, "coaching-session-row");
 
-  grid = gtk_grid_new ();
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
-  gtk_widget_set_margin_top (grid, 6);
-  gtk_widget_set_margin_bottom (grid, 6);
-  gtk_widget_set_margin_start (grid, 12);
-  gtk_widget_set_margin_end (grid, 6);
+  grid = row_grid_new ();
 
   text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_hexpand (text_box, TRUE);
