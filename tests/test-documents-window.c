@@ -38,14 +38,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("keystone-documents-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "portfolio.db", NULL);
-
-  f->window = KS_WINDOW (ks_application_open_database (app, f->path));
-  g_assert_true (KS_IS_WINDOW (f->window));
+  f->window = ks_test_ui_open_window (app, "documents", &f->dir, &f->path);
   f->store = ks_window_get_store (f->window);
   ks_test_ui_wait (100);
 
@@ -55,38 +48,10 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GtkWindow *other;
-
-  while ((other = ks_test_ui_find_toplevel (GTK_TYPE_WINDOW, NULL)) != NULL)
-    {
-      gtk_window_destroy (other);
-      ks_test_ui_wait (10);
-    }
-  ks_test_ui_wait (50);
-  remove_tree (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  ks_test_ui_close_all (&f->dir, &f->path);
 }
 
 /* The first sample account. */
@@ -634,10 +599,7 @@ main (int   argc,
   ks_test_ui_init (&argc, &argv);
   g_test_init (&argc, &argv, NULL);
 
-  app = ks_application_new (G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  g_application_hold (G_APPLICATION (app));
+  app = ks_test_ui_app_new ();
 
 #define ADD(path, func) \
   g_test_add ("/keystone/documents/" path, Fixture, NULL, fixture_set_up, func, \
@@ -652,7 +614,6 @@ main (int   argc,
   ADD ("export-error", test_export_error);
 
   status = g_test_run ();
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
+  ks_test_ui_app_free (&app);
   return status;
 }
