@@ -1164,12 +1164,12 @@ add_contracts (Report *report)
     }
 
   table = ks_document_add_table (report->document, 5);
-  ks_document_table_set_column (table, 0, _("Contract"), 30, KS_DOCUMENT_ALIGN_START);
+  ks_document_table_set_column (table, 0, _("Contract"), 27, KS_DOCUMENT_ALIGN_START);
   ks_document_table_set_column (table, 1, _("Status"), 13, KS_DOCUMENT_ALIGN_START);
   /* Translators: a column of the contracts table: from the start date to the end date */
   ks_document_table_set_column (table, 2, _("Term"), 20, KS_DOCUMENT_ALIGN_START);
-  ks_document_table_set_column (table, 3, _("Amount"), 15, KS_DOCUMENT_ALIGN_END);
-  ks_document_table_set_column (table, 4, _("Checklist"), 22, KS_DOCUMENT_ALIGN_START);
+  ks_document_table_set_column (table, 3, _("Amount"), 19, KS_DOCUMENT_ALIGN_END);
+  ks_document_table_set_column (table, 4, _("Checklist"), 21, KS_DOCUMENT_ALIGN_START);
 
   for (guint i = 0; i < contracts->len; i++)
     {

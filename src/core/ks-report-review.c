@@ -1803,7 +1803,8 @@ add_coaching (Review *review)
   ks_document_table_set_column (table, c++, _("Actions Done"), 14, KS_DOCUMENT_ALIGN_END);
   /* Translators: a column of the coaching table: coaching sessions held in the quarter */
   ks_document_table_set_column (table, c++, _("Sessions"), 12, KS_DOCUMENT_ALIGN_END);
-  ks_document_table_set_column (table, c++, _("Due"), 13, KS_DOCUMENT_ALIGN_START);
+  ks_document_table_set_column (table, c++, C_("coaching plan", "Due date"), 13,
+                                KS_DOCUMENT_ALIGN_START);
 
   for (guint i = 0; i < review->coaching->len; i++)
     {
@@ -2000,7 +2001,7 @@ add_contracts (Review       *review,
     ks_document_table_set_column (table, 2, _("Ends"), 13, KS_DOCUMENT_ALIGN_START);
     /* Translators: a column of the renewals table: when notice of renewal is due */
     ks_document_table_set_column (table, 3, _("Notice Due"), 13, KS_DOCUMENT_ALIGN_START);
-    ks_document_table_set_column (table, 4, _("Value"), 18, KS_DOCUMENT_ALIGN_END);
+    ks_document_table_set_column (table, 4, _("Amount"), 18, KS_DOCUMENT_ALIGN_END);
 
     for (guint i = 0; i < renewals->len; i++)
       {
