@@ -388,12 +388,22 @@ document_language (void)
   return language;
 }
 
+PangoFontMap *
+ks_document_get_font_map (void)
+{
+  static PangoFontMap *font_map;
+
+  if (g_once_init_enter (&font_map))
+    g_once_init_leave (&font_map, pango_cairo_font_map_new ());
+  return font_map;
+}
+
 static void
 setup_fonts (KsDocument *self)
 {
   cairo_font_options_t *options;
 
-  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  self->context = pango_font_map_create_context (ks_document_get_font_map ());
   pango_context_set_language (self->context, document_language ());
   pango_context_set_round_glyph_positions (self->context, FALSE);
   /* Unhinted metrics: the same lines on paper, in the PDF and in a preview. */
@@ -502,7 +512,7 @@ ks_document_new_chart_context (double points)
 
   g_return_val_if_fail (points > 0, NULL);
 
-  context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  context = pango_font_map_create_context (ks_document_get_font_map ());
   font = pango_font_description_from_string (FONT_FAMILY);
   pango_font_description_set_size (font, (int) round (points * PANGO_SCALE));
   pango_context_set_font_description (context, font);

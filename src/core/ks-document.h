@@ -93,6 +93,11 @@ void         ks_document_paper_get_size     (KsPaperSize           paper,
                                              double               *width,
                                              double               *height);
 
+/* The font map every document's text and charts are laid out with: one of their own,
+ * never GTK's, so that a document drawn in a worker thread (a PDF being written) shares
+ * no Pango state with the widgets the main thread draws meanwhile. One document is
+ * laid out or drawn at a time. */
+PangoFontMap *ks_document_get_font_map      (void);
 /* A context for a chart drawn in a document (its @context argument): the document's
  * fonts, @points high once scaled by KS_DOCUMENT_POINTS_PER_PIXEL. */
 PangoContext *ks_document_new_chart_context (double            points);

@@ -192,7 +192,7 @@ format_hours (double hours)
 static PangoContext *
 chart_context (void)
 {
-  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  PangoContext *context = pango_font_map_create_context (ks_document_get_font_map ());
   PangoFontDescription *font = pango_font_description_from_string (KS_DOCUMENT_FONT_FAMILY);
   const char * const *names = g_get_language_names ();
 

@@ -47,6 +47,7 @@ struct _KsDocumentDialog
   gboolean stale;                  /* the choices changed since the document was made */
   gboolean updating;               /* switches and presets set from code */
   gboolean busy;
+  gboolean disposed;         /* gone while a PDF was being written */
 
   /* template children */
   AdwWindowTitle *window_title;
@@ -263,7 +264,8 @@ ensure_document (KsDocumentDialog *self)
 static void
 on_scale_factor (KsDocumentDialog *self)
 {
-  if (self->document != NULL)
+  /* Not while a worker draws the same document: it is redrawn when the write ends. */
+  if (self->document != NULL && !self->busy)
     show_first_page (self, self->document);
 }
 
@@ -448,6 +450,13 @@ get_main_window (KsDocumentDialog *self)
 }
 
 static void
+release_application (gpointer application)
+{
+  g_application_release (application);
+  g_object_unref (application);
+}
+
+static void
 write_in_thread (GTask        *task,
                  gpointer      source,
                  gpointer      task_data,
@@ -491,21 +500,35 @@ on_written (GObject      *source,
 {
   KsDocumentDialog *self = KS_DOCUMENT_DIALOG (source);
   const char *path = g_object_get_data (G_OBJECT (result), "path");
+  /* The window the dialog belonged to when the write began: the dialog may be gone. */
+  KsWindow *window = g_object_get_data (G_OBJECT (result), "window");
   g_autoptr(GError) error = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *message = NULL;
-  KsWindow *window;
+  gboolean written;
   AdwToast *toast;
 
-  set_busy (self, FALSE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  written = g_task_propagate_boolean (G_TASK (result), &error);
+  g_object_set_data (G_OBJECT (result), "application", NULL);   /* released */
+
+  if (self->disposed)
     {
+      /* The window was closed (Quit) while the PDF was written: say what became of it. */
+      if (!written)
+        g_warning ("The PDF %s could not be saved: %s", path, error->message);
+      return;
+    }
+
+  set_busy (self, FALSE);
+  if (!written)
+    {
+      if (self->document != NULL)
+        show_first_page (self, self->document);
       ks_widget_show_error (GTK_WIDGET (self), _("The PDF Could Not Be Saved"), error);
       return;
     }
 
-  window = get_main_window (self);
-  if (window != NULL)
+  if (window != NULL && gtk_widget_get_visible (GTK_WIDGET (window)))
     {
       g_autoptr(GFile) file = g_file_new_for_path (path);
 
@@ -540,6 +563,20 @@ ks_document_dialog_export_to_path (KsDocumentDialog *self,
 
   set_busy (self, TRUE);
   task = g_task_new (self, NULL, on_written, NULL);
+  if (get_main_window (self) != NULL)
+    {
+      KsWindow *window = get_main_window (self);
+      GtkApplication *application = gtk_window_get_application (GTK_WINDOW (window));
+
+      g_object_set_data_full (G_OBJECT (task), "window", g_object_ref (window), g_object_unref);
+      /* The process stays until the file is complete, even when its windows close. */
+      if (application != NULL)
+        {
+          g_application_hold (G_APPLICATION (application));
+          g_object_set_data_full (G_OBJECT (task), "application", g_object_ref (application),
+                                  release_application);
+        }
+    }
   g_task_set_source_tag (task, ks_document_dialog_export_to_path);
   /* A reference: a change of choice replaces the dialog's document, never changes it. */
   g_task_set_task_data (task, g_object_ref (document), g_object_unref);
@@ -823,6 +860,7 @@ ks_document_dialog_dispose (GObject *object)
 {
   KsDocumentDialog *self = KS_DOCUMENT_DIALOG (object);
 
+  self->disposed = TRUE;
   cancel_refresh (self);
   g_clear_object (&self->document);
   g_clear_pointer (&self->first_page, cairo_surface_destroy);
