@@ -395,6 +395,12 @@ test_review_scenario (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (ks_test_ui_find_by_name (GTK_WIDGET (editor),
                                                                     "check-reviewed-2"),
                                            "error"));
+  /* Closing the window then keeps it open with the error, rather than losing it. */
+  type_into (GTK_WIDGET (editor), "check-reviewed-2", "2026-13-45");
+  gtk_window_close (editor);
+  ks_test_ui_wait (100);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_nonnull (label_text (GTK_WIDGET (editor), "check-error-2"));
   type_into (GTK_WIDGET (editor), "check-reviewed-2", "2026-05-19");
   g_signal_emit_by_name (find_mapped (GTK_WIDGET (editor), "check-reviewed-2"), "apply");
   ks_test_ui_wait (50);

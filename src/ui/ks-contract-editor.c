@@ -971,9 +971,11 @@ ks_contract_editor_close_request (GtkWindow *window)
   KsContractEditor *self = KS_CONTRACT_EDITOR (window);
 
   /* On a stored contract the checklist is saved as it goes: a note typed and not
-   * applied is saved too, when it can be. */
-  if (!self->is_new && !self->finished && self->contract != NULL)
-    apply_all_details (self);
+   * applied is saved too; one that cannot be (a review date that is no date) keeps the
+   * window open with its error shown, rather than being lost. */
+  if (!self->is_new && !self->finished && self->contract != NULL
+      && !apply_all_details (self))
+    return TRUE;
 
   return GTK_WINDOW_CLASS (ks_contract_editor_parent_class)->close_request (window);
 }
