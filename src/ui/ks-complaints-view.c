@@ -305,8 +305,11 @@ fill_stats (GtkGrid    *grid,
 
       /* Translators: one line of the complaint statistics for a screen reader: group,
        * complaints, open, in time, mean response */
-      accessible = g_strdup_printf (_("%s: %u complaints, %u open, %s answered in time, "
-                                      "mean response %s"),
+      accessible = g_strdup_printf (ngettext ("%s: %u complaint, %u open, %s answered in "
+                                              "time, mean response %s",
+                                              "%s: %u complaints, %u open, %s answered in "
+                                              "time, mean response %s",
+                                              s->complaints),
                                     s->group, s->complaints, s->open, in_time, mean);
       gtk_accessible_update_property (GTK_ACCESSIBLE (name),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
