@@ -551,7 +551,6 @@ static void
 test_round_trip (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) template = dup_template (f->store);
   g_autoptr(KsContract) contract = contract_new ("年度框架采购协议", KS_CONTRACT_IN_REVIEW,
                                                  "2027-12-31");
