@@ -226,6 +226,90 @@ test_add_and_search (Fixture       *f,
   g_assert_cmpuint (n_visible (f), ==, ks_store_get_n_accounts (f->store));
 }
 
+/* The count for @query searched afresh: from an unrelated search, so every account is
+ * checked again. */
+static guint
+fresh_count (Fixture     *f,
+             GtkEditable *search,
+             const char  *query)
+{
+  gtk_editable_set_text (search, "zzz unrelated");
+  ks_test_ui_wait (20);
+  gtk_editable_set_text (search, query);
+  ks_test_ui_wait (20);
+  return n_visible (f);
+}
+
+/* Typing one key at a time and deleting back finds what a fresh search finds at every
+ * step, and an account changed meanwhile is found when the search widens again. */
+static void
+test_search_typing (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char query[] = "northwind";
+  guint expected[sizeof query];
+  GtkEditable *search;
+  g_autoptr(KsAccount) edited = NULL;
+  KsAccount *account = NULL;
+  guint before;
+  int pos;
+
+  load_sample (f);
+  search = ks_portfolio_view_get_search_entry (f->view);
+  for (gsize n = 1; n < sizeof query; n++)
+    {
+      g_autofree char *prefix = g_strndup (query, n);
+
+      expected[n] = fresh_count (f, search, prefix);
+    }
+  g_assert_cmpuint (expected[1], >, expected[sizeof query - 1]);
+
+  gtk_editable_set_text (search, "");
+  ks_test_ui_wait (20);
+  for (gsize n = 1; n < sizeof query; n++)
+    {
+      pos = (int) n - 1;
+      gtk_editable_insert_text (search, query + n - 1, 1, &pos);
+      ks_test_ui_wait (20);
+      g_assert_cmpuint (n_visible (f), ==, expected[n]);
+    }
+  for (gsize n = sizeof query - 2; n >= 1; n--)
+    {
+      gtk_editable_delete_text (search, (int) n, -1);
+      ks_test_ui_wait (20);
+      g_assert_cmpuint (n_visible (f), ==, expected[n]);
+    }
+
+  /* "no" shown, then narrowed to "nor"; an account that did not match is renamed to
+   * match "no": widening back to "no" shows it. */
+  gtk_editable_set_text (search, "no");
+  ks_test_ui_wait (20);
+  before = n_visible (f);
+  pos = 2;
+  gtk_editable_insert_text (search, "r", 1, &pos);
+  ks_test_ui_wait (20);
+  for (guint i = 0; i < g_list_model_get_n_items (ks_store_get_accounts (f->store)); i++)
+    {
+      g_autoptr(KsAccount) candidate = g_list_model_get_item (ks_store_get_accounts (f->store),
+                                                              i);
+
+      if (strstr (ks_account_get_name_key (candidate), "no") == NULL)
+        {
+          account = candidate;
+          break;
+        }
+    }
+  g_assert_nonnull (account);
+  edited = ks_account_copy (account);
+  ks_account_set_name (edited, "Nova Search Test Ltd");
+  g_assert_true (ks_store_update_account (f->store, edited, NULL));
+  ks_test_ui_wait (20);
+  gtk_editable_delete_text (search, 2, -1);
+  ks_test_ui_wait (20);
+  g_assert_cmpuint (n_visible (f), ==, before + 1);
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (f->view), "Nova Search Test Ltd"));
+}
+
 /* Bad input is refused beside the field, and nothing is saved. */
 static void
 test_invalid_input (Fixture       *f,
@@ -1804,6 +1888,7 @@ main (int   argc,
 
   ADD ("empty-state-and-sample", test_empty_state_and_sample);
   ADD ("add-and-search", test_add_and_search);
+  ADD ("search-typing", test_search_typing);
   ADD ("invalid-input", test_invalid_input);
   ADD ("sort", test_sort);
   ADD ("delete-undo", test_delete_undo);

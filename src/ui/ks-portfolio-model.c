@@ -7,6 +7,10 @@
  * walking the array. It announces only the span of rows that changed, so the list
  * rebinds what it must and no more.
  *
+ * Typing narrows a search one key at a time and Backspace widens it again the same way:
+ * the rows shown before each narrowing are kept, so going back to an earlier search
+ * shows them again without looking at a hundred thousand accounts once more.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -25,7 +29,25 @@ struct _KsPortfolioModel
   gpointer user_data;
   GPtrArray *sorted;    /* every account, referenced, in the sorter's order */
   GPtrArray *visible;   /* the accepted ones, borrowed from @sorted */
+  GPtrArray *history;   /* of Step: earlier, wider searches, the newest last */
 };
+
+/* The rows shown for the search @key, before it was narrowed. */
+typedef struct
+{
+  char *key;
+  GPtrArray *rows;      /* borrowed from @sorted, like @visible */
+} Step;
+
+static void
+step_free (gpointer data)
+{
+  Step *step = data;
+
+  g_free (step->key);
+  g_ptr_array_unref (step->rows);
+  g_free (step);
+}
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -87,21 +109,70 @@ show (KsPortfolioModel *self,
                                 n_old - prefix - suffix, n_new - prefix - suffix);
 }
 
-void
-ks_portfolio_model_refilter (KsPortfolioModel *self,
-                             GtkFilterChange   change)
+static void
+filter (KsPortfolioModel *self,
+        GtkFilterChange   change)
 {
-  GPtrArray *from;
-  GPtrArray *next;
+  GPtrArray *from = change == GTK_FILTER_CHANGE_MORE_STRICT ? self->visible : self->sorted;
+  GPtrArray *next = g_ptr_array_sized_new (from->len);
 
-  g_return_if_fail (KS_IS_PORTFOLIO_MODEL (self));
-
-  from = change == GTK_FILTER_CHANGE_MORE_STRICT ? self->visible : self->sorted;
-  next = g_ptr_array_sized_new (from->len);
   for (guint i = 0; i < from->len; i++)
     if (self->predicate (from->pdata[i], self->user_data))
       g_ptr_array_add (next, from->pdata[i]);
   show (self, next);
+}
+
+void
+ks_portfolio_model_refilter (KsPortfolioModel *self,
+                             GtkFilterChange   change)
+{
+  g_return_if_fail (KS_IS_PORTFOLIO_MODEL (self));
+
+  /* Whatever changed, the rows kept for earlier searches may no longer be right. */
+  g_ptr_array_set_size (self->history, 0);
+  filter (self, change);
+}
+
+void
+ks_portfolio_model_narrow (KsPortfolioModel *self,
+                           const char       *key)
+{
+  Step *step;
+
+  g_return_if_fail (KS_IS_PORTFOLIO_MODEL (self));
+  g_return_if_fail (key != NULL);
+
+  step = g_new (Step, 1);
+  step->key = g_strdup (key);
+  step->rows = g_ptr_array_ref (self->visible);
+  g_ptr_array_add (self->history, step);
+  filter (self, GTK_FILTER_CHANGE_MORE_STRICT);
+}
+
+gboolean
+ks_portfolio_model_widen (KsPortfolioModel *self,
+                          const char       *key)
+{
+  g_return_val_if_fail (KS_IS_PORTFOLIO_MODEL (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  for (guint i = self->history->len; i > 0; i--)
+    {
+      Step *step = g_ptr_array_index (self->history, i - 1);
+
+      if (strcmp (step->key, key) == 0)
+        {
+          GPtrArray *rows = g_ptr_array_ref (step->rows);
+
+          /* This search and the narrower ones after it are the current one now. */
+          g_ptr_array_set_size (self->history, i - 1);
+          show (self, rows);
+          return TRUE;
+        }
+    }
+
+  ks_portfolio_model_refilter (self, GTK_FILTER_CHANGE_LESS_STRICT);
+  return FALSE;
 }
 
 static int
@@ -183,6 +254,7 @@ ks_portfolio_model_finalize (GObject *object)
 {
   KsPortfolioModel *self = KS_PORTFOLIO_MODEL (object);
 
+  g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->visible, g_ptr_array_unref);
   g_clear_pointer (&self->sorted, g_ptr_array_unref);
 
@@ -203,6 +275,7 @@ ks_portfolio_model_init (KsPortfolioModel *self)
 {
   self->sorted = g_ptr_array_new_with_free_func (g_object_unref);
   self->visible = g_ptr_array_new ();
+  self->history = g_ptr_array_new_with_free_func (step_free);
 }
 
 KsPortfolioModel *

@@ -27,6 +27,16 @@ KsPortfolioModel *ks_portfolio_model_new      (GListModel         *accounts,
 void              ks_portfolio_model_refilter (KsPortfolioModel   *self,
                                                GtkFilterChange     change);
 
+/* For a search that follows typing, @key being the search the rows are shown for now:
+ * filters the rows shown for the narrower search the predicate now asks for, and keeps
+ * them to show again when the search is widened back to @key. */
+void              ks_portfolio_model_narrow   (KsPortfolioModel   *self,
+                                               const char         *key);
+/* The search widened to @key: shows the rows kept for it if it was narrowed from there
+ * and nothing changed since (TRUE), or filters every account again (FALSE). */
+gboolean          ks_portfolio_model_widen    (KsPortfolioModel   *self,
+                                               const char         *key);
+
 /* Sorts again, when what the sorter looks at (the scores) changed. */
 void              ks_portfolio_model_resort   (KsPortfolioModel   *self);
 

@@ -546,20 +546,23 @@ static void
 on_search_changed (KsPortfolioView *self)
 {
   g_autofree char *query = ks_account_fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+  g_autofree char *previous = NULL;
 
-  if (g_strcmp0 (query, self->query) == 0)
+  /* No search yet matches every account, as the empty one does. */
+  if (strcmp (query, self->query != NULL ? self->query : "") == 0)
     return;
 
-  /* Typing on narrows the search: only rows still shown need checking again. */
-  if (self->query != NULL && strstr (query, self->query) != NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (self->query != NULL && strstr (self->query, query) != NULL)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-
-  g_free (self->query);
+  previous = self->query != NULL ? g_steal_pointer (&self->query) : g_strdup ("");
   self->query = g_steal_pointer (&query);
-  ks_portfolio_model_refilter (self->model, change);
+
+  /* Typing on narrows the search: only rows still shown need checking again. Backspace
+   * mostly goes back to a search typed a moment ago, whose rows the model kept. */
+  if (strstr (self->query, previous) != NULL)
+    ks_portfolio_model_narrow (self->model, previous);
+  else if (strstr (previous, self->query) != NULL)
+    ks_portfolio_model_widen (self->model, self->query);
+  else
+    ks_portfolio_model_refilter (self->model, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
