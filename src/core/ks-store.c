@@ -1561,6 +1561,46 @@ schema_has_columns (sqlite3  *db,
     { "swot_item", swot_columns },
     { "risk", risk_columns },
   };
+  static const char * const member_columns[] = {
+    "id", "name", "role", "mentor_id", "notes", NULL
+  };
+  static const char * const coaching_plan_columns[] = {
+    "id", "member_id", "skill", "custom_skill", "start_level", "current_level",
+    "target_level", "objective", "start", "due", "status", "coach", NULL
+  };
+  static const char * const coaching_action_columns[] = {
+    "id", "plan_id", "kind", "title", "due", "status", NULL
+  };
+  static const char * const coaching_session_columns[] = {
+    "id", "plan_id", "date", "kind", "rating", "notes", "next_step", NULL
+  };
+  static const char * const checklist_category_columns[] = { "id", "position", "title", NULL };
+  static const char * const checklist_item_columns[] = {
+    "id", "category_id", "position", "text", NULL
+  };
+  static const char * const contract_columns[] = {
+    "id", "account_id", "title", "number", "value", "currency", "start_date", "end_date",
+    "renewal_notice", "status", "notes", NULL
+  };
+  static const char * const contract_item_columns[] = {
+    "id", "contract_id", "category", "position", "text", "state", "note", "reviewer",
+    "reviewed", NULL
+  };
+  static const struct
+  {
+    int         since;
+    const char *table;
+    const char * const *columns;
+  } later_tables[] = {
+    { 5, "member", member_columns },
+    { 5, "coaching_plan", coaching_plan_columns },
+    { 5, "coaching_action", coaching_action_columns },
+    { 5, "coaching_session", coaching_session_columns },
+    { 6, "checklist_category", checklist_category_columns },
+    { 6, "checklist_item", checklist_item_columns },
+    { 6, "contract", contract_columns },
+    { 6, "contract_item", contract_item_columns },
+  };
   g_autofree char *fields = account_field_columns ();
   g_autofree char *joined = g_strconcat ("id, ", fields, ", created_at, updated_at", NULL);
   g_auto(GStrv) account_columns = g_strsplit (joined, ", ", -1);
@@ -1578,6 +1618,9 @@ schema_has_columns (sqlite3  *db,
     if (rc == SQLITE_OK && *out_has)
       rc = table_has_columns (db, relation_tables[i].table, relation_tables[i].columns,
                               out_has);
+  for (guint i = 0; i < G_N_ELEMENTS (later_tables); i++)
+    if (rc == SQLITE_OK && *out_has && version >= later_tables[i].since)
+      rc = table_has_columns (db, later_tables[i].table, later_tables[i].columns, out_has);
 
   return rc;
 }
