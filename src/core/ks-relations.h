@@ -199,6 +199,12 @@ GDateTime   *ks_relations_parse_date_time   (const char           *iso);
 /* @time as ISO-8601 with its offset, to the second ("2026-11-27T09:30:00+08:00"). */
 char        *ks_relations_format_date_time  (GDateTime            *time);
 
+/* A span of time in words, translated: "under a minute", "40 min", "5 h 20 min",
+ * "3 d 4 h" (days from 48 h on), as the complaint views and the printed plan say it.
+ * @round_up counts a started minute as a whole one. */
+char        *ks_complaint_format_duration   (gint64                seconds,
+                                             gboolean              round_up);
+
 /* The complaint's first-response state at @now, and in @seconds (when not NULL) the
  * time left before the deadline (DUE, > 0), past it (OVERDUE, > 0), or that the
  * response took (IN_TIME / LATE). Exactly 24 h after opening is still in time. An

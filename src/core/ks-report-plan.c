@@ -211,54 +211,6 @@ format_metric_value (KsTargetMetric  metric,
   return ks_plan_chart_format_short (value, metric, NULL);
 }
 
-/* A span of time as the complaints view says it: “40 min”, “5 h 20 min”, “3 d 4 h”. */
-static char *
-format_duration (gint64   seconds,
-                 gboolean round_up)
-{
-  guint64 minutes;
-  guint hours, rest, days;
-  g_autofree char *first = NULL;
-  g_autofree char *second = NULL;
-
-  seconds = MAX (seconds, 0);
-  minutes = round_up ? ((guint64) seconds + 59) / 60 : (guint64) seconds / 60;
-
-  if (minutes == 0)
-    /* Translators: a span of time, as in “Due in under a minute” */
-    return g_strdup (_("under a minute"));
-
-  if (minutes < 60)
-    /* Translators: a span of time in minutes, “40 min” */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u min", "%u min", (gulong) minutes),
-                            (guint) minutes);
-
-  hours = (guint) MIN (minutes / 60, G_MAXUINT);
-  rest = (guint) (minutes % 60);
-
-  if (hours >= 48)
-    {
-      days = hours / 24;
-      hours %= 24;
-      /* Translators: a span of time in days, “3 d” */
-      first = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u d", "%u d", days), days);
-      if (hours == 0)
-        return g_steal_pointer (&first);
-      /* Translators: a span of time in hours, “5 h” */
-      second = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u h", "%u h", hours), hours);
-    }
-  else
-    {
-      first = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u h", "%u h", hours), hours);
-      if (rest == 0)
-        return g_steal_pointer (&first);
-      second = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u min", "%u min", rest), rest);
-    }
-
-  /* Translators: a span of time in two units, “5 h 20 min” or “3 d 4 h” */
-  return g_strdup_printf (C_("duration", "%1$s %2$s"), first, second);
-}
-
 /* A stored date-time, in its own zone, to the minute; the text itself when unreadable. */
 static char *
 format_date_time (const char *iso)
@@ -947,7 +899,7 @@ describe_response (const KsComplaint *complaint,
 {
   gint64 seconds = 0;
   KsResponseState state = ks_complaint_response_state (complaint, now, &seconds);
-  g_autofree char *span = format_duration (seconds, state == KS_RESPONSE_DUE);
+  g_autofree char *span = ks_complaint_format_duration (seconds, state == KS_RESPONSE_DUE);
 
   switch (state)
     {
@@ -1017,7 +969,7 @@ add_complaints (Report *report)
                                n_open > 0 ? KS_DOCUMENT_STYLE_STRONG : KS_DOCUMENT_STYLE_NORMAL);
     if (n_answered > 0)
       {
-        g_autofree char *mean = format_duration (total_seconds / n_answered, FALSE);
+        g_autofree char *mean = ks_complaint_format_duration (total_seconds / n_answered, FALSE);
 
         /* Translators: how many complaints were answered within 24 hours, “3 of 4” */
         in_time = g_strdup_printf (_("%u of %u"), n_in_time, n_answered);

@@ -38,53 +38,6 @@ G_DEFINE_FINAL_TYPE (KsComplaintsSection, ks_complaints_section, ADW_TYPE_BIN)
 /* ---- Shared with the portfolio's complaints view --------------------------------- */
 
 char *
-ks_complaint_ui_format_duration (gint64   seconds,
-                                 gboolean round_up)
-{
-  guint64 minutes;
-  guint hours, rest, days;
-  g_autofree char *first = NULL;
-  g_autofree char *second = NULL;
-
-  seconds = MAX (seconds, 0);
-  minutes = round_up ? ((guint64) seconds + 59) / 60 : (guint64) seconds / 60;
-
-  if (minutes == 0)
-    /* Translators: a span of time, as in “Due in under a minute” */
-    return g_strdup (_("under a minute"));
-
-  if (minutes < 60)
-    /* Translators: a span of time in minutes, “40 min” */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u min", "%u min", (gulong) minutes),
-                            (guint) minutes);
-
-  hours = (guint) MIN (minutes / 60, G_MAXUINT);
-  rest = (guint) (minutes % 60);
-
-  if (hours >= 48)
-    {
-      days = hours / 24;
-      hours %= 24;
-      /* Translators: a span of time in days, “3 d” */
-      first = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u d", "%u d", days), days);
-      if (hours == 0)
-        return g_steal_pointer (&first);
-      /* Translators: a span of time in hours, “5 h” */
-      second = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u h", "%u h", hours), hours);
-    }
-  else
-    {
-      first = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u h", "%u h", hours), hours);
-      if (rest == 0)
-        return g_steal_pointer (&first);
-      second = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u min", "%u min", rest), rest);
-    }
-
-  /* Translators: a span of time in two units, “5 h 20 min” or “3 d 4 h” */
-  return g_strdup_printf (C_("duration", "%1$s %2$s"), first, second);
-}
-
-char *
 ks_complaint_ui_describe_state (const KsComplaint  *complaint,
                                 GDateTime          *now,
                                 const char        **style_class)
@@ -100,7 +53,7 @@ ks_complaint_ui_describe_state (const KsComplaint  *complaint,
 
   state = ks_complaint_response_state (complaint, now, &seconds);
   /* A countdown never says “under a minute” while whole minutes are left. */
-  span = ks_complaint_ui_format_duration (seconds, state == KS_RESPONSE_DUE);
+  span = ks_complaint_format_duration (seconds, state == KS_RESPONSE_DUE);
 
   switch (state)
     {

@@ -31,10 +31,6 @@ void         ks_complaints_section_refresh  (KsComplaintsSection *self);
 
 /* What the complaint views share. */
 
-/* A span of time in words, translated: "under a minute", "40 min", "5 h 20 min",
- * "3 d 4 h" (days from 48 h on). @round_up counts a started minute as a whole one. */
-char        *ks_complaint_ui_format_duration (gint64              seconds,
-                                              gboolean            round_up);
 /* The 24-hour rule's state of @complaint at @now in words, translated: "Due in 5 h 20
  * min", "Overdue by 3 h", "Answered in 2 h", "Answered late (30 h)"; in @style_class
  * (when not NULL) the pill's style class: "success", "warning" or "error". */

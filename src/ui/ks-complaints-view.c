@@ -164,7 +164,7 @@ open_row_update_time (OpenRow   *orow,
       /* An age in whole hours from the first hour on: the state has the minutes. */
       if (seconds >= 3600)
         seconds -= seconds % 3600;
-      span = ks_complaint_ui_format_duration (seconds, FALSE);
+      span = ks_complaint_format_duration (seconds, FALSE);
 
       /* Translators: how long ago a complaint was opened; %s is “2 d 4 h” */
       age = g_strdup_printf (_("Opened %s ago"), span);
