@@ -12,16 +12,12 @@
 #include <math.h>
 #include <string.h>
 
-#if __has_include (<poppler.h>)
-#include <poppler.h>
-#define HAVE_POPPLER 1
-#endif
-
 #include "ks-document.h"
 #include "ks-error.h"
 #include "ks-report-review.h"
 #include "ks-store-review.h"
 #include "ks-store.h"
+#include "ks-test-pdf.h"
 
 #define COMPANY "Keystone Test Trading Co."
 /* in the sample: owned by 王磊 and by David Miller */
@@ -145,252 +141,9 @@ write_review (Fixture    *f,
   return path;
 }
 
-/* ---- Reading a PDF back ------------------------------------------------------------ */
+/* ---- Reading the PDF's text -------------------------------------------------------- */
 
 #ifdef HAVE_POPPLER
-
-typedef struct
-{
-  guint      n_pages;
-  GPtrArray *pages;        /* char *, each page's text as it looks (read_page_text()) */
-  GString   *lines;        /* all of it */
-  GString   *text;         /* all of it in poppler's order: a table cell's lines together */
-  GPtrArray *fonts;        /* char *, the fonts' names */
-  char      *title;
-} Pdf;
-
-static void
-pdf_free (Pdf *pdf)
-{
-  g_ptr_array_unref (pdf->pages);
-  g_string_free (pdf->lines, TRUE);
-  g_string_free (pdf->text, TRUE);
-  g_ptr_array_unref (pdf->fonts);
-  g_free (pdf->title);
-  g_free (pdf);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pdf, pdf_free)
-
-typedef struct
-{
-  gunichar         c;
-  PopplerRectangle rect;
-} Glyph;
-
-static int
-compare_glyphs_by_y (gconstpointer a,
-                     gconstpointer b)
-{
-  const Glyph *ga = a;
-  const Glyph *gb = b;
-  double ya = (ga->rect.y1 + ga->rect.y2) / 2, yb = (gb->rect.y1 + gb->rect.y2) / 2;
-
-  return (ya > yb) - (ya < yb);
-}
-
-static int
-compare_glyphs_by_x (gconstpointer a,
-                     gconstpointer b)
-{
-  const Glyph *ga = a;
-  const Glyph *gb = b;
-
-  return (ga->rect.x1 > gb->rect.x1) - (ga->rect.x1 < gb->rect.x1);
-}
-
-/* Every character that has ink lies inside the margins (with a little room for the way
- * poppler measures glyphs). Returns the page's text as it looks: a line for each line
- * of the page, left to right, a space wherever two characters stand apart. (Poppler's
- * own order follows its guess of the columns, and puts a table row's cells anywhere.) */
-static char *
-read_page_text (PopplerPage  *page,
-                guint         page_index,
-                const char   *text,
-                const double  margins[4])
-{
-  PopplerRectangle *rects = NULL;
-  guint n_rects = 0;
-  double width, height;
-  const double slack = 1.0;
-  const char *p = text;
-  g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
-  GString *out = g_string_new (NULL);
-  guint start = 0;
-
-  poppler_page_get_size (page, &width, &height);
-  g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
-  g_assert_cmpuint (n_rects, ==, g_utf8_strlen (text, -1));
-
-  for (guint i = 0; i < n_rects; i++, p = g_utf8_next_char (p))
-    {
-      Glyph glyph = { g_utf8_get_char (p), rects[i] };
-      const PopplerRectangle *r = &rects[i];
-
-      if (g_unichar_isspace (glyph.c))
-        continue;
-      if (r->x1 < margins[3] - slack || r->x2 > width - margins[1] + slack
-          || r->y1 < margins[0] - slack || r->y2 > height - margins[2] + slack)
-        g_error ("page %u: “%.40s” at (%.1f, %.1f)–(%.1f, %.1f) is outside the margins",
-                 page_index + 1, p, r->x1, r->y1, r->x2, r->y2);
-      g_array_append_val (glyphs, glyph);
-    }
-  g_free (rects);
-
-  /* Lines: characters whose middles are within 3 points of the line's first; rows of
-   * text are three times that apart. */
-  g_array_sort (glyphs, compare_glyphs_by_y);
-  while (start < glyphs->len)
-    {
-      const Glyph *first = &g_array_index (glyphs, Glyph, start);
-      double y = (first->rect.y1 + first->rect.y2) / 2;
-      guint end = start;
-
-      while (end < glyphs->len)
-        {
-          const Glyph *g = &g_array_index (glyphs, Glyph, end);
-
-          if ((g->rect.y1 + g->rect.y2) / 2 - y > 3)
-            break;
-          end++;
-        }
-      qsort (&g_array_index (glyphs, Glyph, start), end - start, sizeof (Glyph),
-             compare_glyphs_by_x);
-      for (guint i = start; i < end; i++)
-        {
-          const Glyph *g = &g_array_index (glyphs, Glyph, i);
-
-          if (i > start && g->rect.x1 - g_array_index (glyphs, Glyph, i - 1).rect.x2 > 1.5)
-            g_string_append_c (out, ' ');
-          g_string_append_unichar (out, g->c);
-        }
-      g_string_append_c (out, '\n');
-      start = end;
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-/* Reads @path; checks on every page that the text stays inside the document's margins,
- * that the header names the company and the footer the page, that there is no image
- * (charts are vectors), and that every font is embedded. */
-static Pdf *
-pdf_read (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  g_autoptr(KsDocument) defaults = ks_document_new ("");
-  PopplerDocument *document;
-  PopplerFontInfo *info;
-  PopplerFontsIter *iter = NULL;
-  Pdf *pdf = g_new0 (Pdf, 1);
-  double margins[4];
-
-  /* the review's margins are the engine's default */
-  ks_document_get_margins (defaults, &margins[0], &margins[1], &margins[2], &margins[3]);
-  g_assert_no_error (error);
-  document = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-
-  pdf->n_pages = poppler_document_get_n_pages (document);
-  pdf->pages = g_ptr_array_new_with_free_func (g_free);
-  pdf->lines = g_string_new (NULL);
-  pdf->text = g_string_new (NULL);
-  pdf->fonts = g_ptr_array_new_with_free_func (g_free);
-  pdf->title = poppler_document_get_title (document);
-
-  for (guint i = 0; i < pdf->n_pages; i++)
-    {
-      PopplerPage *page = poppler_document_get_page (document, i);
-      g_autofree char *raw = poppler_page_get_text (page);
-      g_autofree char *footer = g_strdup_printf ("Page %u of %u", i + 1, pdf->n_pages);
-      char *text = read_page_text (page, i, raw, margins);
-      GList *images;
-
-      if (strstr (text, COMPANY) == NULL)
-        g_error ("page %u has no header with the company's name", i + 1);
-      if (strstr (text, footer) == NULL)
-        g_error ("page %u has no footer “%s”", i + 1, footer);
-      images = poppler_page_get_image_mapping (page);
-      g_assert_null (images);
-
-      g_string_append (pdf->lines, text);
-      g_string_append (pdf->text, raw);
-      g_string_append_c (pdf->text, '\n');
-      g_ptr_array_add (pdf->pages, text);
-      g_object_unref (page);
-    }
-
-  info = poppler_font_info_new (document);
-  while (poppler_font_info_scan (info, pdf->n_pages, &iter))
-    {
-      if (iter == NULL)
-        continue;
-      do
-        {
-          const char *name = poppler_fonts_iter_get_name (iter);
-
-          g_assert_true (poppler_fonts_iter_is_embedded (iter));
-          g_ptr_array_add (pdf->fonts, g_strdup (name != NULL ? name : ""));
-        }
-      while (poppler_fonts_iter_next (iter));
-      poppler_fonts_iter_free (iter);
-      iter = NULL;
-    }
-  g_assert_cmpuint (pdf->fonts->len, >, 0);
-  g_object_unref (info);
-  g_object_unref (document);
-
-  return pdf;
-}
-
-/* @text with every run of white space as one space, or none beside Chinese, whose
- * lines break between any two characters. */
-static char *
-squeeze_spaces (const char *text)
-{
-  GString *out = g_string_new (NULL);
-  gboolean space = FALSE;
-  gunichar previous = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
-        {
-          space = TRUE;
-          continue;
-        }
-      if (space && out->len > 0 && !g_unichar_iswide (previous) && !g_unichar_iswide (c))
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_unichar (out, c);
-      previous = c;
-    }
-  return g_string_free (out, FALSE);
-}
-
-static gboolean
-has_text (Pdf        *pdf,
-          const char *needle)
-{
-  g_autofree char *text = squeeze_spaces (pdf->text->str);
-  g_autofree char *squeezed = squeeze_spaces (needle);
-
-  return strstr (text, squeezed) != NULL;
-}
-
-static guint
-count_text (const char *haystack,
-            const char *needle)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
-    n++;
-  return n;
-}
 
 /* The first @n_chars characters of @text (spaces squeezed) after the first @start and
  * the spaces after it, or NULL when @start is not there. */
@@ -399,7 +152,7 @@ text_after (const char *text,
             const char *start,
             glong       n_chars)
 {
-  g_autofree char *squeezed = squeeze_spaces (start);
+  g_autofree char *squeezed = ks_test_squeeze_spaces (start);
   const char *found = strstr (text, squeezed);
 
   if (found == NULL)
@@ -416,7 +169,7 @@ text_between (GString    *all,
               const char *from,
               const char *to)
 {
-  g_autofree char *text = squeeze_spaces (all->str);
+  g_autofree char *text = ks_test_squeeze_spaces (all->str);
   const char *start = strstr (text, from);
   const char *end = start != NULL ? strstr (start, to) : NULL;
 
@@ -427,25 +180,6 @@ text_between (GString    *all,
 
 #endif
 
-#define REQUIRE_POPPLER() \
-  G_STMT_START { \
-    if (!have_poppler ()) \
-      { \
-        g_test_skip ("poppler-glib not found: the PDF cannot be read back"); \
-        return; \
-      } \
-  } G_STMT_END
-
-static gboolean
-have_poppler (void)
-{
-#ifdef HAVE_POPPLER
-  return TRUE;
-#else
-  return FALSE;
-#endif
-}
-
 /* ---- The sample portfolio ---------------------------------------------------------- */
 
 static void
@@ -454,18 +188,18 @@ test_portfolio (Fixture       *f,
 {
   g_autofree char *path = write_review (f, NULL, NULL, "review.pdf");
 
-  REQUIRE_POPPLER ();
+  KS_TEST_REQUIRE_POPPLER ();
 #ifdef HAVE_POPPLER
   {
-    g_autoptr(Pdf) pdf = pdf_read (path);
+    g_autoptr(KsTestPdf) pdf = ks_test_pdf_read (path, NULL, COMPANY);
     GListModel *accounts = ks_store_get_accounts (f->store);
     g_autofree char *attainment = NULL;
 
     g_assert_cmpuint (pdf->n_pages, >, 1);
     g_assert_cmpstr (pdf->title, ==, "Quarterly Review 2026-Q3");
-    g_assert_true (has_text (pdf, "Whole portfolio · 30 accounts"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "Whole portfolio · 30 accounts"));
     for (guint i = 0; i < G_N_ELEMENTS (section_titles); i++)
-      if (!has_text (pdf, section_titles[i]))
+      if (!ks_test_pdf_has_text (pdf, section_titles[i]))
         g_error ("section “%s” is missing", section_titles[i]);
 
     /* every account, Chinese and Latin names, once in the attainment table */
@@ -473,27 +207,27 @@ test_portfolio (Fixture       *f,
     for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
       {
         g_autoptr(KsAccount) account = g_list_model_get_item (accounts, i);
-        g_autofree char *name = squeeze_spaces (ks_account_get_name (account));
+        g_autofree char *name = ks_test_squeeze_spaces (ks_account_get_name (account));
 
-        if (count_text (attainment, name) != 1)
+        if (ks_test_count_text (attainment, name) != 1)
           g_error ("“%s” is %u times in the attainment table", name,
-                   count_text (attainment, name));
+                   ks_test_count_text (attainment, name));
       }
 
     /* what the sections hold */
-    g_assert_true (has_text (pdf, "1 July 2026 to 30 September 2026"));
-    g_assert_true (has_text (pdf, "Since the Snapshot of 2026-Q2"));
-    g_assert_true (has_text (pdf, "1 account changed quadrant"));
-    g_assert_true (has_text (pdf, "Movement since 2026-Q2"));
-    g_assert_true (has_text (pdf, "At 2026-Q2"));
-    g_assert_true (has_text (pdf, "By Category"));
-    g_assert_true (has_text (pdf, "Answered within 24 Hours"));
-    g_assert_true (has_text (pdf, "Emily Chen"));                  /* coaching */
-    g_assert_true (has_text (pdf, "Renewals Due within 90 Days"));
-    g_assert_true (has_text (pdf, "Framework Services Agreement")); /* a renewal */
-    g_assert_true (has_text (pdf, "Open Checklist Issues"));
-    g_assert_true (has_text (pdf, "Open Risks"));
-    g_assert_true (has_text (pdf, "Purchases rest on one product line"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "1 July 2026 to 30 September 2026"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "Since the Snapshot of 2026-Q2"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "1 account changed quadrant"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "Movement since 2026-Q2"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "At 2026-Q2"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "By Category"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "Answered within 24 Hours"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "Emily Chen"));                  /* coaching */
+    g_assert_true (ks_test_pdf_has_text (pdf, "Renewals Due within 90 Days"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "Framework Services Agreement")); /* a renewal */
+    g_assert_true (ks_test_pdf_has_text (pdf, "Open Checklist Issues"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "Open Risks"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "Purchases rest on one product line"));
   }
 #endif
 }
@@ -506,19 +240,19 @@ test_movement (Fixture       *f,
 {
   g_autofree char *path = write_review (f, "2026-Q3", NULL, "movement.pdf");
 
-  REQUIRE_POPPLER ();
+  KS_TEST_REQUIRE_POPPLER ();
 #ifdef HAVE_POPPLER
   {
-    g_autoptr(Pdf) pdf = pdf_read (path);
+    g_autoptr(KsTestPdf) pdf = ks_test_pdf_read (path, NULL, COMPANY);
     g_autofree char *movement = text_between (pdf->lines, "Movement since 2026-Q2",
                                               "Tier Distribution");
     g_autofree char *row = text_after (movement, MOVED_ACCOUNT, 40);
 
-    g_assert_cmpuint (count_text (movement, MOVED_ACCOUNT), ==, 1);
+    g_assert_cmpuint (ks_test_count_text (movement, MOVED_ACCOUNT), ==, 1);
     g_assert_nonnull (row);
     g_assert_nonnull (strstr (row, "→ Strategic"));
     /* nothing else moved */
-    g_assert_cmpuint (count_text (movement, "→"), <=, 3);
+    g_assert_cmpuint (ks_test_count_text (movement, "→"), <=, 3);
   }
 #endif
 }
@@ -534,10 +268,10 @@ test_attainment (Fixture       *f,
 
   g_assert_true (summary->has_attainment);
 
-  REQUIRE_POPPLER ();
+  KS_TEST_REQUIRE_POPPLER ();
 #ifdef HAVE_POPPLER
   {
-    g_autoptr(Pdf) pdf = pdf_read (path);
+    g_autoptr(KsTestPdf) pdf = ks_test_pdf_read (path, NULL, COMPANY);
     /* the row: name, owner, currency, target, actual, attainment */
     g_autofree char *table = text_between (pdf->lines, "Target Attainment",
                                            "Complaint Response");
@@ -557,8 +291,8 @@ test_attainment (Fixture       *f,
     if (!g_str_has_prefix (rest, percent))
       g_error ("the attainment in “%s” is not “%s”", row, percent);
     /* the quarters counted */
-    g_assert_true (has_text (pdf, "Attainment is revenue against target for 2026"));
-    g_assert_true (has_text (pdf, "with a recorded actual: Q1–Q2, unless"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "Attainment is revenue against target for 2026"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "with a recorded actual: Q1–Q2, unless"));
   }
 #endif
 }
@@ -571,17 +305,17 @@ test_earlier_quarter (Fixture       *f,
 {
   g_autofree char *path = write_review (f, "2026-q2", NULL, "q2.pdf");
 
-  REQUIRE_POPPLER ();
+  KS_TEST_REQUIRE_POPPLER ();
 #ifdef HAVE_POPPLER
   {
-    g_autoptr(Pdf) pdf = pdf_read (path);
+    g_autoptr(KsTestPdf) pdf = ks_test_pdf_read (path, NULL, COMPANY);
 
     g_assert_cmpstr (pdf->title, ==, "Quarterly Review 2026-Q2");
-    g_assert_true (has_text (pdf, "1 April 2026 to 30 June 2026"));
-    g_assert_true (has_text (pdf, "The accounts as the snapshot of 2026-Q2 has them."));
-    g_assert_true (has_text (pdf, "There is no snapshot before 2026-Q2"));
-    g_assert_false (has_text (pdf, "Movement since"));
-    g_assert_true (has_text (pdf, "year to date at the end of Q2"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "1 April 2026 to 30 June 2026"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "The accounts as the snapshot of 2026-Q2 has them."));
+    g_assert_true (ks_test_pdf_has_text (pdf, "There is no snapshot before 2026-Q2"));
+    g_assert_false (ks_test_pdf_has_text (pdf, "Movement since"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "year to date at the end of Q2"));
   }
 #endif
 }
@@ -593,21 +327,21 @@ test_owner (Fixture       *f,
   g_autofree char *path = write_review (f, NULL, "王磊", "owner.pdf");
   g_autofree char *miller = NULL;
 
-  REQUIRE_POPPLER ();
+  KS_TEST_REQUIRE_POPPLER ();
 #ifdef HAVE_POPPLER
   {
-    g_autoptr(Pdf) pdf = pdf_read (path);
+    g_autoptr(KsTestPdf) pdf = ks_test_pdf_read (path, NULL, COMPANY);
 
     g_assert_cmpstr (pdf->title, ==, "Quarterly Review 2026-Q3: 王磊");
-    g_assert_true (has_text (pdf, "Accounts of 王磊 · 6 accounts"));
-    g_assert_true (has_text (pdf, WANG_ACCOUNT));
+    g_assert_true (ks_test_pdf_has_text (pdf, "Accounts of 王磊 · 6 accounts"));
+    g_assert_true (ks_test_pdf_has_text (pdf, WANG_ACCOUNT));
     /* another owner's accounts, and their risks, are not in it */
-    g_assert_false (has_text (pdf, MILLER_ACCOUNT));
-    g_assert_false (has_text (pdf, "Purchases rest on one product line"));
-    g_assert_false (has_text (pdf, MOVED_ACCOUNT));
-    g_assert_false (has_text (pdf, "Emily Chen"));
+    g_assert_false (ks_test_pdf_has_text (pdf, MILLER_ACCOUNT));
+    g_assert_false (ks_test_pdf_has_text (pdf, "Purchases rest on one product line"));
+    g_assert_false (ks_test_pdf_has_text (pdf, MOVED_ACCOUNT));
+    g_assert_false (ks_test_pdf_has_text (pdf, "Emily Chen"));
     for (guint i = 0; i < G_N_ELEMENTS (section_titles); i++)
-      g_assert_true (has_text (pdf, section_titles[i]));
+      g_assert_true (ks_test_pdf_has_text (pdf, section_titles[i]));
   }
 #endif
 
@@ -615,11 +349,11 @@ test_owner (Fixture       *f,
   miller = write_review (f, NULL, "  david MILLER ", "miller.pdf");
 #ifdef HAVE_POPPLER
   {
-    g_autoptr(Pdf) pdf = pdf_read (miller);
+    g_autoptr(KsTestPdf) pdf = ks_test_pdf_read (miller, NULL, COMPANY);
 
     g_assert_cmpstr (pdf->title, ==, "Quarterly Review 2026-Q3: David Miller");
-    g_assert_true (has_text (pdf, MILLER_ACCOUNT));
-    g_assert_false (has_text (pdf, WANG_ACCOUNT));
+    g_assert_true (ks_test_pdf_has_text (pdf, MILLER_ACCOUNT));
+    g_assert_false (ks_test_pdf_has_text (pdf, WANG_ACCOUNT));
   }
 #endif
 }
@@ -634,16 +368,16 @@ test_chinese (Fixture       *f,
   path = write_review (f, NULL, NULL, "review-zh.pdf");
   g_unsetenv ("LANGUAGE");
 
-  REQUIRE_POPPLER ();
+  KS_TEST_REQUIRE_POPPLER ();
 #ifdef HAVE_POPPLER
   {
-    g_autoptr(Pdf) pdf = pdf_read (path);
+    g_autoptr(KsTestPdf) pdf = ks_test_pdf_read (path, NULL, COMPANY);
     gboolean chinese_font = FALSE;
 
     g_assert_cmpuint (pdf->n_pages, >, 1);
-    g_assert_true (has_text (pdf, WANG_ACCOUNT));
-    g_assert_true (has_text (pdf, MILLER_ACCOUNT));
-    g_assert_true (has_text (pdf, "王磊"));
+    g_assert_true (ks_test_pdf_has_text (pdf, WANG_ACCOUNT));
+    g_assert_true (ks_test_pdf_has_text (pdf, MILLER_ACCOUNT));
+    g_assert_true (ks_test_pdf_has_text (pdf, "王磊"));
     for (guint i = 0; i < pdf->fonts->len; i++)
       {
         const char *name = g_ptr_array_index (pdf->fonts, i);
@@ -855,10 +589,10 @@ test_generated (void)
   g_assert_true (ks_document_write_pdf (document, path, &error));
   g_assert_no_error (error);
 
-  REQUIRE_POPPLER ();
+  KS_TEST_REQUIRE_POPPLER ();
 #ifdef HAVE_POPPLER
   {
-    g_autoptr(Pdf) pdf = pdf_read (path);
+    g_autoptr(KsTestPdf) pdf = ks_test_pdf_read (path, NULL, COMPANY);
     g_autofree char *table = text_between (pdf->text, "Target Attainment",
                                            "Complaint Response");
     const char *header = "Account Owner Currency Target Actual Attainment";
@@ -866,23 +600,24 @@ test_generated (void)
 
     g_assert_cmpuint (pdf->n_pages, ==, n_pages);
     for (guint i = 0; i < G_N_ELEMENTS (section_titles); i++)
-      g_assert_true (has_text (pdf, section_titles[i]));
+      g_assert_true (ks_test_pdf_has_text (pdf, section_titles[i]));
 
     /* every account once in the attainment table */
     for (guint i = 0; i < N_GENERATED; i++)
       {
         g_autofree char *name = generated_name (i);
-        g_autofree char *squeezed = squeeze_spaces (name);
+        g_autofree char *squeezed = ks_test_squeeze_spaces (name);
 
-        if (count_text (table, squeezed) != 1)
+        if (ks_test_count_text (table, squeezed) != 1)
           g_error ("“%s” is %u times in the attainment table", name,
-                   count_text (table, squeezed));
+                   ks_test_count_text (table, squeezed));
       }
 
     /* its header row on every page it is on, and it is on several */
-    for (guint p = 0; p < pdf->pages->len; p++)
+    for (guint p = 0; p < pdf->page_lines->len; p++)
       {
-        g_autofree char *text = squeeze_spaces (g_ptr_array_index (pdf->pages, p));
+        const char *lines = g_ptr_array_index (pdf->page_lines, p);
+        g_autofree char *text = ks_test_squeeze_spaces (lines);
         gboolean has_rows = FALSE;
 
         /* a row of the table: a name, its owner and a currency */
@@ -891,7 +626,7 @@ test_generated (void)
             g_autofree char *name = generated_name (i);
             g_autofree char *row = g_strdup_printf ("%s %s ", name,
                                                     owners[i % G_N_ELEMENTS (owners)]);
-            g_autofree char *squeezed = squeeze_spaces (row);
+            g_autofree char *squeezed = ks_test_squeeze_spaces (row);
 
             has_rows = strstr (text, squeezed) != NULL;
           }
@@ -942,13 +677,13 @@ test_empty (void)
 
 #ifdef HAVE_POPPLER
   {
-    g_autoptr(Pdf) pdf = pdf_read (path);
+    g_autoptr(KsTestPdf) pdf = ks_test_pdf_read (path, NULL, COMPANY);
 
-    g_assert_true (has_text (pdf, "Whole portfolio · 0 accounts"));
-    g_assert_true (has_text (pdf, "No accounts."));
-    g_assert_true (has_text (pdf, "No coaching plans."));
+    g_assert_true (ks_test_pdf_has_text (pdf, "Whole portfolio · 0 accounts"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "No accounts."));
+    g_assert_true (ks_test_pdf_has_text (pdf, "No coaching plans."));
     for (guint i = 0; i < G_N_ELEMENTS (section_titles); i++)
-      g_assert_true (has_text (pdf, section_titles[i]));
+      g_assert_true (ks_test_pdf_has_text (pdf, section_titles[i]));
   }
 #endif
 

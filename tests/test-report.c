@@ -10,15 +10,11 @@
 #include <math.h>
 #include <string.h>
 
-#if __has_include (<poppler.h>)
-#include <poppler.h>
-#define HAVE_POPPLER 1
-#endif
-
 #include "ks-document.h"
 #include "ks-error.h"
 #include "ks-report-plan.h"
 #include "ks-store.h"
+#include "ks-test-pdf.h"
 
 #define COMPANY "Keystone Test Trading Co."
 #define LATIN_ACCOUNT "Northwind Logistics Ltd"
@@ -132,221 +128,6 @@ write_plan (Fixture          *f,
   return path;
 }
 
-/* ---- Reading a PDF back ------------------------------------------------------------ */
-
-#ifdef HAVE_POPPLER
-
-typedef struct
-{
-  guint      n_pages;
-  double     width;
-  double     height;
-  GPtrArray *pages;        /* char *, each page's text */
-  GString   *text;         /* all of it */
-  GPtrArray *fonts;        /* char *, the fonts' names */
-  char      *title;
-  char      *creator;
-} Pdf;
-
-static void
-pdf_free (Pdf *pdf)
-{
-  g_ptr_array_unref (pdf->pages);
-  g_string_free (pdf->text, TRUE);
-  g_ptr_array_unref (pdf->fonts);
-  g_free (pdf->title);
-  g_free (pdf->creator);
-  g_free (pdf);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pdf, pdf_free)
-
-/* Every character that has ink lies inside the margins (the document's, with a little
- * room for the way poppler measures glyphs). */
-static void
-assert_inside_margins (PopplerPage *page,
-                       guint        page_index,
-                       const char  *text,
-                       const double margins[4])
-{
-  PopplerRectangle *rects = NULL;
-  guint n_rects = 0;
-  double width, height;
-  const double slack = 1.0;
-  const char *p = text;
-
-  poppler_page_get_size (page, &width, &height);
-  g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
-  g_assert_cmpuint (n_rects, ==, g_utf8_strlen (text, -1));
-
-  for (guint i = 0; i < n_rects; i++, p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      const PopplerRectangle *r = &rects[i];
-
-      if (g_unichar_isspace (c))
-        continue;
-      if (r->x1 < margins[3] - slack || r->x2 > width - margins[1] + slack
-          || r->y1 < margins[0] - slack || r->y2 > height - margins[2] + slack)
-        g_error ("page %u: “%.40s” at (%.1f, %.1f)–(%.1f, %.1f) is outside the margins",
-                 page_index + 1, p, r->x1, r->y1, r->x2, r->y2);
-    }
-  g_free (rects);
-}
-
-/* Reads @path; checks on every page that the text stays inside @margins (top, right,
- * bottom, left), that the header names the company (when given) and the footer the page,
- * that there is no image (charts are vectors), and that every font is embedded. */
-static Pdf *
-pdf_read (const char   *path,
-          const double  margins[4],
-          const char   *company)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  PopplerDocument *document;
-  PopplerFontInfo *info;
-  PopplerFontsIter *iter = NULL;
-  Pdf *pdf = g_new0 (Pdf, 1);
-
-  g_assert_no_error (error);
-  document = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-
-  pdf->n_pages = poppler_document_get_n_pages (document);
-  pdf->pages = g_ptr_array_new_with_free_func (g_free);
-  pdf->text = g_string_new (NULL);
-  pdf->fonts = g_ptr_array_new_with_free_func (g_free);
-  pdf->title = poppler_document_get_title (document);
-  pdf->creator = poppler_document_get_creator (document);
-
-  for (guint i = 0; i < pdf->n_pages; i++)
-    {
-      PopplerPage *page = poppler_document_get_page (document, i);
-      char *text = poppler_page_get_text (page);
-      g_autofree char *footer = g_strdup_printf ("Page %u of %u", i + 1, pdf->n_pages);
-      GList *images;
-
-      if (i == 0)
-        poppler_page_get_size (page, &pdf->width, &pdf->height);
-      assert_inside_margins (page, i, text, margins);
-      if (company != NULL)
-        g_assert_nonnull (strstr (text, company));
-      g_assert_nonnull (strstr (text, footer));
-      images = poppler_page_get_image_mapping (page);
-      g_assert_null (images);
-
-      g_string_append (pdf->text, text);
-      g_string_append_c (pdf->text, '\n');
-      g_ptr_array_add (pdf->pages, text);
-      g_object_unref (page);
-    }
-
-  info = poppler_font_info_new (document);
-  while (poppler_font_info_scan (info, pdf->n_pages, &iter))
-    {
-      if (iter == NULL)
-        continue;
-      do
-        {
-          const char *name = poppler_fonts_iter_get_name (iter);
-
-          g_assert_true (poppler_fonts_iter_is_embedded (iter));
-          g_ptr_array_add (pdf->fonts, g_strdup (name != NULL ? name : ""));
-        }
-      while (poppler_fonts_iter_next (iter));
-      poppler_fonts_iter_free (iter);
-      iter = NULL;
-    }
-  g_assert_cmpuint (pdf->fonts->len, >, 0);
-  g_object_unref (info);
-  g_object_unref (document);
-
-  return pdf;
-}
-
-static Pdf *
-pdf_read_plan (const char *path)
-{
-  double margins[4];
-  g_autoptr(KsDocument) document = ks_document_new ("");
-
-  /* The plan's margins are the engine's default. */
-  ks_document_get_margins (document, &margins[0], &margins[1], &margins[2], &margins[3]);
-  return pdf_read (path, margins, COMPANY);
-}
-
-/* @text with every run of white space (a line break in a wrapped cell) as one space, or
- * none beside Chinese, whose lines break between any two characters. */
-static char *
-squeeze_spaces (const char *text)
-{
-  GString *out = g_string_new (NULL);
-  gboolean space = FALSE;
-  gunichar previous = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
-        {
-          space = TRUE;
-          continue;
-        }
-      if (space && out->len > 0 && !g_unichar_iswide (previous) && !g_unichar_iswide (c))
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_unichar (out, c);
-      previous = c;
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* Whether the PDF has @needle, wherever its lines break. */
-static gboolean
-has_text (Pdf        *pdf,
-          const char *needle)
-{
-  g_autofree char *text = squeeze_spaces (pdf->text->str);
-  g_autofree char *squeezed = squeeze_spaces (needle);
-
-  return strstr (text, squeezed) != NULL;
-}
-
-/* How many times @needle is in the text. */
-static guint
-count_text (const char *haystack,
-            const char *needle)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
-    n++;
-  return n;
-}
-
-#endif
-
-#define REQUIRE_POPPLER() \
-  G_STMT_START { \
-    if (!have_poppler ()) \
-      { \
-        g_test_skip ("poppler-glib not found: the PDF cannot be read back"); \
-        return; \
-      } \
-  } G_STMT_END
-
-static gboolean
-have_poppler (void)
-{
-#ifdef HAVE_POPPLER
-  return TRUE;
-#else
-  return FALSE;
-#endif
-}
-
 /* ---- The account plan ---------------------------------------------------------------- */
 
 static void
@@ -355,10 +136,10 @@ test_plan_latin (Fixture       *f,
 {
   g_autofree char *path = write_plan (f, LATIN_ACCOUNT, KS_REPORT_SECTIONS_NONE, "plan.pdf");
 
-  REQUIRE_POPPLER ();
+  KS_TEST_REQUIRE_POPPLER ();
 #ifdef HAVE_POPPLER
   {
-    g_autoptr(Pdf) pdf = pdf_read_plan (path);
+    g_autoptr(KsTestPdf) pdf = ks_test_pdf_read (path, NULL, COMPANY);
 
     g_assert_cmpuint (pdf->n_pages, >=, 2);
     g_assert_cmpfloat_with_epsilon (pdf->width, KS_DOCUMENT_A4_WIDTH, 0.5);
@@ -366,30 +147,30 @@ test_plan_latin (Fixture       *f,
     g_assert_cmpstr (pdf->title, ==, "Account Plan: " LATIN_ACCOUNT);
     g_assert_cmpstr (pdf->creator, ==, "Keystone");
 
-    g_assert_true (has_text (pdf, LATIN_ACCOUNT));
+    g_assert_true (ks_test_pdf_has_text (pdf, LATIN_ACCOUNT));
     for (guint i = 0; i < KS_REPORT_N_SECTIONS; i++)
       {
         const char *label = ks_report_section_get_label (ks_report_section_nth (i));
 
-        if (!has_text (pdf, label))
+        if (!ks_test_pdf_has_text (pdf, label))
           g_error ("section “%s” is missing", label);
       }
     /* what the sections hold */
-    g_assert_true (has_text (pdf, "David Miller"));              /* owner */
-    g_assert_true (has_text (pdf, "€4,650,000.00"));             /* annual purchases */
-    g_assert_true (has_text (pdf, "Scale & value"));             /* a dimension */
-    g_assert_true (has_text (pdf, "Health Score"));
-    g_assert_true (has_text (pdf, "Revenue (EUR)"));             /* targets table */
-    g_assert_true (has_text (pdf, "Revenue, 2026"));             /* the chart's title */
-    g_assert_true (has_text (pdf, "Send next year's framework agreement quote"));
-    g_assert_true (has_text (pdf, "Ten years of on-time delivery"));     /* SWOT */
-    g_assert_true (has_text (pdf, "Chief Executive Officer"));  /* map and contacts */
-    g_assert_true (has_text (pdf, "Answered within 24 Hours"));
-    g_assert_true (has_text (pdf, "SmartSort"));                 /* a product */
-    g_assert_true (has_text (pdf, "Framework Services Agreement"));
-    g_assert_true (has_text (pdf, "Contingency Plan"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "David Miller"));  /* owner */
+    g_assert_true (ks_test_pdf_has_text (pdf, "€4,650,000.00"));  /* annual purchases */
+    g_assert_true (ks_test_pdf_has_text (pdf, "Scale & value"));  /* a dimension */
+    g_assert_true (ks_test_pdf_has_text (pdf, "Health Score"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "Revenue (EUR)"));  /* targets table */
+    g_assert_true (ks_test_pdf_has_text (pdf, "Revenue, 2026"));  /* the chart's title */
+    g_assert_true (ks_test_pdf_has_text (pdf, "Send next year's framework agreement quote"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "Ten years of on-time delivery"));  /* SWOT */
+    g_assert_true (ks_test_pdf_has_text (pdf, "Chief Executive Officer"));  /* map and contacts */
+    g_assert_true (ks_test_pdf_has_text (pdf, "Answered within 24 Hours"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "SmartSort"));  /* a product */
+    g_assert_true (ks_test_pdf_has_text (pdf, "Framework Services Agreement"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "Contingency Plan"));
     /* the quadrant chart names this account only */
-    g_assert_false (has_text (pdf, "Brightwater Energy"));
+    g_assert_false (ks_test_pdf_has_text (pdf, "Brightwater Energy"));
   }
 #endif
 }
@@ -405,18 +186,19 @@ test_plan_chinese (Fixture       *f,
   path = write_plan (f, CHINESE_ACCOUNT, KS_REPORT_SECTIONS_NONE, "plan-zh.pdf");
   g_unsetenv ("LANGUAGE");
 
-  REQUIRE_POPPLER ();
+  KS_TEST_REQUIRE_POPPLER ();
 #ifdef HAVE_POPPLER
   {
-    g_autoptr(Pdf) pdf = pdf_read_plan (path);
+    g_autoptr(KsTestPdf) pdf = ks_test_pdf_read (path, NULL, COMPANY);
     gboolean chinese_font = FALSE;
 
     g_assert_cmpuint (pdf->n_pages, >=, 2);
-    g_assert_true (has_text (pdf, CHINESE_ACCOUNT));
-    g_assert_true (has_text (pdf, "十年老客户，已建立高层季度战略对话机制。"));   /* notes */
-    g_assert_true (has_text (pdf, "王磊"));
-    g_assert_true (has_text (pdf, "¥118,500,000.00"));
-    g_assert_true (has_text (pdf, "技术团队深度嵌入客户研发"));                   /* SWOT */
+    g_assert_true (ks_test_pdf_has_text (pdf, CHINESE_ACCOUNT));
+    /* notes */
+    g_assert_true (ks_test_pdf_has_text (pdf, "十年老客户，已建立高层季度战略对话机制。"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "王磊"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "¥118,500,000.00"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "技术团队深度嵌入客户研发"));  /* SWOT */
     for (guint i = 0; i < pdf->fonts->len; i++)
       {
         const char *name = g_ptr_array_index (pdf->fonts, i);
@@ -439,20 +221,20 @@ test_plan_leave_out (Fixture       *f,
   g_autofree char *path = write_plan (f, LATIN_ACCOUNT, KS_REPORT_SECTIONS_INTERNAL,
                                       "client.pdf");
 
-  REQUIRE_POPPLER ();
+  KS_TEST_REQUIRE_POPPLER ();
 #ifdef HAVE_POPPLER
   {
-    g_autoptr(Pdf) pdf = pdf_read_plan (path);
+    g_autoptr(KsTestPdf) pdf = ks_test_pdf_read (path, NULL, COMPANY);
 
-    g_assert_false (has_text (pdf, "SWOT"));
-    g_assert_false (has_text (pdf, "Ten years of on-time delivery"));
-    g_assert_false (has_text (pdf, "Risks and Contingency Plans"));
-    g_assert_false (has_text (pdf, "Contingency Plan"));
-    g_assert_false (has_text (pdf, "Health Score"));
-    g_assert_true (has_text (pdf, "Profile"));
-    g_assert_true (has_text (pdf, "Action Plan"));
-    g_assert_true (has_text (pdf, "Relationships"));
-    g_assert_true (has_text (pdf, "Contracts"));
+    g_assert_false (ks_test_pdf_has_text (pdf, "SWOT"));
+    g_assert_false (ks_test_pdf_has_text (pdf, "Ten years of on-time delivery"));
+    g_assert_false (ks_test_pdf_has_text (pdf, "Risks and Contingency Plans"));
+    g_assert_false (ks_test_pdf_has_text (pdf, "Contingency Plan"));
+    g_assert_false (ks_test_pdf_has_text (pdf, "Health Score"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "Profile"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "Action Plan"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "Relationships"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "Contracts"));
   }
 #endif
 }
@@ -464,17 +246,17 @@ test_plan_empty (Fixture       *f,
   g_autofree char *path = write_plan (f, PLANLESS_ACCOUNT, KS_REPORT_SECTIONS_NONE,
                                       "empty.pdf");
 
-  REQUIRE_POPPLER ();
+  KS_TEST_REQUIRE_POPPLER ();
 #ifdef HAVE_POPPLER
   {
-    g_autoptr(Pdf) pdf = pdf_read_plan (path);
+    g_autoptr(KsTestPdf) pdf = ks_test_pdf_read (path, NULL, COMPANY);
 
-    g_assert_true (has_text (pdf, PLANLESS_ACCOUNT));
+    g_assert_true (ks_test_pdf_has_text (pdf, PLANLESS_ACCOUNT));
     /* the sections are there, saying there is nothing */
-    g_assert_true (has_text (pdf, "Action Plan"));
-    g_assert_true (has_text (pdf, "SWOT"));
-    g_assert_true (has_text (pdf, "Risks and Contingency Plans"));
-    g_assert_cmpuint (count_text (pdf->text->str, "None recorded."), >=, 5);
+    g_assert_true (ks_test_pdf_has_text (pdf, "Action Plan"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "SWOT"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "Risks and Contingency Plans"));
+    g_assert_cmpuint (ks_test_count_text (pdf->text->str, "None recorded."), >=, 5);
   }
 #endif
 }
@@ -486,17 +268,17 @@ test_plan_contracts (Fixture       *f,
   g_autofree char *path = write_plan (f, CONTRACTS_ACCOUNT, KS_REPORT_SECTIONS_NONE,
                                       "contracts.pdf");
 
-  REQUIRE_POPPLER ();
+  KS_TEST_REQUIRE_POPPLER ();
 #ifdef HAVE_POPPLER
   {
-    g_autoptr(Pdf) pdf = pdf_read_plan (path);
+    g_autoptr(KsTestPdf) pdf = ks_test_pdf_read (path, NULL, COMPANY);
 
-    g_assert_true (has_text (pdf, "Open Checklist Issues"));
-    g_assert_true (has_text (pdf, "open issues"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "Open Checklist Issues"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "open issues"));
     /* an issue's note as the reviewer wrote it */
-    g_assert_true (has_text (pdf, "责任上限仅为合同金额的"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "责任上限仅为合同金额的"));
     /* an open complaint past its 24 hours */
-    g_assert_true (has_text (pdf, "Overdue by"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "Overdue by"));
   }
 #endif
 }
@@ -545,10 +327,10 @@ test_plan_long_texts (Fixture       *f,
 
   path = write_plan (f, CHINESE_ACCOUNT, KS_REPORT_SECTIONS_NONE, "long.pdf");
 
-  REQUIRE_POPPLER ();
+  KS_TEST_REQUIRE_POPPLER ();
 #ifdef HAVE_POPPLER
   {
-    g_autoptr(Pdf) pdf = pdf_read_plan (path);
+    g_autoptr(KsTestPdf) pdf = ks_test_pdf_read (path, NULL, COMPANY);
     int first = -1, last = -1;
 
     for (guint i = 0; i < pdf->pages->len; i++)
@@ -563,7 +345,7 @@ test_plan_long_texts (Fixture       *f,
     /* the notes begin on one page and end on a later one: they flowed */
     g_assert_cmpint (first, >=, 0);
     g_assert_cmpint (last, >, first);
-    g_assert_true (has_text (pdf, "行动计划很长很长"));
+    g_assert_true (ks_test_pdf_has_text (pdf, "行动计划很长很长"));
     g_assert_cmpuint (pdf->n_pages, >=, 6);
   }
 #endif
@@ -590,10 +372,10 @@ test_plan_letter (Fixture       *f,
 
   path = write_plan (f, LATIN_ACCOUNT, KS_REPORT_SECTIONS_NONE, "letter.pdf");
 
-  REQUIRE_POPPLER ();
+  KS_TEST_REQUIRE_POPPLER ();
 #ifdef HAVE_POPPLER
   {
-    g_autoptr(Pdf) pdf = pdf_read_plan (path);
+    g_autoptr(KsTestPdf) pdf = ks_test_pdf_read (path, NULL, COMPANY);
 
     g_assert_cmpfloat_with_epsilon (pdf->width, KS_DOCUMENT_LETTER_WIDTH, 0.5);
     g_assert_cmpfloat_with_epsilon (pdf->height, KS_DOCUMENT_LETTER_HEIGHT, 0.5);
@@ -711,15 +493,15 @@ test_document_table_breaks (void)
   g_assert_true (ks_document_write_pdf (document, path, &error));
   g_assert_no_error (error);
 
-  REQUIRE_POPPLER ();
+  KS_TEST_REQUIRE_POPPLER ();
 #ifdef HAVE_POPPLER
   {
     double margins[4];
-    g_autoptr(Pdf) pdf = NULL;
+    g_autoptr(KsTestPdf) pdf = NULL;
     int huge_first = -1, huge_last = -1;
 
     ks_document_get_margins (document, &margins[0], &margins[1], &margins[2], &margins[3]);
-    pdf = pdf_read (path, margins, COMPANY);
+    pdf = ks_test_pdf_read (path, margins, COMPANY);
     g_assert_cmpuint (pdf->n_pages, ==, n_pages);
 
     /* every row once, on one page */
@@ -729,7 +511,7 @@ test_document_table_breaks (void)
         guint pages = 0;
 
         for (guint p = 0; p < pdf->pages->len; p++)
-          pages += count_text (g_ptr_array_index (pdf->pages, p), name);
+          pages += ks_test_count_text (g_ptr_array_index (pdf->pages, p), name);
         g_assert_cmpuint (pages, ==, 1);
       }
 
