@@ -175,6 +175,17 @@ ks_portfolio_model_widen (KsPortfolioModel *self,
   return FALSE;
 }
 
+gboolean
+ks_portfolio_model_find (KsPortfolioModel *self,
+                         KsAccount        *account,
+                         guint            *position)
+{
+  g_return_val_if_fail (KS_IS_PORTFOLIO_MODEL (self), FALSE);
+  g_return_val_if_fail (KS_IS_ACCOUNT (account), FALSE);
+
+  return g_ptr_array_find (self->visible, account, position);
+}
+
 static int
 compare (gconstpointer a,
          gconstpointer b,

@@ -37,6 +37,11 @@ void              ks_portfolio_model_narrow   (KsPortfolioModel   *self,
 gboolean          ks_portfolio_model_widen    (KsPortfolioModel   *self,
                                                const char         *key);
 
+/* Where @account is shown now, if it is. */
+gboolean          ks_portfolio_model_find     (KsPortfolioModel   *self,
+                                               KsAccount          *account,
+                                               guint              *position);
+
 /* Sorts again, when what the sorter looks at (the scores) changed. */
 void              ks_portfolio_model_resort   (KsPortfolioModel   *self);
 

@@ -9,6 +9,7 @@
 
 #include "ks-money.h"
 #include "ks-portfolio-model.h"
+#include "ks-portfolio-rows.h"
 #include "ks-portfolio-view.h"
 
 struct _KsPortfolioView
@@ -17,8 +18,11 @@ struct _KsPortfolioView
 
   KsStore *store;
   KsPortfolioModel *model;
+  KsPortfolioRows *rows;      /* the list's rows, which keep their place as accounts move */
   GtkSliceListModel *slice;   /* the first rows only, until the first frame is drawn */
   GtkSingleSelection *selection;
+  KsAccount *selected;        /* the account chosen in the list, followed as rows move */
+  gboolean following;         /* moving the selection to where @selected went */
   GtkStringList *owners;
   char *query;            /* folded search text */
   guint owners_idle;
@@ -298,6 +302,14 @@ static const Column columns[] = {
 
 static const char * const tier_classes[] = { "core", "key", "developing", "standard" };
 
+static KsAccount *
+item_get_account (GtkListItem *item)
+{
+  KsPortfolioRow *row = gtk_list_item_get_item (item);
+
+  return row != NULL ? ks_portfolio_row_get_account (row) : NULL;
+}
+
 /* Cells are GtkInscriptions: they are measured by character counts, not by their
  * text, so binding a few hundred rows while typing a search stays cheap. The tier is a
  * pill (a label with a style class per tier), changed only when the tier changes. */
@@ -320,28 +332,66 @@ update_tier_cell (GtkLabel  *label,
       g_object_set_data (G_OBJECT (label), "ks-tier", GINT_TO_POINTER (tier + 1));
     }
 
-  if (override || shown_override)
+  if (override != shown_override)
     {
-      g_autofree char *tip = NULL;
-
-      if (override)
-        /* Translators: the tier was set by hand; %s is the tier the score gives */
-        tip = g_strdup_printf (_("Set by hand; the score gives %s"),
-                               ks_tier_get_label (ks_account_get_scored_tier (account)));
       if (override)
         gtk_widget_add_css_class (GTK_WIDGET (label), "override");
       else
         gtk_widget_remove_css_class (GTK_WIDGET (label), "override");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), tip);
       g_object_set_data (G_OBJECT (label), "ks-override", GINT_TO_POINTER (override));
     }
+}
+
+/* The tier set by hand, or the alerts spelt out. */
+static char *
+dup_cell_tooltip (const Column *column,
+                  KsAccount    *account)
+{
+  if (column->format == format_tier)
+    {
+      if (ks_account_get_tier_override (account) == KS_TIER_NONE)
+        return NULL;
+      /* Translators: the tier was set by hand; %s is the tier the score gives */
+      return g_strdup_printf (_("Set by hand; the score gives %s"),
+                              ks_tier_get_label (ks_account_get_scored_tier (account)));
+    }
+  if (column->format == format_alerts)
+    {
+      char *tip = join_alerts (account, FALSE);
+
+      if (tip[0] != '\0')
+        return tip;
+      g_free (tip);
+    }
+  return NULL;
+}
+
+/* Tooltips are asked for when the pointer rests on a cell: GTK 4.8 asks the display
+ * server where the pointer is whenever a tooltip's text is set, a round trip per cell
+ * on every row that a search shows. */
+static gboolean
+on_query_tooltip (GtkWidget   *child,
+                  int          x,
+                  int          y,
+                  gboolean     keyboard,
+                  GtkTooltip  *tooltip,
+                  GtkListItem *item)
+{
+  const Column *column = g_object_get_data (G_OBJECT (item), "ks-column");
+  KsAccount *account = item_get_account (item);
+  g_autofree char *tip = account != NULL ? dup_cell_tooltip (column, account) : NULL;
+
+  if (tip == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, tip);
+  return TRUE;
 }
 
 static void
 update_cell (GtkListItem *item)
 {
   const Column *column = g_object_get_data (G_OBJECT (item), "ks-column");
-  KsAccount *account = gtk_list_item_get_item (item);
+  KsAccount *account = item_get_account (item);
   GtkWidget *child = gtk_list_item_get_child (item);
   g_autofree char *text = NULL;
 
@@ -356,12 +406,6 @@ update_cell (GtkListItem *item)
 
   text = column->format (account);
   gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
-  if (column->format == format_alerts)
-    {
-      g_autofree char *tip = join_alerts (account, FALSE);
-
-      gtk_widget_set_tooltip_text (child, tip[0] != '\0' ? tip : NULL);
-    }
 }
 
 static void
@@ -395,6 +439,11 @@ setup_cell (GtkSignalListItemFactory *factory,
     }
   gtk_list_item_set_child (item, child);
   g_object_set_data (G_OBJECT (item), "ks-column", (gpointer) column);
+  if (column->format == format_tier || column->format == format_alerts)
+    {
+      gtk_widget_set_has_tooltip (child, TRUE);
+      g_signal_connect (child, "query-tooltip", G_CALLBACK (on_query_tooltip), item);
+    }
 }
 
 static void
@@ -405,16 +454,35 @@ on_account_notify (KsAccount   *account,
   update_cell (item);
 }
 
+/* A cell shows its row's account, and follows both that account's changes and the row
+ * being given another account. */
+static void
+watch_account (GtkListItem *item)
+{
+  KsAccount *account = item_get_account (item);
+  KsAccount *watched = g_object_get_data (G_OBJECT (item), "ks-account");
+
+  if (account != watched)
+    {
+      if (watched != NULL)
+        g_signal_handlers_disconnect_by_func (watched, on_account_notify, item);
+      if (account != NULL)
+        g_signal_connect (account, "notify", G_CALLBACK (on_account_notify), item);
+      g_object_set_data_full (G_OBJECT (item), "ks-account",
+                              account != NULL ? g_object_ref (account) : NULL,
+                              g_object_unref);
+    }
+  update_cell (item);
+}
+
 static void
 bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            const Column             *column)
 {
-  KsAccount *account = gtk_list_item_get_item (item);
-  gulong id = g_signal_connect (account, "notify", G_CALLBACK (on_account_notify), item);
-
-  g_object_set_data (G_OBJECT (item), "ks-notify-id", GSIZE_TO_POINTER (id));
-  update_cell (item);
+  g_signal_connect_swapped (gtk_list_item_get_item (item), "account-changed",
+                            G_CALLBACK (watch_account), item);
+  watch_account (item);
 }
 
 static void
@@ -422,12 +490,12 @@ unbind_cell (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              const Column             *column)
 {
-  KsAccount *account = gtk_list_item_get_item (item);
-  gulong id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "ks-notify-id"));
+  KsAccount *watched = g_object_get_data (G_OBJECT (item), "ks-account");
 
-  if (account != NULL && id != 0)
-    g_signal_handler_disconnect (account, id);
-  g_object_set_data (G_OBJECT (item), "ks-notify-id", NULL);
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), watch_account, item);
+  if (watched != NULL)
+    g_signal_handlers_disconnect_by_func (watched, on_account_notify, item);
+  g_object_set_data (G_OBJECT (item), "ks-account", NULL);
 }
 
 static void
@@ -563,6 +631,14 @@ on_search_changed (KsPortfolioView *self)
     ks_portfolio_model_widen (self->model, self->query);
   else
     ks_portfolio_model_refilter (self->model, GTK_FILTER_CHANGE_DIFFERENT);
+
+  /* The best matches are at the top: show them, wherever the list was scrolled to. */
+  {
+    GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
+    if (adjustment != NULL)
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+  }
 }
 
 static void
@@ -642,7 +718,38 @@ on_rules_changed (KsPortfolioView *self)
 static KsAccount *
 get_selected_account (KsPortfolioView *self)
 {
-  return gtk_single_selection_get_selected_item (self->selection);
+  KsPortfolioRow *row = gtk_single_selection_get_selected_item (self->selection);
+
+  return row != NULL ? ks_portfolio_row_get_account (row) : NULL;
+}
+
+static void
+on_selection_changed (KsPortfolioView *self)
+{
+  if (!self->following)
+    g_set_object (&self->selected, get_selected_account (self));
+}
+
+/* Rows keep their place while the accounts move through them: the selection goes with
+ * its account to its new row, or away with it when a filter hides it. While the rows
+ * change, what the selection model does with its row is not the user's choice. */
+static void
+start_following (KsPortfolioView *self)
+{
+  self->following = TRUE;
+}
+
+static void
+follow_selection (KsPortfolioView *self)
+{
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  if (self->selected != NULL && !ks_portfolio_model_find (self->model, self->selected,
+                                                          &position))
+    g_clear_object (&self->selected);
+  if (position != gtk_single_selection_get_selected (self->selection))
+    gtk_single_selection_set_selected (self->selection, position);
+  self->following = FALSE;
 }
 
 static void
@@ -744,15 +851,23 @@ ks_portfolio_view_set_store (KsPortfolioView *self,
   self->model = ks_portfolio_model_new (accounts, sorter, filter_account, self);
   /* GTK 4.8's list builds some two hundred rows for a large model, most of them far
    * below the window: the first frame shows the top rows only, the rest follow. */
-  self->slice = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->model)), 0,
+  g_signal_connect_object (self->model, "items-changed",
+                           G_CALLBACK (start_following), self, G_CONNECT_SWAPPED);
+  self->rows = ks_portfolio_rows_new (G_LIST_MODEL (self->model));
+  self->slice = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)), 0,
                                           FIRST_FRAME_ROWS);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->slice)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
 
+  /* After the rows' own handler: the rows show the accounts' new places by then. */
   g_signal_connect_object (self->model, "items-changed",
                            G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "items-changed",
+                           G_CALLBACK (follow_selection), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (accounts, "items-changed",
                            G_CALLBACK (on_accounts_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "rules-changed",
@@ -870,7 +985,9 @@ ks_portfolio_view_dispose (GObject *object)
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
+  g_clear_object (&self->selected);
   g_clear_object (&self->slice);
+  g_clear_object (&self->rows);
   g_clear_object (&self->model);
   g_clear_object (&self->owners);
   g_clear_object (&self->store);
