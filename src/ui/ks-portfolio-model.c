@@ -11,6 +11,10 @@
  * the rows shown before each narrowing are kept, so going back to an earlier search
  * shows them again without looking at a hundred thousand accounts once more.
  *
+ * A search reads every account's folded name: they are copied, in the sorted order, into
+ * one block of memory, which the filter reads straight through instead of visiting a
+ * hundred thousand objects all over the heap.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -28,7 +32,9 @@ struct _KsPortfolioModel
   KsAccountPredicate predicate;
   gpointer user_data;
   GPtrArray *sorted;    /* every account, referenced, in the sorter's order */
-  GPtrArray *visible;   /* the accepted ones, borrowed from @sorted */
+  GString *names;       /* their folded names, in the same order, each ending in NUL */
+  GArray *name_at;      /* of guint32: where each one's name starts in @names */
+  GArray *visible;      /* of guint32: the accepted ones, as positions in @sorted */
   GPtrArray *history;   /* of Step: earlier, wider searches, the newest last */
 };
 
@@ -36,7 +42,7 @@ struct _KsPortfolioModel
 typedef struct
 {
   char *key;
-  GPtrArray *rows;      /* borrowed from @sorted, like @visible */
+  GArray *rows;         /* like @visible */
 } Step;
 
 static void
@@ -45,9 +51,11 @@ step_free (gpointer data)
   Step *step = data;
 
   g_free (step->key);
-  g_ptr_array_unref (step->rows);
+  g_array_unref (step->rows);
   g_free (step);
 }
+
+#define VISIBLE(array, i) g_array_index ((array), guint32, (i))
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -75,7 +83,7 @@ ks_portfolio_model_get_item (GListModel *model,
 
   if (position >= self->visible->len)
     return NULL;
-  return g_object_ref (g_ptr_array_index (self->visible, position));
+  return g_object_ref (g_ptr_array_index (self->sorted, VISIBLE (self->visible, position)));
 }
 
 static void
@@ -86,40 +94,71 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = ks_portfolio_model_get_item;
 }
 
-/* Replaces the visible rows by @next, announcing only the span that differs. */
+/* Replaces the visible rows by @next, announcing only the span that differs; @was_sorted
+ * is the order the rows shown so far refer to. */
 static void
 show (KsPortfolioModel *self,
-      GPtrArray        *next)
+      GArray           *next,
+      GPtrArray        *was_sorted)
 {
-  GPtrArray *old = self->visible;
+  GArray *old = self->visible;
   guint prefix = 0, suffix = 0;
   guint n_old = old->len, n_new = next->len;
+#define OLD(i) g_ptr_array_index (was_sorted, VISIBLE (old, (i)))
+#define NEW(i) g_ptr_array_index (self->sorted, VISIBLE (next, (i)))
 
-  while (prefix < n_old && prefix < n_new && old->pdata[prefix] == next->pdata[prefix])
+  while (prefix < n_old && prefix < n_new && OLD (prefix) == NEW (prefix))
     prefix++;
   while (suffix < n_old - prefix && suffix < n_new - prefix &&
-         old->pdata[n_old - 1 - suffix] == next->pdata[n_new - 1 - suffix])
+         OLD (n_old - 1 - suffix) == NEW (n_new - 1 - suffix))
     suffix++;
+#undef OLD
+#undef NEW
 
   self->visible = next;
-  g_ptr_array_unref (old);
+  g_array_unref (old);
 
   if (prefix != n_old || prefix != n_new)
     g_list_model_items_changed (G_LIST_MODEL (self), prefix,
                                 n_old - prefix - suffix, n_new - prefix - suffix);
 }
 
+static gboolean
+accepts (KsPortfolioModel *self,
+         guint32           i)
+{
+  return self->predicate (g_ptr_array_index (self->sorted, i),
+                          self->names->str + g_array_index (self->name_at, guint32, i),
+                          self->user_data);
+}
+
 static void
 filter (KsPortfolioModel *self,
-        GtkFilterChange   change)
+        GtkFilterChange   change,
+        GPtrArray        *was_sorted)
 {
-  GPtrArray *from = change == GTK_FILTER_CHANGE_MORE_STRICT ? self->visible : self->sorted;
-  GPtrArray *next = g_ptr_array_sized_new (from->len);
+  gboolean narrower = change == GTK_FILTER_CHANGE_MORE_STRICT;
+  guint n = narrower ? self->visible->len : self->sorted->len;
+  GArray *next = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
 
-  for (guint i = 0; i < from->len; i++)
-    if (self->predicate (from->pdata[i], self->user_data))
-      g_ptr_array_add (next, from->pdata[i]);
-  show (self, next);
+  for (guint32 i = 0; i < n; i++)
+    {
+      guint32 at = narrower ? VISIBLE (self->visible, i) : i;
+
+      if (accepts (self, at))
+        g_array_append_val (next, at);
+    }
+  show (self, next, was_sorted);
+}
+
+static void
+refilter (KsPortfolioModel *self,
+          GtkFilterChange   change,
+          GPtrArray        *was_sorted)
+{
+  /* Whatever changed, the rows kept for earlier searches may no longer be right. */
+  g_ptr_array_set_size (self->history, 0);
+  filter (self, change, was_sorted);
 }
 
 void
@@ -127,10 +166,7 @@ ks_portfolio_model_refilter (KsPortfolioModel *self,
                              GtkFilterChange   change)
 {
   g_return_if_fail (KS_IS_PORTFOLIO_MODEL (self));
-
-  /* Whatever changed, the rows kept for earlier searches may no longer be right. */
-  g_ptr_array_set_size (self->history, 0);
-  filter (self, change);
+  refilter (self, change, self->sorted);
 }
 
 void
@@ -144,9 +180,9 @@ ks_portfolio_model_narrow (KsPortfolioModel *self,
 
   step = g_new (Step, 1);
   step->key = g_strdup (key);
-  step->rows = g_ptr_array_ref (self->visible);
+  step->rows = g_array_ref (self->visible);
   g_ptr_array_add (self->history, step);
-  filter (self, GTK_FILTER_CHANGE_MORE_STRICT);
+  filter (self, GTK_FILTER_CHANGE_MORE_STRICT, self->sorted);
 }
 
 gboolean
@@ -162,11 +198,11 @@ ks_portfolio_model_widen (KsPortfolioModel *self,
 
       if (strcmp (step->key, key) == 0)
         {
-          GPtrArray *rows = g_ptr_array_ref (step->rows);
+          GArray *rows = g_array_ref (step->rows);
 
           /* This search and the narrower ones after it are the current one now. */
           g_ptr_array_set_size (self->history, i - 1);
-          show (self, rows);
+          show (self, rows, self->sorted);
           return TRUE;
         }
     }
@@ -183,7 +219,14 @@ ks_portfolio_model_find (KsPortfolioModel *self,
   g_return_val_if_fail (KS_IS_PORTFOLIO_MODEL (self), FALSE);
   g_return_val_if_fail (KS_IS_ACCOUNT (account), FALSE);
 
-  return g_ptr_array_find (self->visible, account, position);
+  for (guint i = 0; i < self->visible->len; i++)
+    if (g_ptr_array_index (self->sorted, VISIBLE (self->visible, i)) == account)
+      {
+        if (position != NULL)
+          *position = i;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 static int
@@ -201,11 +244,27 @@ compare (gconstpointer a,
   return order;
 }
 
+/* The folded names in the sorted order, one after the other. */
+static void
+copy_names (KsPortfolioModel *self)
+{
+  g_string_truncate (self->names, 0);
+  g_array_set_size (self->name_at, self->sorted->len);
+  for (guint i = 0; i < self->sorted->len; i++)
+    {
+      g_array_index (self->name_at, guint32, i) = self->names->len;
+      g_string_append_len (self->names,
+                           ks_account_get_name_key (g_ptr_array_index (self->sorted, i)), -1);
+      g_string_append_c (self->names, '\0');
+    }
+}
+
 static void
 resort (KsPortfolioModel *self)
 {
   if (self->sorter != NULL && gtk_sorter_get_order (self->sorter) != GTK_SORTER_ORDER_NONE)
     g_ptr_array_sort_with_data (self->sorted, compare, self);
+  copy_names (self);
 }
 
 static void
@@ -222,20 +281,24 @@ reload (KsPortfolioModel *self)
 static void
 on_accounts_changed (KsPortfolioModel *self)
 {
-  /* The old rows stay alive until the new ones are shown: @visible borrows them. */
-  GPtrArray *keep = g_ptr_array_ref (self->sorted);
+  /* The old order stays alive until the new rows are shown: @visible refers to it. */
+  g_autoptr(GPtrArray) was_sorted = g_ptr_array_ref (self->sorted);
 
   self->sorted = g_ptr_array_new_with_free_func (g_object_unref);
   reload (self);
-  ks_portfolio_model_refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
-  g_ptr_array_unref (keep);
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT, was_sorted);
 }
 
 static void
 on_sorter_changed (KsPortfolioModel *self)
 {
+  /* Sorting moves the accounts in place: the rows shown refer to the old order. */
+  g_autoptr(GPtrArray) was_sorted = g_ptr_array_sized_new (self->sorted->len);
+
+  g_ptr_array_extend (was_sorted, self->sorted, NULL, NULL);
+
   resort (self);
-  ks_portfolio_model_refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT, was_sorted);
 }
 
 void
@@ -266,8 +329,11 @@ ks_portfolio_model_finalize (GObject *object)
   KsPortfolioModel *self = KS_PORTFOLIO_MODEL (object);
 
   g_clear_pointer (&self->history, g_ptr_array_unref);
-  g_clear_pointer (&self->visible, g_ptr_array_unref);
+  g_clear_pointer (&self->visible, g_array_unref);
   g_clear_pointer (&self->sorted, g_ptr_array_unref);
+  g_clear_pointer (&self->name_at, g_array_unref);
+  if (self->names != NULL)
+    g_string_free (g_steal_pointer (&self->names), TRUE);
 
   G_OBJECT_CLASS (ks_portfolio_model_parent_class)->finalize (object);
 }
@@ -285,7 +351,9 @@ static void
 ks_portfolio_model_init (KsPortfolioModel *self)
 {
   self->sorted = g_ptr_array_new_with_free_func (g_object_unref);
-  self->visible = g_ptr_array_new ();
+  self->names = g_string_new (NULL);
+  self->name_at = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->visible = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->history = g_ptr_array_new_with_free_func (step_free);
 }
 
@@ -312,6 +380,6 @@ ks_portfolio_model_new (GListModel         *accounts,
     g_signal_connect_swapped (sorter, "changed", G_CALLBACK (on_sorter_changed), self);
 
   reload (self);
-  ks_portfolio_model_refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT, self->sorted);
   return self;
 }

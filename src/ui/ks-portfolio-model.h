@@ -14,8 +14,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (KsPortfolioModel, ks_portfolio_model, KS, PORTFOLIO_MODEL, GObject)
 
-typedef gboolean (*KsAccountPredicate) (KsAccount *account,
-                                        gpointer   user_data);
+/* @name_key is ks_account_get_name_key() of @account, read faster. */
+typedef gboolean (*KsAccountPredicate) (KsAccount  *account,
+                                        const char *name_key,
+                                        gpointer    user_data);
 
 /* A GListModel of the accounts of @accounts that @predicate accepts, in @sorter's
  * order. Call ks_portfolio_model_refilter() when what @predicate looks at changes. */

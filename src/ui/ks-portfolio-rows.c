@@ -15,6 +15,13 @@
  * Row objects are made when the list asks for them, and only those still held are
  * kept in step: the two hundred or so the list has widgets for, not one per account.
  *
+ * Rows added or removed near the top still cost the list widgets built or thrown away,
+ * a few milliseconds a row. So the rows follow the accounts a few at a time, within a
+ * time budget per main-loop turn: a search that finds twenty accounts after three
+ * hundred shows the twenty at once, in rows it has, and the rows after them, now
+ * empty, leave over the next frames; a search widened again gets its rows back the
+ * same way. Rows beyond the two hundred the list builds come and go at once.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -27,7 +34,8 @@ struct _KsPortfolioRow
 
   KsPortfolioRows *rows;  /* NULL once the row has left the list */
   guint position;
-  KsAccount *account;
+  KsAccount *account;     /* NULL while the row waits to leave the list */
+  gboolean stale;         /* another account is at its position now */
 };
 
 G_DEFINE_FINAL_TYPE (KsPortfolioRow, ks_portfolio_row, G_TYPE_OBJECT)
@@ -44,8 +52,22 @@ struct _KsPortfolioRows
   GObject parent_instance;
 
   GListModel *accounts;
-  GPtrArray *held;        /* by position: the row object given out there, or NULL */
+  guint n_accounts;
+  guint cap;              /* the most rows shown, until ks_portfolio_rows_show_all() */
+  GPtrArray *held;        /* by position, one per row shown: the row object given out
+                           * there, or NULL */
+  guint first_seen;       /* the rows in view, given their new accounts first */
+  guint n_seen;
+  guint stale_from;       /* no stale row before it; G_MAXUINT when there is none */
+  guint settle_idle;
 };
+
+/* The rows GTK 4.8's list keeps widgets for, and the time spent adding or removing rows
+ * before the main loop gets its turn again. */
+#define WIDGET_ROWS 200
+#define SETTLE_BUDGET_US 4000
+/* Rows given their accounts per step once the rows in view have theirs. */
+#define REFRESH_STEP 8
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -56,13 +78,33 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (KsPortfolioRows, ks_portfolio_rows, G_TYPE_OBJECT
 /* Rows ------------------------------------------------------------------- */
 
 static void
+on_account_notify (KsPortfolioRow *self)
+{
+  g_signal_emit (self, row_signals[ROW_ACCOUNT_CHANGED], 0);
+}
+
+/* The row shows @account (taking the reference) and follows its changes: one handler
+ * per row, not one per cell. */
+static void
+row_set_account (KsPortfolioRow *self,
+                 KsAccount      *account)
+{
+  if (self->account != NULL)
+    g_signal_handlers_disconnect_by_func (self->account, on_account_notify, self);
+  g_clear_object (&self->account);
+  self->account = account;
+  if (account != NULL)
+    g_signal_connect_swapped (account, "notify", G_CALLBACK (on_account_notify), self);
+}
+
+static void
 ks_portfolio_row_finalize (GObject *object)
 {
   KsPortfolioRow *self = KS_PORTFOLIO_ROW (object);
 
   if (self->rows != NULL)
     g_ptr_array_index (self->rows->held, self->position) = NULL;
-  g_clear_object (&self->account);
+  row_set_account (self, NULL);
 
   G_OBJECT_CLASS (ks_portfolio_row_parent_class)->finalize (object);
 }
@@ -74,7 +116,7 @@ ks_portfolio_row_class_init (KsPortfolioRowClass *klass)
 
   object_class->finalize = ks_portfolio_row_finalize;
 
-  /* The row shows another account now. */
+  /* The row shows another account now, or its account changed. */
   row_signals[ROW_ACCOUNT_CHANGED] =
     g_signal_new ("account-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -124,7 +166,8 @@ ks_portfolio_rows_get_item (GListModel *model,
   row = g_object_new (KS_TYPE_PORTFOLIO_ROW, NULL);
   row->rows = self;
   row->position = position;
-  row->account = g_list_model_get_item (self->accounts, position);
+  row_set_account (row, position < self->n_accounts
+                        ? g_list_model_get_item (self->accounts, position) : NULL);
   g_ptr_array_index (self->held, position) = row;
   return row;
 }
@@ -150,46 +193,149 @@ detach (KsPortfolioRows *self,
     }
 }
 
+/* Gives @row the account now at its position. */
+static void
+refresh (KsPortfolioRows *self,
+         KsPortfolioRow  *row)
+{
+  guint i = row->position;
+  KsAccount *account = i < self->n_accounts ? g_list_model_get_item (self->accounts, i) : NULL;
+
+  row->stale = FALSE;
+  if (account == row->account)
+    {
+      g_clear_object (&account);
+      return;
+    }
+  row_set_account (row, account);
+  g_signal_emit (row, row_signals[ROW_ACCOUNT_CHANGED], 0);
+}
+
+/* Refreshes a few of the rows out of view that show an account no longer theirs. */
+static void
+refresh_stale (KsPortfolioRows *self)
+{
+  guint done = 0;
+  guint i;
+
+  for (i = self->stale_from; i < self->held->len && done < REFRESH_STEP; i++)
+    {
+      KsPortfolioRow *row = g_ptr_array_index (self->held, i);
+
+      if (row != NULL && row->stale)
+        {
+          refresh (self, row);
+          done++;
+        }
+    }
+  self->stale_from = i < self->held->len ? i : G_MAXUINT;
+}
+
+static gboolean
+is_settled (KsPortfolioRows *self)
+{
+  return self->stale_from == G_MAXUINT && self->held->len == MIN (self->n_accounts, self->cap);
+}
+
+/* One step towards showing a row per account: returns whether there is more to do. */
+static gboolean
+settle_step (KsPortfolioRows *self)
+{
+  guint target = MIN (self->n_accounts, self->cap);
+  guint shown = self->held->len;
+
+  if (self->stale_from != G_MAXUINT)
+    refresh_stale (self);
+  else if (shown < target)
+    {
+      /* One row more, or all the rest once the list has built the rows it keeps. */
+      guint next = shown + 1 >= MIN (target, WIDGET_ROWS) ? target : shown + 1;
+
+      g_ptr_array_set_size (self->held, next);
+      g_list_model_items_changed (G_LIST_MODEL (self), shown, 0, next - shown);
+    }
+  else if (shown > target)
+    {
+      /* Empty rows leave from the end, so the rows before them keep their place; rows
+       * past those the list keeps widgets for, all at once. */
+      guint n = shown > WIDGET_ROWS ? shown - MAX (target, WIDGET_ROWS) : 1;
+      guint at = shown - n;
+
+      for (guint i = at; i < at + n; i++)
+        detach (self, i);
+      g_ptr_array_remove_range (self->held, at, n);
+      if (self->stale_from != G_MAXUINT)
+        self->stale_from = MIN (self->stale_from, at);
+      for (guint i = at; i < self->held->len; i++)
+        {
+          KsPortfolioRow *row = g_ptr_array_index (self->held, i);
+
+          if (row != NULL)
+            row->position = i;
+        }
+      g_list_model_items_changed (G_LIST_MODEL (self), at, n, 0);
+    }
+
+  return !is_settled (self);
+}
+
+static gboolean settle_later (gpointer user_data);
+
+static void
+settle (KsPortfolioRows *self)
+{
+  gint64 start = g_get_monotonic_time ();
+  gboolean more;
+
+  do
+    more = settle_step (self);
+  while (more && g_get_monotonic_time () - start < SETTLE_BUDGET_US);
+
+  if (more && self->settle_idle == 0)
+    self->settle_idle = g_idle_add (settle_later, self);
+  else if (!more)
+    g_clear_handle_id (&self->settle_idle, g_source_remove);
+}
+
+static gboolean
+settle_later (gpointer user_data)
+{
+  KsPortfolioRows *self = user_data;
+
+  settle (self);
+  if (self->settle_idle != 0)
+    return G_SOURCE_CONTINUE;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_accounts_changed (KsPortfolioRows *self,
                      guint            position,
                      guint            removed,
                      guint            added)
 {
-  guint n_old = self->held->len;
-  guint n_new = n_old - removed + added;
   /* Rows after the change show other accounts only if the change moved them. */
-  guint end = removed == added ? position + added : n_new;
-  guint common = MIN (n_old, n_new);
+  guint end = MIN (removed == added ? position + added : G_MAXUINT, self->held->len);
+  guint end_seen = self->first_seen + self->n_seen;
 
-  for (guint i = n_new; i < n_old; i++)
-    detach (self, i);
-  g_ptr_array_set_size (self->held, n_new);
+  self->n_accounts = self->n_accounts - removed + added;
 
+  /* The rows in view show their new accounts at once, the others a few at a time. */
   for (guint i = position; i < end; i++)
     {
       KsPortfolioRow *row = g_ptr_array_index (self->held, i);
-      KsAccount *account;
 
       if (row == NULL)
         continue;
-      account = g_list_model_get_item (self->accounts, i);
-      if (account == row->account)
+      if (i >= self->first_seen && i < end_seen)
+        refresh (self, row);
+      else
         {
-          g_object_unref (account);
-          continue;
+          row->stale = TRUE;
+          self->stale_from = MIN (self->stale_from, i);
         }
-      /* The old account lives until the row's cells have let go of it. */
-      {
-        g_autoptr(KsAccount) old = g_steal_pointer (&row->account);
-
-        row->account = account;
-        g_signal_emit (row, row_signals[ROW_ACCOUNT_CHANGED], 0);
-      }
     }
-
-  if (n_old != n_new)
-    g_list_model_items_changed (G_LIST_MODEL (self), common, n_old - common, n_new - common);
+  settle (self);
 }
 
 static void
@@ -197,6 +343,7 @@ ks_portfolio_rows_dispose (GObject *object)
 {
   KsPortfolioRows *self = KS_PORTFOLIO_ROWS (object);
 
+  g_clear_handle_id (&self->settle_idle, g_source_remove);
   if (self->accounts != NULL)
     g_signal_handlers_disconnect_by_data (self->accounts, self);
   g_clear_object (&self->accounts);
@@ -228,11 +375,15 @@ ks_portfolio_rows_class_init (KsPortfolioRowsClass *klass)
 static void
 ks_portfolio_rows_init (KsPortfolioRows *self)
 {
+  self->cap = G_MAXUINT;
+  self->n_seen = 60;
+  self->stale_from = G_MAXUINT;
   self->held = g_ptr_array_new ();
 }
 
 KsPortfolioRows *
-ks_portfolio_rows_new (GListModel *accounts)
+ks_portfolio_rows_new (GListModel *accounts,
+                       guint       first_rows)
 {
   KsPortfolioRows *self;
 
@@ -240,7 +391,36 @@ ks_portfolio_rows_new (GListModel *accounts)
 
   self = g_object_new (KS_TYPE_PORTFOLIO_ROWS, NULL);
   self->accounts = g_object_ref (accounts);
-  g_ptr_array_set_size (self->held, g_list_model_get_n_items (accounts));
+  self->n_accounts = g_list_model_get_n_items (accounts);
+  self->cap = first_rows;
+  g_ptr_array_set_size (self->held, MIN (self->n_accounts, self->cap));
   g_signal_connect_swapped (accounts, "items-changed", G_CALLBACK (on_accounts_changed), self);
   return self;
+}
+
+void
+ks_portfolio_rows_show_all (KsPortfolioRows *self)
+{
+  g_return_if_fail (KS_IS_PORTFOLIO_ROWS (self));
+
+  self->cap = G_MAXUINT;
+  settle (self);
+}
+
+gboolean
+ks_portfolio_rows_is_settled (KsPortfolioRows *self)
+{
+  g_return_val_if_fail (KS_IS_PORTFOLIO_ROWS (self), FALSE);
+  return is_settled (self);
+}
+
+void
+ks_portfolio_rows_set_in_view (KsPortfolioRows *self,
+                               guint            first,
+                               guint            n)
+{
+  g_return_if_fail (KS_IS_PORTFOLIO_ROWS (self));
+
+  self->first_seen = first;
+  self->n_seen = n;
 }

@@ -14,14 +14,25 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (KsPortfolioRow, ks_portfolio_row, KS, PORTFOLIO_ROW, GObject)
 
-/* The account shown in this row now; NULL once the row has left the list. */
+/* The account shown in this row now; NULL for an empty row about to leave the list,
+ * and once the row has left it. */
 KsAccount *ks_portfolio_row_get_account (KsPortfolioRow *self);
 
 #define KS_TYPE_PORTFOLIO_ROWS (ks_portfolio_rows_get_type ())
 
 G_DECLARE_FINAL_TYPE (KsPortfolioRows, ks_portfolio_rows, KS, PORTFOLIO_ROWS, GObject)
 
-/* A GListModel of KsPortfolioRow mirroring @accounts, a GListModel of KsAccount. */
-KsPortfolioRows *ks_portfolio_rows_new (GListModel *accounts);
+/* A GListModel of KsPortfolioRow following @accounts, a GListModel of KsAccount: the
+ * rows are added and removed a few at a time, the accounts they show change at once.
+ * At most @first_rows rows are shown until ks_portfolio_rows_show_all(). */
+KsPortfolioRows *ks_portfolio_rows_new        (GListModel      *accounts,
+                                               guint            first_rows);
+void             ks_portfolio_rows_show_all   (KsPortfolioRows *self);
+/* Whether there is a row for each account, each showing its account. */
+gboolean         ks_portfolio_rows_is_settled (KsPortfolioRows *self);
+/* The rows the user sees, roughly, shown their new accounts before any others. */
+void             ks_portfolio_rows_set_in_view (KsPortfolioRows *self,
+                                                guint            first,
+                                                guint            n);
 
 G_END_DECLS

@@ -18,8 +18,8 @@ struct _KsPortfolioView
 
   KsStore *store;
   KsPortfolioModel *model;
-  KsPortfolioRows *rows;      /* the list's rows, which keep their place as accounts move */
-  GtkSliceListModel *slice;   /* the first rows only, until the first frame is drawn */
+  KsPortfolioRows *rows;      /* the list's rows, which keep their place as accounts move;
+                               * the first ones only until the first frame is drawn */
   GtkSingleSelection *selection;
   KsAccount *selected;        /* the account chosen in the list, followed as rows move */
   gboolean following;         /* moving the selection to where @selected went */
@@ -41,7 +41,7 @@ struct _KsPortfolioView
   GtkDropDown *quadrant_filter;
   GtkDropDown *owner_filter;
   GtkDropDown *alert_filter;
-  GtkLabel *count_label;
+  GtkInscription *count_label;
   GtkColumnView *column_view;
 };
 
@@ -287,7 +287,7 @@ typedef struct
  * default faces' digits are already of one width. */
 static const Column columns[] = {
   { "name", N_("Name"), format_name, compare_name, TRUE, 0, 28 },
-  { "tier", N_("Tier"), format_tier, compare_tier, FALSE, 0, 0 },
+  { "tier", N_("Tier"), format_tier, compare_tier, FALSE, 0.5, 10 },
   { "ka-score", N_("KA Score"), format_ka_score, compare_ka_score, FALSE, 1, 6 },
   { "value", N_("Value"), format_value, compare_value, FALSE, 1, 6 },
   { "growth", N_("Growth Potential"), format_growth, compare_growth, FALSE, 1, 6 },
@@ -311,34 +311,37 @@ item_get_account (GtkListItem *item)
 }
 
 /* Cells are GtkInscriptions: they are measured by character counts, not by their
- * text, so binding a few hundred rows while typing a search stays cheap. The tier is a
- * pill (a label with a style class per tier), changed only when the tier changes. */
+ * text, so showing other accounts in the rows while typing a search changes no sizes,
+ * and GTK measures no row again. The tier is a pill of one width for every tier: a
+ * style class per tier, changed only when the tier changes; an empty row has none. */
 static void
-update_tier_cell (GtkLabel  *label,
-                  KsAccount *account)
+update_tier_cell (GtkInscription *pill,
+                  KsAccount      *account)
 {
-  KsTier tier = ks_account_get_tier (account);
-  gboolean override = ks_account_get_tier_override (account) != KS_TIER_NONE;
-  int shown = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "ks-tier")) - 1;
-  gboolean shown_override = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label),
+  GtkWidget *widget = GTK_WIDGET (pill);
+  int tier = account != NULL ? (int) ks_account_get_tier (account) : -1;
+  gboolean override = account != NULL && ks_account_get_tier_override (account) != KS_TIER_NONE;
+  int shown = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (pill), "ks-tier")) - 1;
+  gboolean shown_override = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (pill),
                                                                 "ks-override"));
 
-  if (shown != (int) tier)
+  if (shown != tier)
     {
       if (shown >= 0)
-        gtk_widget_remove_css_class (GTK_WIDGET (label), tier_classes[shown]);
-      gtk_widget_add_css_class (GTK_WIDGET (label), tier_classes[tier]);
-      gtk_label_set_label (label, ks_tier_get_label (tier));
-      g_object_set_data (G_OBJECT (label), "ks-tier", GINT_TO_POINTER (tier + 1));
+        gtk_widget_remove_css_class (widget, tier_classes[shown]);
+      if (tier >= 0)
+        gtk_widget_add_css_class (widget, tier_classes[tier]);
+      gtk_inscription_set_text (pill, tier >= 0 ? ks_tier_get_label (tier) : NULL);
+      g_object_set_data (G_OBJECT (pill), "ks-tier", GINT_TO_POINTER (tier + 1));
     }
 
   if (override != shown_override)
     {
       if (override)
-        gtk_widget_add_css_class (GTK_WIDGET (label), "override");
+        gtk_widget_add_css_class (widget, "override");
       else
-        gtk_widget_remove_css_class (GTK_WIDGET (label), "override");
-      g_object_set_data (G_OBJECT (label), "ks-override", GINT_TO_POINTER (override));
+        gtk_widget_remove_css_class (widget, "override");
+      g_object_set_data (G_OBJECT (pill), "ks-override", GINT_TO_POINTER (override));
     }
 }
 
@@ -395,12 +398,14 @@ update_cell (GtkListItem *item)
   GtkWidget *child = gtk_list_item_get_child (item);
   g_autofree char *text = NULL;
 
-  if (account == NULL)
-    return;
-
   if (column->format == format_tier)
     {
-      update_tier_cell (GTK_LABEL (child), account);
+      update_tier_cell (GTK_INSCRIPTION (child), account);
+      return;
+    }
+  if (account == NULL)
+    {
+      gtk_inscription_set_text (GTK_INSCRIPTION (child), NULL);
       return;
     }
 
@@ -413,29 +418,25 @@ setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             const Column             *column)
 {
-  GtkWidget *child;
+  GtkWidget *child = gtk_inscription_new (NULL);
 
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (child), column->xalign);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (child), column->nat_chars);
+  /* Names stay readable; the list scrolls sideways before it cuts them short. */
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (child),
+                                 column->compare == compare_name ? 14
+                                 : column->compare == compare_alerts ||
+                                   column->compare == compare_tier ? column->nat_chars
+                                 : MIN (column->nat_chars, 6));
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (child),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  if (column->format == format_alerts)
+    gtk_widget_add_css_class (child, "ks-alerts");
   if (column->format == format_tier)
     {
-      child = gtk_label_new (NULL);
       gtk_widget_add_css_class (child, "ks-tier");
       gtk_widget_set_halign (child, GTK_ALIGN_START);
       gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
-    }
-  else
-    {
-      child = gtk_inscription_new (NULL);
-      gtk_inscription_set_xalign (GTK_INSCRIPTION (child), column->xalign);
-      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (child), column->nat_chars);
-      /* Names stay readable; the list scrolls sideways before it cuts them short. */
-      gtk_inscription_set_min_chars (GTK_INSCRIPTION (child),
-                                     column->compare == compare_name ? 14
-                                     : column->compare == compare_alerts ? column->nat_chars
-                                     : MIN (column->nat_chars, 6));
-      gtk_inscription_set_text_overflow (GTK_INSCRIPTION (child),
-                                         GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-      if (column->format == format_alerts)
-        gtk_widget_add_css_class (child, "ks-alerts");
     }
   gtk_list_item_set_child (item, child);
   g_object_set_data (G_OBJECT (item), "ks-column", (gpointer) column);
@@ -446,43 +447,16 @@ setup_cell (GtkSignalListItemFactory *factory,
     }
 }
 
-static void
-on_account_notify (KsAccount   *account,
-                   GParamSpec  *pspec,
-                   GtkListItem *item)
-{
-  update_cell (item);
-}
-
-/* A cell shows its row's account, and follows both that account's changes and the row
- * being given another account. */
-static void
-watch_account (GtkListItem *item)
-{
-  KsAccount *account = item_get_account (item);
-  KsAccount *watched = g_object_get_data (G_OBJECT (item), "ks-account");
-
-  if (account != watched)
-    {
-      if (watched != NULL)
-        g_signal_handlers_disconnect_by_func (watched, on_account_notify, item);
-      if (account != NULL)
-        g_signal_connect (account, "notify", G_CALLBACK (on_account_notify), item);
-      g_object_set_data_full (G_OBJECT (item), "ks-account",
-                              account != NULL ? g_object_ref (account) : NULL,
-                              g_object_unref);
-    }
-  update_cell (item);
-}
-
+/* A cell shows its row's account, and follows the row: the row tells when it shows
+ * another account, and when its account changed. */
 static void
 bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            const Column             *column)
 {
   g_signal_connect_swapped (gtk_list_item_get_item (item), "account-changed",
-                            G_CALLBACK (watch_account), item);
-  watch_account (item);
+                            G_CALLBACK (update_cell), item);
+  update_cell (item);
 }
 
 static void
@@ -490,12 +464,7 @@ unbind_cell (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              const Column             *column)
 {
-  KsAccount *watched = g_object_get_data (G_OBJECT (item), "ks-account");
-
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), watch_account, item);
-  if (watched != NULL)
-    g_signal_handlers_disconnect_by_func (watched, on_account_notify, item);
-  g_object_set_data (G_OBJECT (item), "ks-account", NULL);
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), update_cell, item);
 }
 
 static void
@@ -556,8 +525,9 @@ matches_alert_choice (KsAccount *account,
 }
 
 static gboolean
-filter_account (KsAccount *account,
-                gpointer   user_data)
+filter_account (KsAccount  *account,
+                const char *name_key,
+                gpointer    user_data)
 {
   KsPortfolioView *self = user_data;
 
@@ -572,7 +542,8 @@ filter_account (KsAccount *account,
   if (self->alert_choice >= 0 && !matches_alert_choice (account, self->alert_choice))
     return FALSE;
 
-  return ks_account_matches (account, self->query);
+  /* What ks_account_matches() does, on the name the model read from its copy. */
+  return self->query == NULL || strstr (name_key, self->query) != NULL;
 }
 
 /* Position 0 of each drop-down is “all”. */
@@ -604,7 +575,7 @@ update_count (KsPortfolioView *self)
                                          /* Translators: “12 of 30 accounts” */
                                          "%u of %u account", "%u of %u accounts", total),
                             shown, total);
-  gtk_label_set_label (self->count_label, text);
+  gtk_inscription_set_text (self->count_label, text);
 
   gtk_stack_set_visible_child_name (self->main_stack, total == 0 ? "empty" : "list");
   gtk_stack_set_visible_child_name (self->results_stack, shown == 0 ? "no-results" : "list");
@@ -623,6 +594,14 @@ on_search_changed (KsPortfolioView *self)
   previous = self->query != NULL ? g_steal_pointer (&self->query) : g_strdup ("");
   self->query = g_steal_pointer (&query);
 
+  /* The best matches are at the top: show them, wherever the list was scrolled to. */
+  {
+    GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
+    if (adjustment != NULL)
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+  }
+
   /* Typing on narrows the search: only rows still shown need checking again. Backspace
    * mostly goes back to a search typed a moment ago, whose rows the model kept. */
   if (strstr (self->query, previous) != NULL)
@@ -632,13 +611,6 @@ on_search_changed (KsPortfolioView *self)
   else
     ks_portfolio_model_refilter (self->model, GTK_FILTER_CHANGE_DIFFERENT);
 
-  /* The best matches are at the top: show them, wherever the list was scrolled to. */
-  {
-    GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
-
-    if (adjustment != NULL)
-      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
-  }
 }
 
 static void
@@ -713,14 +685,42 @@ on_rules_changed (KsPortfolioView *self)
   ks_portfolio_model_resort (self->model);
 }
 
+/* The rows in view, roughly, from the scroll position: all rows are of one height. */
+static void
+on_scrolled (KsPortfolioView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  double height, row_height, first;
+
+  if (adjustment == NULL || n_rows == 0)
+    return;
+  height = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_lower (adjustment);
+  if (height <= 0)
+    return;
+  row_height = height / n_rows;
+  first = (gtk_adjustment_get_value (adjustment) - gtk_adjustment_get_lower (adjustment))
+          / row_height;
+  /* A screenful's margin above and below. */
+  ks_portfolio_rows_set_in_view (self->rows, (guint) MAX (first - 10, 0),
+                                 (guint) (gtk_adjustment_get_page_size (adjustment) / row_height)
+                                 + 30);
+}
+
 /* Activation ------------------------------------------------------------- */
 
+/* The account at the selected position, which its row may not show yet. */
 static KsAccount *
 get_selected_account (KsPortfolioView *self)
 {
-  KsPortfolioRow *row = gtk_single_selection_get_selected_item (self->selection);
+  guint position = gtk_single_selection_get_selected (self->selection);
+  g_autoptr(KsAccount) account = NULL;
 
-  return row != NULL ? ks_portfolio_row_get_account (row) : NULL;
+  if (position == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  /* Borrowed: the model holds every account it shows. */
+  account = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  return account;
 }
 
 static void
@@ -731,8 +731,9 @@ on_selection_changed (KsPortfolioView *self)
 }
 
 /* Rows keep their place while the accounts move through them: the selection goes with
- * its account to its new row, or away with it when a filter hides it. While the rows
- * change, what the selection model does with its row is not the user's choice. */
+ * its account to its new row, or away with it when a filter hides it. A row not added
+ * yet is selected when it comes. While the accounts change, what the selection model
+ * does with its row is not the user's choice. */
 static void
 start_following (KsPortfolioView *self)
 {
@@ -742,13 +743,23 @@ start_following (KsPortfolioView *self)
 static void
 follow_selection (KsPortfolioView *self)
 {
+  gboolean following = self->following;
   guint position = GTK_INVALID_LIST_POSITION;
 
-  if (self->selected != NULL && !ks_portfolio_model_find (self->model, self->selected,
-                                                          &position))
-    g_clear_object (&self->selected);
-  if (position != gtk_single_selection_get_selected (self->selection))
-    gtk_single_selection_set_selected (self->selection, position);
+  if (self->selected != NULL && get_selected_account (self) != self->selected)
+    {
+      if (!ks_portfolio_model_find (self->model, self->selected, &position))
+        g_clear_object (&self->selected);
+      self->following = TRUE;
+      gtk_single_selection_set_selected (self->selection, position);
+    }
+  self->following = following;
+}
+
+static void
+stop_following (KsPortfolioView *self)
+{
+  follow_selection (self);
   self->following = FALSE;
 }
 
@@ -849,25 +860,36 @@ ks_portfolio_view_set_store (KsPortfolioView *self,
   /* Sorted once per change of data or order; typing only filters what is in order. */
   sorter = gtk_column_view_get_sorter (self->column_view);
   self->model = ks_portfolio_model_new (accounts, sorter, filter_account, self);
-  /* GTK 4.8's list builds some two hundred rows for a large model, most of them far
-   * below the window: the first frame shows the top rows only, the rest follow. */
   g_signal_connect_object (self->model, "items-changed",
                            G_CALLBACK (start_following), self, G_CONNECT_SWAPPED);
-  self->rows = ks_portfolio_rows_new (G_LIST_MODEL (self->model));
-  self->slice = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)), 0,
-                                          FIRST_FRAME_ROWS);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->slice)));
+  /* GTK 4.8's list builds some two hundred rows for a large model, most of them far
+   * below the window: the first frame shows the top rows only, the rest follow. */
+  self->rows = ks_portfolio_rows_new (G_LIST_MODEL (self->model), FIRST_FRAME_ROWS);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->rows, "items-changed",
+                           G_CALLBACK (follow_selection), self, G_CONNECT_SWAPPED);
+  {
+    GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
+    if (adjustment != NULL)
+      {
+        g_signal_connect_object (adjustment, "value-changed",
+                                 G_CALLBACK (on_scrolled), self, G_CONNECT_SWAPPED);
+        g_signal_connect_object (adjustment, "changed",
+                                 G_CALLBACK (on_scrolled), self, G_CONNECT_SWAPPED);
+      }
+  }
 
   /* After the rows' own handler: the rows show the accounts' new places by then. */
   g_signal_connect_object (self->model, "items-changed",
                            G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "items-changed",
-                           G_CALLBACK (follow_selection), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (stop_following), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (accounts, "items-changed",
                            G_CALLBACK (on_accounts_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "rules-changed",
@@ -927,13 +949,20 @@ ks_portfolio_view_get_search_entry (KsPortfolioView *self)
   return GTK_EDITABLE (self->search_entry);
 }
 
+gboolean
+ks_portfolio_view_is_settled (KsPortfolioView *self)
+{
+  g_return_val_if_fail (KS_IS_PORTFOLIO_VIEW (self), FALSE);
+  return self->rows == NULL || ks_portfolio_rows_is_settled (self->rows);
+}
+
 static gboolean
 show_all_rows (gpointer user_data)
 {
   KsPortfolioView *self = user_data;
 
-  if (self->slice != NULL)
-    gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+  if (self->rows != NULL)
+    ks_portfolio_rows_show_all (self->rows);
   return G_SOURCE_REMOVE;
 }
 
@@ -986,7 +1015,6 @@ ks_portfolio_view_dispose (GObject *object)
     gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->selected);
-  g_clear_object (&self->slice);
   g_clear_object (&self->rows);
   g_clear_object (&self->model);
   g_clear_object (&self->owners);

@@ -20,6 +20,8 @@ void         ks_portfolio_view_start_search         (KsPortfolioView *self);
 /* What the list shows, filtered and sorted: a GListModel of KsAccount. */
 GListModel  *ks_portfolio_view_get_visible_accounts (KsPortfolioView *self);
 GtkEditable *ks_portfolio_view_get_search_entry     (KsPortfolioView *self);
+/* Whether the list has a row for each account shown, none of them still to come or go. */
+gboolean     ks_portfolio_view_is_settled           (KsPortfolioView *self);
 /* Makes @tier and @owner choose the same tier and owner filters as the list's own. */
 void         ks_portfolio_view_bind_filters         (KsPortfolioView *self,
                                                      GtkDropDown     *tier,
