@@ -71,6 +71,46 @@ visible_account (Fixture *f,
   return account;   /* the store keeps it alive */
 }
 
+/* The texts of the list's cells in the order they are drawn, "" for an empty cell. */
+static void
+collect_cells (GtkWidget *widget,
+               GPtrArray *texts)
+{
+  if (GTK_IS_INSCRIPTION (widget))
+    {
+      const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+
+      g_ptr_array_add (texts, g_strdup (text != NULL ? text : ""));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_cells (child, texts);
+}
+
+/* Waits for the list's rows to settle, then checks that it draws one row per account
+ * shown, each with that account's name, in the model's order. */
+static void
+assert_rows_show_accounts (Fixture *f)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (ks_test_ui_find_by_type (GTK_WIDGET (f->view),
+                                                                  GTK_TYPE_COLUMN_VIEW));
+  guint n_columns = g_list_model_get_n_items (gtk_column_view_get_columns (view));
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < 500 && !ks_portfolio_view_is_settled (f->view); i++)
+    ks_test_ui_wait (10);
+  g_assert_true (ks_portfolio_view_is_settled (f->view));
+  ks_test_ui_wait (20);
+
+  collect_cells (GTK_WIDGET (view), texts);
+  g_assert_cmpuint (texts->len % n_columns, ==, 0);
+  g_assert_cmpuint (texts->len / n_columns, ==, n_visible (f));
+  for (guint row = 0; row < n_visible (f); row++)
+    g_assert_cmpstr (g_ptr_array_index (texts, row * n_columns), ==,
+                     ks_account_get_name (visible_account (f, row)));
+}
+
 static void
 load_sample (Fixture *f)
 {
@@ -272,12 +312,14 @@ test_search_typing (Fixture       *f,
       gtk_editable_insert_text (search, query + n - 1, 1, &pos);
       ks_test_ui_wait (20);
       g_assert_cmpuint (n_visible (f), ==, expected[n]);
+      assert_rows_show_accounts (f);
     }
   for (gsize n = sizeof query - 2; n >= 1; n--)
     {
       gtk_editable_delete_text (search, (int) n, -1);
       ks_test_ui_wait (20);
       g_assert_cmpuint (n_visible (f), ==, expected[n]);
+      assert_rows_show_accounts (f);
     }
 
   /* "no" shown, then narrowed to "nor"; an account that did not match is renamed to
@@ -308,6 +350,51 @@ test_search_typing (Fixture       *f,
   ks_test_ui_wait (20);
   g_assert_cmpuint (n_visible (f), ==, before + 1);
   g_assert_true (ks_test_ui_has_text (GTK_WIDGET (f->view), "Nova Search Test Ltd"));
+  assert_rows_show_accounts (f);
+}
+
+/* The selected account stays selected while a search moves it to another row, and
+ * the selection goes when a search hides it. */
+static void
+test_selection_follows_account (Fixture       *f,
+                                gconstpointer  data)
+{
+  GtkColumnView *view;
+  GtkSingleSelection *selection;
+  GtkEditable *search;
+  KsAccount *chosen = NULL;
+  guint position = 0;
+
+  load_sample (f);
+  view = GTK_COLUMN_VIEW (ks_test_ui_find_by_type (GTK_WIDGET (f->view), GTK_TYPE_COLUMN_VIEW));
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (view));
+  search = ks_portfolio_view_get_search_entry (f->view);
+
+  /* an account named with "n", below one whose name has none: "n" moves it up */
+  for (guint i = 1; i < n_visible (f) && chosen == NULL; i++)
+    if (strchr (ks_account_get_name_key (visible_account (f, i)), 'n') != NULL &&
+        strchr (ks_account_get_name_key (visible_account (f, i - 1)), 'n') == NULL)
+      {
+        chosen = visible_account (f, i);
+        position = i;
+      }
+  g_assert_nonnull (chosen);
+  gtk_single_selection_set_selected (selection, position);
+
+  gtk_editable_set_text (search, "n");
+  assert_rows_show_accounts (f);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), <, position);
+  g_assert_true (visible_account (f, gtk_single_selection_get_selected (selection)) == chosen);
+
+  /* a search that hides it takes the selection away, for good */
+  gtk_editable_set_text (search, "no account has this name");
+  assert_rows_show_accounts (f);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==,
+                    GTK_INVALID_LIST_POSITION);
+  gtk_editable_set_text (search, "");
+  assert_rows_show_accounts (f);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==,
+                    GTK_INVALID_LIST_POSITION);
 }
 
 /* Bad input is refused beside the field, and nothing is saved. */
@@ -1889,6 +1976,7 @@ main (int   argc,
   ADD ("empty-state-and-sample", test_empty_state_and_sample);
   ADD ("add-and-search", test_add_and_search);
   ADD ("search-typing", test_search_typing);
+  ADD ("selection-follows-account", test_selection_follows_account);
   ADD ("invalid-input", test_invalid_input);
   ADD ("sort", test_sort);
   ADD ("delete-undo", test_delete_undo);
