@@ -16,11 +16,14 @@
  * kept in step: the two hundred or so the list has widgets for, not one per account.
  *
  * Rows added or removed near the top still cost the list widgets built or thrown away,
- * a few milliseconds a row. So the rows follow the accounts a few at a time, within a
- * time budget per main-loop turn: a search that finds twenty accounts after three
- * hundred shows the twenty at once, in rows it has, and the rows after them, now
- * empty, leave over the next frames; a search widened again gets its rows back the
- * same way. Rows beyond the two hundred the list builds come and go at once.
+ * a few milliseconds a row, and every row given another account is drawn again in the
+ * next frame, seen or not. So only the rows in view show their new accounts at once;
+ * the rest of the work is done by ks_portfolio_rows_settle(), which the view calls
+ * once a frame within a time budget: the other rows' accounts, then rows added or
+ * removed a few at a time. A search that finds twenty accounts after three hundred
+ * shows the twenty at once, in rows it has, and the rows after them, now empty, leave
+ * over the next frames; a search widened again gets its rows back the same way. Rows
+ * beyond the two hundred the list builds come and go at once.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -59,11 +62,10 @@ struct _KsPortfolioRows
   guint first_seen;       /* the rows in view, given their new accounts first */
   guint n_seen;
   guint stale_from;       /* no stale row before it; G_MAXUINT when there is none */
-  guint settle_idle;
 };
 
-/* The rows GTK 4.8's list keeps widgets for, and the time spent adding or removing rows
- * before the main loop gets its turn again. */
+/* The rows GTK 4.8's list keeps widgets for, and the time given to the rows' work in a
+ * frame. */
 #define WIDGET_ROWS 200
 #define SETTLE_BUDGET_US 4000
 /* Rows given their accounts per step once the rows in view have theirs. */
@@ -279,33 +281,20 @@ settle_step (KsPortfolioRows *self)
   return !is_settled (self);
 }
 
-static gboolean settle_later (gpointer user_data);
-
-static void
-settle (KsPortfolioRows *self)
+gboolean
+ks_portfolio_rows_settle (KsPortfolioRows *self)
 {
   gint64 start = g_get_monotonic_time ();
   gboolean more;
 
+  g_return_val_if_fail (KS_IS_PORTFOLIO_ROWS (self), FALSE);
+
+  if (is_settled (self))
+    return FALSE;
   do
     more = settle_step (self);
   while (more && g_get_monotonic_time () - start < SETTLE_BUDGET_US);
-
-  if (more && self->settle_idle == 0)
-    self->settle_idle = g_idle_add (settle_later, self);
-  else if (!more)
-    g_clear_handle_id (&self->settle_idle, g_source_remove);
-}
-
-static gboolean
-settle_later (gpointer user_data)
-{
-  KsPortfolioRows *self = user_data;
-
-  settle (self);
-  if (self->settle_idle != 0)
-    return G_SOURCE_CONTINUE;
-  return G_SOURCE_REMOVE;
+  return more;
 }
 
 static void
@@ -335,7 +324,6 @@ on_accounts_changed (KsPortfolioRows *self,
           self->stale_from = MIN (self->stale_from, i);
         }
     }
-  settle (self);
 }
 
 static void
@@ -343,7 +331,6 @@ ks_portfolio_rows_dispose (GObject *object)
 {
   KsPortfolioRows *self = KS_PORTFOLIO_ROWS (object);
 
-  g_clear_handle_id (&self->settle_idle, g_source_remove);
   if (self->accounts != NULL)
     g_signal_handlers_disconnect_by_data (self->accounts, self);
   g_clear_object (&self->accounts);
@@ -376,7 +363,7 @@ static void
 ks_portfolio_rows_init (KsPortfolioRows *self)
 {
   self->cap = G_MAXUINT;
-  self->n_seen = 60;
+  self->n_seen = 40;
   self->stale_from = G_MAXUINT;
   self->held = g_ptr_array_new ();
 }
@@ -404,7 +391,6 @@ ks_portfolio_rows_show_all (KsPortfolioRows *self)
   g_return_if_fail (KS_IS_PORTFOLIO_ROWS (self));
 
   self->cap = G_MAXUINT;
-  settle (self);
 }
 
 gboolean

@@ -23,11 +23,14 @@ KsAccount *ks_portfolio_row_get_account (KsPortfolioRow *self);
 G_DECLARE_FINAL_TYPE (KsPortfolioRows, ks_portfolio_rows, KS, PORTFOLIO_ROWS, GObject)
 
 /* A GListModel of KsPortfolioRow following @accounts, a GListModel of KsAccount: the
- * rows are added and removed a few at a time, the accounts they show change at once.
- * At most @first_rows rows are shown until ks_portfolio_rows_show_all(). */
+ * rows in view show their new accounts at once, ks_portfolio_rows_settle() does the
+ * rest. At most @first_rows rows are shown until ks_portfolio_rows_show_all(). */
 KsPortfolioRows *ks_portfolio_rows_new        (GListModel      *accounts,
                                                guint            first_rows);
 void             ks_portfolio_rows_show_all   (KsPortfolioRows *self);
+/* Some of the work left, the other rows' accounts and rows to add or remove, within a
+ * few milliseconds: returns whether there is more. */
+gboolean         ks_portfolio_rows_settle     (KsPortfolioRows *self);
 /* Whether there is a row for each account, each showing its account. */
 gboolean         ks_portfolio_rows_is_settled (KsPortfolioRows *self);
 /* The rows the user sees, roughly, shown their new accounts before any others. */

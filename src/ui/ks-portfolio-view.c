@@ -58,6 +58,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void request_settling (KsPortfolioView *self);
+
 /* Columns ---------------------------------------------------------------- */
 
 static char *
@@ -701,10 +703,11 @@ on_scrolled (KsPortfolioView *self)
   row_height = height / n_rows;
   first = (gtk_adjustment_get_value (adjustment) - gtk_adjustment_get_lower (adjustment))
           / row_height;
-  /* A screenful's margin above and below. */
-  ks_portfolio_rows_set_in_view (self->rows, (guint) MAX (first - 10, 0),
+  /* A row's margin above and below: every row given another account is drawn again in
+   * the next frame, seen or not, so the rows out of view come a few at a time after. */
+  ks_portfolio_rows_set_in_view (self->rows, (guint) MAX (first - 1, 0),
                                  (guint) (gtk_adjustment_get_page_size (adjustment) / row_height)
-                                 + 30);
+                                 + 3);
 }
 
 /* Activation ------------------------------------------------------------- */
@@ -890,6 +893,8 @@ ks_portfolio_view_set_store (KsPortfolioView *self,
                            G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "items-changed",
                            G_CALLBACK (stop_following), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "items-changed",
+                           G_CALLBACK (request_settling), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (accounts, "items-changed",
                            G_CALLBACK (on_accounts_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "rules-changed",
@@ -956,23 +961,26 @@ ks_portfolio_view_is_settled (KsPortfolioView *self)
   return self->rows == NULL || ks_portfolio_rows_is_settled (self->rows);
 }
 
-static gboolean
-show_all_rows (gpointer user_data)
-{
-  KsPortfolioView *self = user_data;
-
-  if (self->rows != NULL)
-    ks_portfolio_rows_show_all (self->rows);
-  return G_SOURCE_REMOVE;
-}
-
+/* The rows' work left after a change, a little after each frame, so that a frame
+ * draws the rows in view first and no frame waits long. The first frame shows the first
+ * rows only; the others follow the same way. */
 static void
 on_after_paint (GdkFrameClock   *clock,
                 KsPortfolioView *self)
 {
-  g_signal_handlers_disconnect_by_func (clock, on_after_paint, self);
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_all_rows, g_object_ref (self),
-                   g_object_unref);
+  if (self->rows == NULL)
+    return;
+  ks_portfolio_rows_show_all (self->rows);
+  if (ks_portfolio_rows_settle (self->rows))
+    gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
+static void
+request_settling (KsPortfolioView *self)
+{
+  if (gtk_widget_get_realized (GTK_WIDGET (self)) && !ks_portfolio_view_is_settled (self))
+    gdk_frame_clock_request_phase (gtk_widget_get_frame_clock (GTK_WIDGET (self)),
+                                   GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
 
 static void
@@ -982,6 +990,14 @@ ks_portfolio_view_realize (GtkWidget *widget)
 
   g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
                            G_CALLBACK (on_after_paint), widget, 0);
+}
+
+static void
+ks_portfolio_view_unrealize (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (widget), on_after_paint,
+                                        widget);
+  GTK_WIDGET_CLASS (ks_portfolio_view_parent_class)->unrealize (widget);
 }
 
 static void
@@ -1091,6 +1107,7 @@ ks_portfolio_view_class_init (KsPortfolioViewClass *klass)
   object_class->set_property = ks_portfolio_view_set_property;
   widget_class->root = ks_portfolio_view_root;
   widget_class->realize = ks_portfolio_view_realize;
+  widget_class->unrealize = ks_portfolio_view_unrealize;
   widget_class->unroot = ks_portfolio_view_unroot;
 
   properties[PROP_SEARCH_MODE] =
