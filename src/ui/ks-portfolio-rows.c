@@ -67,7 +67,9 @@ struct _KsPortfolioRows
 /* The rows GTK 4.8's list keeps widgets for, and the time given to the rows' work in a
  * frame. */
 #define WIDGET_ROWS 200
-#define SETTLE_BUDGET_US 4000
+#define SETTLE_BUDGET_US 2000
+/* More for rows the user would see appear, after a search that showed fewer. */
+#define SETTLE_BUDGET_IN_VIEW_US 8000
 /* Rows given their accounts per step once the rows in view have theirs. */
 #define REFRESH_STEP 8
 
@@ -292,8 +294,17 @@ ks_portfolio_rows_settle (KsPortfolioRows *self)
   if (is_settled (self))
     return FALSE;
   do
-    more = settle_step (self);
-  while (more && g_get_monotonic_time () - start < SETTLE_BUDGET_US);
+    {
+      gboolean in_view = self->stale_from == G_MAXUINT &&
+                         self->held->len < MIN (MIN (self->n_accounts, self->cap),
+                                                self->first_seen + self->n_seen);
+
+      more = settle_step (self);
+      if (g_get_monotonic_time () - start >= (in_view ? SETTLE_BUDGET_IN_VIEW_US
+                                                      : SETTLE_BUDGET_US))
+        break;
+    }
+  while (more);
   return more;
 }
 
