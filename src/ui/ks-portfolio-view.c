@@ -47,7 +47,9 @@ struct _KsPortfolioView
 
 G_DEFINE_FINAL_TYPE (KsPortfolioView, ks_portfolio_view, ADW_TYPE_BIN)
 
-/* Enough rows to fill a tall window. */
+/* Rows are this high at least: the first frame builds as many as the window's height
+ * can show, or this many in a window of no known height. */
+#define MIN_ROW_HEIGHT 30
 #define FIRST_FRAME_ROWS 40
 
 enum {
@@ -837,6 +839,17 @@ alert_label (int i)
     }
 }
 
+static guint
+first_frame_rows (KsPortfolioView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int width = 0, height = 0;
+
+  if (GTK_IS_WINDOW (root) && !gtk_window_is_maximized (GTK_WINDOW (root)))
+    gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  return height > 0 ? (guint) height / MIN_ROW_HEIGHT + 1 : FIRST_FRAME_ROWS;
+}
+
 void
 ks_portfolio_view_set_store (KsPortfolioView *self,
                              KsStore         *store)
@@ -867,7 +880,7 @@ ks_portfolio_view_set_store (KsPortfolioView *self,
                            G_CALLBACK (start_following), self, G_CONNECT_SWAPPED);
   /* GTK 4.8's list builds some two hundred rows for a large model, most of them far
    * below the window: the first frame shows the top rows only, the rest follow. */
-  self->rows = ks_portfolio_rows_new (G_LIST_MODEL (self->model), FIRST_FRAME_ROWS);
+  self->rows = ks_portfolio_rows_new (G_LIST_MODEL (self->model), first_frame_rows (self));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);

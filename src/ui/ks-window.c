@@ -1300,6 +1300,13 @@ ks_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (ks_window_parent_class)->constructed (object);
 
+  /* First: the portfolio builds as many rows for the first frame as the window shows. */
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
   ks_portfolio_view_set_store (self->portfolio_view, self->store);
   ks_complaints_view_set_store (self->complaints_view, self->store);
   ks_team_view_set_store (self->team_view, self->store);
@@ -1316,11 +1323,6 @@ ks_window_constructed (GObject *object)
                            G_CALLBACK (reload_quarters), self, G_CONNECT_SWAPPED);
   reload_quarters (self);
 
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
-                               g_settings_get_int (self->settings, "window-height"));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
   view = g_settings_get_string (self->settings, "last-view");
   if (adw_view_stack_get_child_by_name (self->stack, view) != NULL)
     adw_view_stack_set_visible_child_name (self->stack, view);
