@@ -291,7 +291,7 @@ typedef struct
  * default faces' digits are already of one width. */
 static const Column columns[] = {
   { "name", N_("Name"), format_name, compare_name, TRUE, 0, 28 },
-  { "tier", N_("Tier"), format_tier, compare_tier, FALSE, 0.5, 10 },
+  { "tier", N_("Tier"), format_tier, compare_tier, FALSE, 0.5, 9 },
   { "ka-score", N_("KA Score"), format_ka_score, compare_ka_score, FALSE, 1, 6 },
   { "value", N_("Value"), format_value, compare_value, FALSE, 1, 6 },
   { "growth", N_("Growth Potential"), format_growth, compare_growth, FALSE, 1, 6 },
