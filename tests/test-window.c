@@ -1172,6 +1172,39 @@ test_export_chart (Fixture       *f,
   g_assert_true (ks_test_ui_has_text (GTK_WIDGET (f->window), "Chart exported to “chart.png”"));
 }
 
+/* The views not shown at start are left out of the first frame's work, hidden, and
+ * each is shown with its page, whose place in the view switcher was there all along. */
+static void
+test_views_shown_with_their_page (Fixture       *f,
+                                  gconstpointer  data)
+{
+  static const struct { const char *page, *view; } views[] = {
+    { "team", "team-view" },
+    { "contracts", "contracts-view" },
+    { "complaints", "complaints-view" },
+    { "quadrant", "quadrant-view" },
+  };
+  AdwViewStack *stack = ADW_VIEW_STACK (ks_test_ui_find_by_type (GTK_WIDGET (f->window),
+                                                                 ADW_TYPE_VIEW_STACK));
+
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "portfolio");
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      GtkWidget *view = ks_test_ui_find_by_name (GTK_WIDGET (f->window), views[i].view);
+
+      g_assert_nonnull (view);
+      g_assert_false (gtk_widget_get_mapped (view));
+      g_assert_false (gtk_widget_is_visible (view));
+      g_assert_true (adw_view_stack_page_get_visible (
+        adw_view_stack_get_page (stack, adw_view_stack_get_child_by_name (stack, views[i].page))));
+
+      adw_view_stack_set_visible_child_name (stack, views[i].page);
+      ks_test_ui_wait (50);
+      g_assert_true (gtk_widget_get_mapped (view));
+      g_assert_cmpint (gtk_widget_get_height (view), >, 100);
+    }
+}
+
 /* A portfolio that is there at start shows its top rows first, then every row. */
 static void
 test_rows_at_start (Fixture       *f,
@@ -2003,6 +2036,7 @@ main (int   argc,
   ADD ("products-dialog", test_products_dialog);
   ADD ("export-chart", test_export_chart);
   ADD ("rows-at-start", test_rows_at_start);
+  ADD ("views-shown-with-their-page", test_views_shown_with_their_page);
   ADD ("narrow", test_narrow);
   ADD ("bad-database", test_bad_database);
 

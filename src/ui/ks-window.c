@@ -14,6 +14,7 @@
 #include "ks-error.h"
 #include "ks-import-dialog.h"
 #include "ks-member-page.h"
+#include "ks-lazy-bin.h"
 #include "ks-portfolio-view.h"
 #include "ks-preferences-window.h"
 #include "ks-quadrant-view.h"
@@ -1398,6 +1399,7 @@ ks_window_class_init (KsWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (KS_TYPE_LAZY_BIN);
   g_type_ensure (KS_TYPE_PORTFOLIO_VIEW);
   g_type_ensure (KS_TYPE_QUADRANT_VIEW);
   g_type_ensure (KS_TYPE_COMPLAINTS_VIEW);
