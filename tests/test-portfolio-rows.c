@@ -88,7 +88,7 @@ shown (Fixture *f,
 static void
 settle (Fixture *f)
 {
-  for (guint i = 0; i < 10000 && ks_portfolio_rows_settle (f->rows); i++)
+  for (guint i = 0; i < 10000 && ks_portfolio_rows_settle (f->rows, 1000); i++)
     ;
   g_assert_true (ks_portfolio_rows_is_settled (f->rows));
 }
@@ -112,7 +112,8 @@ test_first_rows (Fixture       *f,
 {
   g_assert_cmpuint (n_rows (f), ==, 3);
   g_assert_cmpstr (shown (f, 0), ==, "Account 0");
-  g_assert_false (ks_portfolio_rows_settle (f->rows));
+  g_assert_false (ks_portfolio_rows_is_settled (f->rows));
+  g_assert_false (ks_portfolio_rows_settle (f->rows, 1000));
   g_assert_cmpuint (n_rows (f), ==, 3);
 
   ks_portfolio_rows_show_all (f->rows);

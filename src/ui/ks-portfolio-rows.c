@@ -64,11 +64,10 @@ struct _KsPortfolioRows
   guint stale_from;       /* no stale row before it; G_MAXUINT when there is none */
 };
 
-/* The rows GTK 4.8's list keeps widgets for, and the time given to the rows' work in a
- * frame. */
+/* The rows GTK 4.8's list keeps widgets for. */
 #define WIDGET_ROWS 200
-#define SETTLE_BUDGET_US 2000
-/* More for rows the user would see appear, after a search that showed fewer. */
+/* The time given to rows the user would see appear, after a search that showed fewer,
+ * whatever the budget. */
 #define SETTLE_BUDGET_IN_VIEW_US 8000
 /* Rows given their accounts per step once the rows in view have theirs. */
 #define REFRESH_STEP 8
@@ -235,10 +234,18 @@ refresh_stale (KsPortfolioRows *self)
   self->stale_from = i < self->held->len ? i : G_MAXUINT;
 }
 
+/* Whether a step would do something: the first rows only are shown until
+ * ks_portfolio_rows_show_all(). */
+static gboolean
+has_work (KsPortfolioRows *self)
+{
+  return self->stale_from != G_MAXUINT || self->held->len != MIN (self->n_accounts, self->cap);
+}
+
 static gboolean
 is_settled (KsPortfolioRows *self)
 {
-  return self->stale_from == G_MAXUINT && self->held->len == MIN (self->n_accounts, self->cap);
+  return self->stale_from == G_MAXUINT && self->held->len == self->n_accounts;
 }
 
 /* One step towards showing a row per account: returns whether there is more to do. */
@@ -280,18 +287,19 @@ settle_step (KsPortfolioRows *self)
       g_list_model_items_changed (G_LIST_MODEL (self), at, n, 0);
     }
 
-  return !is_settled (self);
+  return has_work (self);
 }
 
 gboolean
-ks_portfolio_rows_settle (KsPortfolioRows *self)
+ks_portfolio_rows_settle (KsPortfolioRows *self,
+                          gint64           budget_us)
 {
   gint64 start = g_get_monotonic_time ();
   gboolean more;
 
   g_return_val_if_fail (KS_IS_PORTFOLIO_ROWS (self), FALSE);
 
-  if (is_settled (self))
+  if (!has_work (self))
     return FALSE;
   do
     {
@@ -300,8 +308,8 @@ ks_portfolio_rows_settle (KsPortfolioRows *self)
                                                 self->first_seen + self->n_seen);
 
       more = settle_step (self);
-      if (g_get_monotonic_time () - start >= (in_view ? SETTLE_BUDGET_IN_VIEW_US
-                                                      : SETTLE_BUDGET_US))
+      if (g_get_monotonic_time () - start >= (in_view ? MAX (budget_us, SETTLE_BUDGET_IN_VIEW_US)
+                                                      : budget_us))
         break;
     }
   while (more);

@@ -28,10 +28,13 @@ G_DECLARE_FINAL_TYPE (KsPortfolioRows, ks_portfolio_rows, KS, PORTFOLIO_ROWS, GO
 KsPortfolioRows *ks_portfolio_rows_new        (GListModel      *accounts,
                                                guint            first_rows);
 void             ks_portfolio_rows_show_all   (KsPortfolioRows *self);
-/* Some of the work left, the other rows' accounts and rows to add or remove, within a
- * few milliseconds: returns whether there is more. */
-gboolean         ks_portfolio_rows_settle     (KsPortfolioRows *self);
-/* Whether there is a row for each account, each showing its account. */
+/* Some of the work left, the other rows' accounts and rows to add or remove, for about
+ * @budget_us microseconds (more for rows coming into view): returns whether there is
+ * more. */
+gboolean         ks_portfolio_rows_settle     (KsPortfolioRows *self,
+                                               gint64           budget_us);
+/* Whether there is a row for each account, each showing its account: not before
+ * ks_portfolio_rows_show_all() if there are more accounts than first rows. */
 gboolean         ks_portfolio_rows_is_settled (KsPortfolioRows *self);
 /* The rows the user sees, roughly, shown their new accounts before any others. */
 void             ks_portfolio_rows_set_in_view (KsPortfolioRows *self,
