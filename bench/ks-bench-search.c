@@ -295,7 +295,7 @@ main (int   argc,
   GdkFrameClock *clock;
   guint total;
   gboolean ok = TRUE;
-  gint64 t0, t_open, t_view, t_frame;
+  gint64 t0, t_open, t_view, t_frame, t_settled;
   double p50, p95, max;
   guint over = 0;
 
@@ -354,11 +354,18 @@ main (int   argc,
   entry = ks_portfolio_view_get_search_entry (view);
   visible = ks_portfolio_view_get_visible_accounts (view);
   ks_portfolio_view_start_search (view);
+  /* The rows after the first screenful come a few a frame: typing starts once they
+   * are all there, as a user's would after a moment. */
+  while (!ks_portfolio_view_is_settled (view) && g_get_monotonic_time () - t_frame < 30 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, TRUE);
+  t_settled = g_get_monotonic_time ();
   run_for (500);
 
   g_print ("search benchmark: %u accounts\n", total);
-  g_print ("  open store %.1f ms, set up view %.1f ms, first frame %.1f ms later\n",
-           ms_between (t0, t_open), ms_between (t_open, t_view), ms_between (t_view, t_frame));
+  g_print ("  open store %.1f ms, set up view %.1f ms, first frame %.1f ms later, "
+           "every row %.1f ms after that\n",
+           ms_between (t0, t_open), ms_between (t_open, t_view), ms_between (t_view, t_frame),
+           ms_between (t_frame, t_settled));
   g_print ("  %-26s %5s %10s %10s %10s %10s %8s\n",
            "query", "keys", "median ms", "max ms", "max stall", "max settle", "matches");
 
