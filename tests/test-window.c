@@ -370,6 +370,20 @@ test_selection_follows_account (Fixture       *f,
   selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (view));
   search = ks_portfolio_view_get_search_entry (f->view);
 
+  /* nothing is selected that no one chose */
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==,
+                    GTK_INVALID_LIST_POSITION);
+
+  /* the first row chosen: a search that hides its account takes the selection away */
+  g_assert_null (strchr (ks_account_get_name_key (visible_account (f, 0)), 'n'));
+  gtk_single_selection_set_selected (selection, 0);
+  gtk_editable_set_text (search, "n");
+  assert_rows_show_accounts (f);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==,
+                    GTK_INVALID_LIST_POSITION);
+  gtk_editable_set_text (search, "");
+  assert_rows_show_accounts (f);
+
   /* an account named with "n", below one whose name has none: "n" moves it up */
   for (guint i = 1; i < n_visible (f) && chosen == NULL; i++)
     if (strchr (ks_account_get_name_key (visible_account (f, i)), 'n') != NULL &&
@@ -1243,6 +1257,10 @@ test_rows_at_start (Fixture       *f,
   view = GTK_COLUMN_VIEW (ks_test_ui_find_by_type (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))),
                     <, n);
+  /* and no row is selected that no one chose */
+  g_assert_cmpuint (gtk_single_selection_get_selected (
+                      GTK_SINGLE_SELECTION (gtk_column_view_get_model (view))),
+                    ==, GTK_INVALID_LIST_POSITION);
   /* The other rows follow, a few each frame. */
   for (guint i = 0; i < 1000 && !ks_portfolio_view_is_settled (portfolio); i++)
     ks_test_ui_wait (10);

@@ -428,4 +428,13 @@ ks_portfolio_rows_set_in_view (KsPortfolioRows *self,
 
   self->first_seen = first;
   self->n_seen = n;
+
+  /* Rows scrolled into view show their accounts before they are drawn. */
+  for (guint i = first; i < self->held->len && i - first < n; i++)
+    {
+      KsPortfolioRow *row = g_ptr_array_index (self->held, i);
+
+      if (row != NULL && row->stale)
+        refresh (self, row);
+    }
 }

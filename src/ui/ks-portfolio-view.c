@@ -22,6 +22,8 @@ struct _KsPortfolioView
                                * the first ones only until the first frame is drawn */
   GtkSingleSelection *selection;
   KsAccount *selected;        /* the account chosen in the list, followed as rows move */
+  guint pending;              /* where @selected is, in a row not added yet, or
+                               * GTK_INVALID_LIST_POSITION */
   gboolean following;         /* moving the selection to where @selected went */
   GtkStringList *owners;
   char *query;            /* folded search text */
@@ -733,8 +735,21 @@ get_selected_account (KsPortfolioView *self)
 static void
 on_selection_changed (KsPortfolioView *self)
 {
-  if (!self->following)
-    g_set_object (&self->selected, get_selected_account (self));
+  if (self->following)
+    return;
+  g_set_object (&self->selected, get_selected_account (self));
+  self->pending = GTK_INVALID_LIST_POSITION;
+}
+
+static void
+select_quietly (KsPortfolioView *self,
+                guint            position)
+{
+  gboolean following = self->following;
+
+  self->following = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->following = following;
 }
 
 /* Rows keep their place while the accounts move through them: the selection goes with
@@ -748,26 +763,37 @@ start_following (KsPortfolioView *self)
 }
 
 static void
-follow_selection (KsPortfolioView *self)
+stop_following (KsPortfolioView *self)
 {
-  gboolean following = self->following;
   guint position = GTK_INVALID_LIST_POSITION;
 
+  self->pending = GTK_INVALID_LIST_POSITION;
   if (self->selected != NULL && get_selected_account (self) != self->selected)
     {
       if (!ks_portfolio_model_find (self->model, self->selected, &position))
         g_clear_object (&self->selected);
-      self->following = TRUE;
-      gtk_single_selection_set_selected (self->selection, position);
+      else if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
+        {
+          self->pending = position;
+          position = GTK_INVALID_LIST_POSITION;
+        }
+      select_quietly (self, position);
     }
-  self->following = following;
+  self->following = FALSE;
 }
 
+/* Rows came: the selected account's may be among them. */
 static void
-stop_following (KsPortfolioView *self)
+on_rows_changed (KsPortfolioView *self)
 {
-  follow_selection (self);
-  self->following = FALSE;
+  guint position = self->pending;
+
+  if (position != GTK_INVALID_LIST_POSITION &&
+      position < g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
+    {
+      self->pending = GTK_INVALID_LIST_POSITION;
+      select_quietly (self, position);
+    }
 }
 
 static void
@@ -883,14 +909,17 @@ ks_portfolio_view_set_store (KsPortfolioView *self,
   /* GTK 4.8's list builds some two hundred rows for a large model, most of them far
    * below the window: the first frame shows the top rows only, the rest follow. */
   self->rows = ks_portfolio_rows_new (G_LIST_MODEL (self->model), first_frame_rows (self));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
+  /* Nothing selected at first: a selection model given its rows before it is told not
+   * to select would select the first row, as no one chose. */
+  self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->rows));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->rows, "items-changed",
-                           G_CALLBACK (follow_selection), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_rows_changed), self, G_CONNECT_SWAPPED);
   {
     GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
 
@@ -1164,6 +1193,7 @@ ks_portfolio_view_init (KsPortfolioView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->pending = GTK_INVALID_LIST_POSITION;
   self->tier_choice = -1;
   self->quadrant_choice = -1;
   self->alert_choice = -1;
