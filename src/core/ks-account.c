@@ -813,9 +813,16 @@ ks_account_matches (KsAccount  *self,
 {
   g_return_val_if_fail (KS_IS_ACCOUNT (self), FALSE);
 
+  return ks_account_key_matches (self->name_key, folded_query);
+}
+
+gboolean
+ks_account_key_matches (const char *name_key,
+                        const char *folded_query)
+{
   if (folded_query == NULL || *folded_query == '\0')
     return TRUE;
-  return strstr (self->name_key, folded_query) != NULL;
+  return name_key != NULL && strstr (name_key, folded_query) != NULL;
 }
 
 static gboolean

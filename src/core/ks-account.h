@@ -118,6 +118,9 @@ const char  *ks_account_get_name_key        (KsAccount        *self);
 /* Whether the account matches a search already passed through ks_account_fold(). */
 gboolean     ks_account_matches             (KsAccount        *self,
                                              const char       *folded_query);
+/* The same for a name key (ks_account_get_name_key()) read without its account. */
+gboolean     ks_account_key_matches         (const char       *name_key,
+                                             const char       *folded_query);
 /* NFKC, case-folded, trimmed: the form names are compared in. Quick for names in
  * ASCII and CJK ideographs, which need no Unicode tables. */
 char        *ks_account_fold                (const char       *text);

@@ -549,8 +549,7 @@ filter_account (KsAccount  *account,
   if (self->alert_choice >= 0 && !matches_alert_choice (account, self->alert_choice))
     return FALSE;
 
-  /* What ks_account_matches() does, on the name the model read from its copy. */
-  return self->query == NULL || strstr (name_key, self->query) != NULL;
+  return ks_account_key_matches (name_key, self->query);
 }
 
 /* Position 0 of each drop-down is “all”. */
