@@ -931,7 +931,7 @@ ks_portfolio_view_set_store (KsPortfolioView *self,
       }
   }
 
-  /* After the rows' own handler: the rows show the accounts' new places by then. */
+  /* After the rows' own handler: the rows in view show their new accounts by then. */
   g_signal_connect_object (self->model, "items-changed",
                            G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "items-changed",
