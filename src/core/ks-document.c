@@ -517,6 +517,8 @@ ks_document_new_chart_context (double points)
   pango_font_description_set_size (font, (int) round (points * PANGO_SCALE));
   pango_context_set_font_description (context, font);
   pango_font_description_free (font);
+  /* as the document lays its text out */
+  pango_context_set_language (context, document_language ());
   return context;
 }
 

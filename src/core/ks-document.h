@@ -99,7 +99,7 @@ void         ks_document_paper_get_size     (KsPaperSize           paper,
  * laid out or drawn at a time. */
 PangoFontMap *ks_document_get_font_map      (void);
 /* A context for a chart drawn in a document (its @context argument): the document's
- * fonts, @points high once scaled by KS_DOCUMENT_POINTS_PER_PIXEL. */
+ * fonts and language, @points high once scaled by KS_DOCUMENT_POINTS_PER_PIXEL. */
 PangoContext *ks_document_new_chart_context (double            points);
 
 /* An empty document titled @title (the header and the PDF's metadata): A4, margins of

@@ -24,7 +24,7 @@
 #include "ks-team-chart.h"
 
 /* Points per pixel at 96 pixels to the inch. */
-#define POINTS_PER_PIXEL 0.75
+#define POINTS_PER_PIXEL KS_DOCUMENT_POINTS_PER_PIXEL
 /* The charts' text, in points once scaled. */
 #define CHART_FONT_SIZE 8
 /* The quadrant chart's height, in points. */
@@ -188,21 +188,11 @@ format_hours (double hours)
 
 /* ---- Figures --------------------------------------------------------------------- */
 
-/* The charts' font, in points once scaled, and the document's language. */
+/* The charts' font and language: their own default is for the screen. */
 static PangoContext *
 chart_context (void)
 {
-  PangoContext *context = pango_font_map_create_context (ks_document_get_font_map ());
-  PangoFontDescription *font = pango_font_description_from_string (KS_DOCUMENT_FONT_FAMILY);
-  const char * const *names = g_get_language_names ();
-
-  pango_font_description_set_size (font, CHART_FONT_SIZE * PANGO_SCALE);
-  pango_context_set_font_description (context, font);
-  pango_font_description_free (font);
-  /* as the document lays its text out: Chinese as zh-cn, not in the Japanese forms */
-  if (names[0] != NULL && g_str_has_prefix (names[0], "zh"))
-    pango_context_set_language (context, pango_language_from_string ("zh-cn"));
-  return context;
+  return ks_document_new_chart_context (CHART_FONT_SIZE);
 }
 
 typedef struct
