@@ -20,6 +20,7 @@
 #include "ks-money.h"
 #include "ks-plan-chart.h"
 #include "ks-relation-map.h"
+#include "ks-report-figures.h"
 #include "ks-report-plan.h"
 
 #define POINTS_PER_PIXEL KS_DOCUMENT_POINTS_PER_PIXEL
@@ -177,37 +178,13 @@ format_score (double score)
   return g_strdup_printf (_("%.0f / 100"), score);
 }
 
-/* An amount in a table cell: in whole units, grouped, no symbol (the column says the
- * currency). */
-static char *
-format_amount_cell (gint64      value,
-                    const char *currency)
-{
-  gint64 unit = 1;
-  g_autofree char *formatted = NULL;
-  g_autofree char *number = NULL;
-  char *point;
-
-  for (guint e = ks_currency_get_exponent (currency); e > 0; e--)
-    unit *= 10;
-  /* half away from zero */
-  value = (value >= 0 ? (value + unit / 2) / unit : -((-value + unit / 2) / unit)) * unit;
-  formatted = ks_money_format (value, currency);
-  number = g_strdup (formatted + strcspn (formatted, "0123456789"));
-  point = strchr (number, '.');
-
-  if (point != NULL && strspn (point + 1, "0") == strlen (point + 1))
-    *point = '\0';
-  return g_strconcat (value < 0 ? "-" : "", number, NULL);
-}
-
 static char *
 format_metric_value (KsTargetMetric  metric,
                      gint64          value,
                      const char     *currency)
 {
   if (ks_target_metric_is_money (metric))
-    return format_amount_cell (value, currency);
+    return ks_report_format_amount (value, currency);
   return ks_plan_chart_format_short (value, metric, NULL);
 }
 
@@ -225,12 +202,6 @@ format_date_time (const char *iso)
   return g_date_time_format (time, "%Y-%m-%d %H:%M");
 }
 
-static const char *
-or_dash (const char *text)
-{
-  return text != NULL && *text != '\0' ? text : "—";
-}
-
 /* ---- Figures --------------------------------------------------------------------- */
 
 /* The charts' font: their own default is for the screen. */
@@ -238,53 +209,6 @@ static PangoContext *
 chart_context (void)
 {
   return ks_document_new_chart_context (CHART_FONT_SIZE);
-}
-
-/* The portfolio on the quadrant chart, only this account named and ringed: the others
- * give its place a context, not their names. */
-typedef struct
-{
-  GArray *points;      /* KsChartPoint, names owned */
-  int     highlight;   /* this account's index */
-  char   *currency;
-  double  split_value;
-  double  split_growth;
-} QuadrantFigure;
-
-static void
-quadrant_figure_free (gpointer data)
-{
-  QuadrantFigure *figure = data;
-
-  for (guint i = 0; i < figure->points->len; i++)
-    g_free ((char *) g_array_index (figure->points, KsChartPoint, i).name);
-  g_array_unref (figure->points);
-  g_free (figure->currency);
-  g_free (figure);
-}
-
-static void
-draw_quadrant (cairo_t  *cr,
-               double    width,
-               double    height,
-               gpointer  data)
-{
-  QuadrantFigure *figure = data;
-  KsChartData chart = {
-    (const KsChartPoint *) (gpointer) figure->points->data, figure->points->len,
-    figure->split_value, figure->split_growth, figure->currency, NULL,
-  };
-  PangoContext *context = chart_context ();
-  g_autoptr(KsChartLayout) layout = NULL;
-  KsChartStyle style;
-
-  ks_chart_style_init (&style, KS_CHART_STYLE_LIGHT);
-  layout = ks_chart_layout_new (&chart, width / POINTS_PER_PIXEL, height / POINTS_PER_PIXEL,
-                                context, KS_CHART_LABELS);
-  g_object_unref (context);
-  cairo_scale (cr, POINTS_PER_PIXEL, POINTS_PER_PIXEL);
-  /* ringed and in front, as when it is pointed at on screen */
-  ks_chart_render (layout, cr, &style, figure->highlight, -1);
 }
 
 typedef struct
@@ -550,10 +474,10 @@ add_quadrant (Report *report)
 {
   GListModel *accounts = ks_store_get_accounts (report->store);
   guint n = g_list_model_get_n_items (accounts);
-  QuadrantFigure *figure = g_new0 (QuadrantFigure, 1);
+  GArray *points = g_array_sized_new (FALSE, TRUE, sizeof (KsChartPoint), n);
+  int highlight = -1;
+  double split_value, split_growth;
 
-  figure->points = g_array_sized_new (FALSE, TRUE, sizeof (KsChartPoint), n);
-  figure->highlight = -1;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(KsAccount) account = g_list_model_get_item (accounts, i);
@@ -569,15 +493,15 @@ add_quadrant (Report *report)
       };
 
       if (self)
-        figure->highlight = (int) figure->points->len;
-      g_array_append_val (figure->points, point);
+        highlight = (int) points->len;
+      g_array_append_val (points, point);
     }
-  figure->currency = g_strdup (report->currency);
-  ks_store_get_split (report->store, &figure->split_value, &figure->split_growth);
+  ks_store_get_split (report->store, &split_value, &split_growth);
 
   heading (report, KS_REPORT_SECTION_QUADRANT);
-  ks_document_add_figure (report->document, 360, 270, draw_quadrant, figure,
-                          quadrant_figure_free);
+  /* only this account named and ringed: the others give its place a context */
+  ks_report_add_quadrant (report->document, 360, 270, points, report->currency,
+                          split_value, split_growth, highlight, KS_CHART_LABELS);
   ks_document_add_note (report->document,
                         _("The ringed bubble is this account, among the others of the "
                           "portfolio. Across: value (scale and strategic significance). Up: "
@@ -773,8 +697,8 @@ add_actions (Report *report)
         status_text = g_strdup (status);
 
       {
-        const char *cells[] = { action->title, metric, or_dash (action->owner),
-                                or_dash (action->due), status_text };
+        const char *cells[] = { action->title, metric, ks_report_or_dash (action->owner),
+                                ks_report_or_dash (action->due), status_text };
 
         row = ks_document_table_add_row (table, cells);
       }
@@ -879,9 +803,9 @@ add_relationships (Report *report)
     {
       const KsContact *contact = g_ptr_array_index (relations->contacts, i);
       const char *cells[] = {
-        contact->name, or_dash (contact->title), ks_contact_layer_get_label (contact->layer),
+        contact->name, ks_report_or_dash (contact->title), ks_contact_layer_get_label (contact->layer),
         ks_attitude_get_label (contact->attitude), ks_influence_get_label (contact->influence),
-        or_dash (contact->last_contact),
+        ks_report_or_dash (contact->last_contact),
       };
       guint row = ks_document_table_add_row (table, cells);
 
@@ -1008,7 +932,7 @@ add_complaints (Report *report)
       {
         const char *cells[] = {
           opened, ks_complaint_category_get_label (complaint->category),
-          or_dash (complaint->description), or_dash (complaint->owner), response,
+          ks_report_or_dash (complaint->description), ks_report_or_dash (complaint->owner), response,
         };
 
         row = ks_document_table_add_row (table, cells);
@@ -1066,7 +990,7 @@ add_opportunities (Report *report)
       opportunity = cell != NULL && cell->state == KS_WHITESPACE_OPPORTUNITY;
       if (opportunity && cell->value > 0)
         {
-          value = format_amount_cell (cell->value, report->currency);
+          value = ks_report_format_amount (cell->value, report->currency);
           total += cell->value;
         }
       n_opportunities += opportunity;
@@ -1141,14 +1065,14 @@ add_contracts (Report *report)
       else
         name = g_strdup (contract->title);
       /* Translators: a contract's term, from its start date to its end date */
-      term = g_strdup_printf (_("%s to %s"), or_dash (contract->start), or_dash (contract->end));
+      term = g_strdup_printf (_("%s to %s"), ks_report_or_dash (contract->start), ks_report_or_dash (contract->end));
       if (renewal)
         {
           g_autofree char *plain = g_steal_pointer (&term);
 
           /* Translators: a contract's term, then that notice of renewal is due soon */
           term = g_strdup_printf (_("%s (renewal due %s)"), plain,
-                                  or_dash (contract->renewal_notice != NULL
+                                  ks_report_or_dash (contract->renewal_notice != NULL
                                            && *contract->renewal_notice != '\0'
                                            ? contract->renewal_notice : contract->end));
         }
@@ -1247,7 +1171,7 @@ add_risks (Report *report)
       const KsRisk *risk = g_ptr_array_index (risks, i);
       const char *cells[] = {
         ks_risk_category_get_label (risk->category), ks_risk_severity_get_label (risk->severity),
-        or_dash (risk->raised), risk->description, or_dash (risk->contingency),
+        ks_report_or_dash (risk->raised), risk->description, ks_report_or_dash (risk->contingency),
         /* Translators: the status of a risk warning in the printed plan */
         risk->closed ? C_("risk", "Closed") : C_("risk", "Open"),
       };

@@ -19,6 +19,7 @@
 #include "ks-chart.h"
 #include "ks-error.h"
 #include "ks-money.h"
+#include "ks-report-figures.h"
 #include "ks-report-review.h"
 #include "ks-store-review.h"
 #include "ks-team-chart.h"
@@ -124,29 +125,6 @@ format_percent (double percent)
   return g_strdup_printf (_("%.0f %%"), percent);
 }
 
-/* An amount in a table cell: whole units, grouped, no symbol (a column says the
- * currency). */
-static char *
-format_amount (gint64      value,
-               const char *currency)
-{
-  gint64 unit = 1;
-  g_autofree char *formatted = NULL;
-  char *number;
-  char *point;
-
-  for (guint e = ks_currency_get_exponent (currency); e > 0; e--)
-    unit *= 10;
-  /* half away from zero */
-  value = (value >= 0 ? (value + unit / 2) / unit : -((-value + unit / 2) / unit)) * unit;
-  formatted = ks_money_format (value, currency);
-  number = formatted + strcspn (formatted, "0123456789");
-  point = strchr (number, '.');
-  if (point != NULL)
-    *point = '\0';
-  return g_strconcat (value < 0 ? "-" : "", number, NULL);
-}
-
 /* A date as the document's header writes it, “14 August 2026”. */
 static char *
 format_long_date (const GDate *date)
@@ -169,12 +147,6 @@ format_count (guint n)
   return g_strdup_printf ("%u", n);
 }
 
-static const char *
-or_dash (const char *text)
-{
-  return text != NULL && *text != '\0' ? text : "—";
-}
-
 /* A span of hours, “5.5 h”, or in days beyond two. */
 static char *
 format_hours (double hours)
@@ -193,49 +165,6 @@ static PangoContext *
 chart_context (void)
 {
   return ks_document_new_chart_context (CHART_FONT_SIZE);
-}
-
-typedef struct
-{
-  GArray *points;      /* KsChartPoint, names owned */
-  char   *currency;
-  double  split_value;
-  double  split_growth;
-} QuadrantFigure;
-
-static void
-quadrant_figure_free (gpointer data)
-{
-  QuadrantFigure *figure = data;
-
-  for (guint i = 0; i < figure->points->len; i++)
-    g_free ((char *) g_array_index (figure->points, KsChartPoint, i).name);
-  g_array_unref (figure->points);
-  g_free (figure->currency);
-  g_free (figure);
-}
-
-static void
-draw_quadrant (cairo_t  *cr,
-               double    width,
-               double    height,
-               gpointer  data)
-{
-  QuadrantFigure *figure = data;
-  KsChartData chart = {
-    (const KsChartPoint *) (gpointer) figure->points->data, figure->points->len,
-    figure->split_value, figure->split_growth, figure->currency, NULL,
-  };
-  PangoContext *context = chart_context ();
-  g_autoptr(KsChartLayout) layout = NULL;
-  KsChartStyle style;
-
-  ks_chart_style_init (&style, KS_CHART_STYLE_LIGHT);
-  layout = ks_chart_layout_new (&chart, width / POINTS_PER_PIXEL, height / POINTS_PER_PIXEL,
-                                context, KS_CHART_DEFAULT);
-  g_object_unref (context);
-  cairo_scale (cr, POINTS_PER_PIXEL, POINTS_PER_PIXEL);
-  ks_chart_render (layout, cr, &style, -1, -1);
 }
 
 /* Two stacked bars, the tiers now and at the previous snapshot, with a legend. */
@@ -1010,7 +939,7 @@ format_purchases (Review *review)
   for (guint s = 0; s < sums->len; s++)
     {
       const CurrencySum *sum = &g_array_index (sums, CurrencySum, s);
-      g_autofree char *amount = format_amount (sum->sum, sum->currency);
+      g_autofree char *amount = ks_report_format_amount (sum->sum, sum->currency);
 
       g_ptr_array_add (parts, g_strdup_printf ("%s %s", sum->currency, amount));
     }
@@ -1346,10 +1275,9 @@ add_quadrant (Review       *review,
     }
   if (review->n_shown > 0)
     {
-      QuadrantFigure *figure = g_new0 (QuadrantFigure, 1);
+      GArray *points = g_array_sized_new (FALSE, TRUE, sizeof (KsChartPoint), review->n_shown);
       double split_value, split_growth;
 
-      figure->points = g_array_sized_new (FALSE, TRUE, sizeof (KsChartPoint), review->n_shown);
       for (guint i = 0; i < review->entries->len; i++)
         {
           const Entry *entry = g_ptr_array_index (review->entries, i);
@@ -1373,14 +1301,12 @@ add_quadrant (Review       *review,
               point.previous_value = entry->previous->value;
               point.previous_growth = entry->previous->growth;
             }
-          g_array_append_val (figure->points, point);
+          g_array_append_val (points, point);
         }
       ks_store_get_split (review->store, &split_value, &split_growth);
-      figure->split_value = split_value;
-      figure->split_growth = split_growth;
-      figure->currency = g_strdup (ks_store_get_default_currency (review->store));
-      ks_document_add_figure (review->document, 0, QUADRANT_HEIGHT, draw_quadrant, figure,
-                              quadrant_figure_free);
+      ks_report_add_quadrant (review->document, 0, QUADRANT_HEIGHT, points,
+                              ks_store_get_default_currency (review->store), split_value,
+                              split_growth, -1, KS_CHART_DEFAULT);
     }
 
   /* under the chart, as its caption */
@@ -1462,7 +1388,7 @@ add_quadrant (Review       *review,
                                                  : ks_quadrant_get_label (entry->quadrant);
         const char *tier = tiers != NULL ? tiers : ks_tier_get_label (entry->tier);
         const char *cells[] = {
-          ks_account_get_name (entry->account), or_dash (ks_account_get_owner (entry->account)),
+          ks_account_get_name (entry->account), ks_report_or_dash (ks_account_get_owner (entry->account)),
           quadrant, tier, scores,
         };
         const char *owner_cells[] = {
@@ -1613,8 +1539,8 @@ add_attainment (Review *review)
 
       if (entry->has_attainment)
         {
-          target = format_amount (entry->target, currency);
-          actual = format_amount (entry->actual, currency);
+          target = ks_report_format_amount (entry->target, currency);
+          actual = ks_report_format_amount (entry->actual, currency);
           percent = format_percent (entry->attainment);
           if (entry->through != usual)
             {
@@ -1628,7 +1554,7 @@ add_attainment (Review *review)
       /* an account without a target leaves the figures empty: less to read */
       cells[n++] = ks_account_get_name (entry->account);
       if (with_owner)
-        cells[n++] = or_dash (ks_account_get_owner (entry->account));
+        cells[n++] = ks_report_or_dash (ks_account_get_owner (entry->account));
       cells[n++] = entry->has_attainment ? currency : NULL;
       cells[n++] = target;
       cells[n++] = actual;
@@ -1675,7 +1601,7 @@ add_stats_table (Review     *review,
                                  ? format_percent (100.0 * s->in_time / s->answered) : NULL;
       g_autofree char *mean = s->answered > 0 ? format_hours (s->mean_hours) : NULL;
       const char *cells[] = {
-        s->group, complaints, open, answered, or_dash (in_time), or_dash (mean),
+        s->group, complaints, open, answered, ks_report_or_dash (in_time), ks_report_or_dash (mean),
       };
       guint row = ks_document_table_add_row (table, cells);
 
@@ -1818,9 +1744,9 @@ add_coaching (Review *review)
       cells[n++] = ks_coaching_plan_get_skill_name (r->plan);
       cells[n++] = level;
       cells[n++] = ks_coaching_status_get_label (r->plan->status);
-      cells[n++] = or_dash (actions);
+      cells[n++] = ks_report_or_dash (actions);
       cells[n++] = sessions;
-      cells[n++] = or_dash (r->plan->due);
+      cells[n++] = ks_report_or_dash (r->plan->due);
 
       row = ks_document_table_add_row (table, cells);
       if (r->plan->status == KS_COACHING_ACHIEVED)
@@ -1929,7 +1855,7 @@ add_contracts (Review       *review,
       }
     /* Translators: in the quarterly review: checklist items of contracts in force */
     ks_document_add_key_value (review->document, _("Checklist Items Reviewed"),
-                               or_dash (checked), KS_DOCUMENT_STYLE_NORMAL);
+                               ks_report_or_dash (checked), KS_DOCUMENT_STYLE_NORMAL);
     ks_document_add_key_value (review->document, _("Signed with Open Issues"), with_issues,
                                totals->contracts_with_issues > 0 ? KS_DOCUMENT_STYLE_WARNING
                                                                  : KS_DOCUMENT_STYLE_NORMAL);
@@ -2000,8 +1926,8 @@ add_contracts (Review       *review,
         g_autofree char *value = ks_money_format (contract->value, contract->currency);
         GDate due;
         const char *cells[] = {
-          account_name (review, contract->account_id), name, or_dash (contract->end),
-          or_dash (contract->renewal_notice), value,
+          account_name (review, contract->account_id), name, ks_report_or_dash (contract->end),
+          ks_report_or_dash (contract->renewal_notice), value,
         };
         guint row = ks_document_table_add_row (table, cells);
 
@@ -2062,8 +1988,8 @@ add_risks (Review       *review,
       const RiskRow *r = &g_array_index (review->open_risks, RiskRow, i);
       const char *cells[] = {
         ks_account_get_name (r->entry->account), ks_risk_severity_get_label (r->risk->severity),
-        ks_risk_category_get_label (r->risk->category), or_dash (r->risk->raised),
-        r->risk->description, or_dash (r->risk->contingency),
+        ks_risk_category_get_label (r->risk->category), ks_report_or_dash (r->risk->raised),
+        r->risk->description, ks_report_or_dash (r->risk->contingency),
       };
       guint row = ks_document_table_add_row (table, cells);
 
