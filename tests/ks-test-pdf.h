@@ -15,6 +15,14 @@
 
 G_BEGIN_DECLS
 
+typedef struct _KsStore KsStore;
+
+/* The day the printed documents' tests are dated, 14 August 2026 (in 2026-Q3): the
+ * sample's dates are around it. */
+void        ks_test_set_sample_today    (KsStore    *store);
+/* Removes @dir and everything in it, asserting that each removal succeeds. */
+void        ks_test_remove_tree         (const char *dir);
+
 /* Whether poppler-glib was found: without it, a PDF cannot be read back. (A function,
  * not the macro, so that the code after KS_TEST_REQUIRE_POPPLER() is never unreachable.) */
 gboolean    ks_test_have_poppler        (void);

@@ -39,17 +39,6 @@ typedef struct
   KsStore *store;
 } Fixture;
 
-static void
-set_today (KsStore *store)
-{
-  GDate today;
-
-  /* A fixed day in 2026-Q3: the sample's dates are around it. */
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, 14, G_DATE_AUGUST, 2026);
-  ks_store_set_today (store, &today);
-}
-
 static KsAccount *
 account_named (KsStore    *store,
                const char *name)
@@ -76,7 +65,7 @@ fixture_set_up (Fixture       *f,
   path = g_build_filename (f->dir, "keystone.db", NULL);
   f->store = ks_store_open (path, &error);
   g_assert_no_error (error);
-  set_today (f->store);
+  ks_test_set_sample_today (f->store);
   g_assert_true (ks_store_load_sample (f->store, &error));
   g_assert_no_error (error);
   g_assert_true (ks_store_set_company_name (f->store, COMPANY, &error));
@@ -94,31 +83,11 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_all (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (handle == NULL)
-    return;
-  while ((name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_all (path);
-      else
-        g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_assert_finalize_object (f->store);
-  remove_all (f->dir);
+  ks_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -534,7 +503,7 @@ test_generated (void)
   g_assert_no_error (error);
   store = ks_store_open (db, &error);
   g_assert_no_error (error);
-  set_today (store);
+  ks_test_set_sample_today (store);
   g_assert_true (ks_store_set_company_name (store, COMPANY, &error));
   g_assert_no_error (error);
 
@@ -642,7 +611,7 @@ test_generated (void)
 
   g_clear_object (&document);
   g_assert_finalize_object (g_steal_pointer (&store));
-  remove_all (dir);
+  ks_test_remove_tree (dir);
 }
 
 /* An empty portfolio has a review too, that says so. */
@@ -659,7 +628,7 @@ test_empty (void)
   g_assert_no_error (error);
   store = ks_store_open (db, &error);
   g_assert_no_error (error);
-  set_today (store);
+  ks_test_set_sample_today (store);
   g_assert_true (ks_store_set_company_name (store, COMPANY, &error));
   g_assert_no_error (error);
 
@@ -688,7 +657,7 @@ test_empty (void)
 #endif
 
   g_assert_finalize_object (store);
-  remove_all (dir);
+  ks_test_remove_tree (dir);
 }
 
 int

@@ -36,7 +36,6 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  GDate today;
 
   f->dir = g_dir_make_tmp ("keystone-report-XXXXXX", &error);
   g_assert_no_error (error);
@@ -44,10 +43,7 @@ fixture_set_up (Fixture       *f,
   f->store = ks_store_open (path, &error);
   g_assert_no_error (error);
 
-  /* A fixed day: the sample's dates are around it. */
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, 14, G_DATE_AUGUST, 2026);
-  ks_store_set_today (f->store, &today);
+  ks_test_set_sample_today (f->store);
   g_assert_true (ks_store_load_sample (f->store, &error));
   g_assert_no_error (error);
   g_assert_true (ks_store_set_company_name (f->store, COMPANY, &error));
@@ -55,31 +51,11 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_all (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (handle == NULL)
-    return;
-  while ((name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_all (path);
-      else
-        g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_assert_finalize_object (f->store);
-  remove_all (f->dir);
+  ks_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
