@@ -295,4 +295,21 @@ ks_test_pdf_has_text (KsTestPdf  *pdf,
   return strstr (text, squeezed) != NULL;
 }
 
+void
+ks_test_pdf_assert_chinese_faces (KsTestPdf *pdf)
+{
+  gboolean chinese_font = FALSE;
+
+  for (guint i = 0; i < pdf->fonts->len; i++)
+    {
+      const char *name = g_ptr_array_index (pdf->fonts, i);
+
+      g_assert_null (strstr (name, "CJKjp"));
+      g_assert_null (strstr (name, "CJK JP"));
+      chinese_font |= strstr (name, "CJK") != NULL || strstr (name, "Han") != NULL;
+    }
+  if (!chinese_font)
+    g_test_message ("no font named CJK or Han: the Chinese face has another name here");
+}
+
 #endif

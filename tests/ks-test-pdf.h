@@ -72,6 +72,9 @@ void        ks_test_pdf_free            (KsTestPdf    *pdf);
 /* Whether the PDF has @needle (in poppler's order), wherever its lines break. */
 gboolean    ks_test_pdf_has_text        (KsTestPdf    *pdf,
                                          const char   *needle);
+/* Asserts that no font of the PDF is Noto CJK's Japanese face, which would draw some
+ * ideographs the Japanese way; says so when none is named as a Chinese face. */
+void        ks_test_pdf_assert_chinese_faces (KsTestPdf *pdf);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KsTestPdf, ks_test_pdf_free)
 
