@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * An AdwApplicationWindow with a header bar and a status page, the size of Keystone's
- * default window. It prints "first-frame" after its first frame and quits: the same
- * hook as Keystone's on_first_frame (src/ui/ks-window.c) under
+ * default window. It prints "first-frame" and the wall clock after its first frame and
+ * quits: the same hook as Keystone's on_first_frame (src/ui/ks-window.c) under
  * KEYSTONE_EXIT_AFTER_FIRST_FRAME, so bench/run times both processes the same way.
  */
 #include <adwaita.h>
@@ -15,6 +15,7 @@ on_after_paint (GdkFrameClock *clock,
 {
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, app);
   g_print ("first-frame\n");
+  g_print ("frame-time %" G_GINT64_FORMAT "\n", g_get_real_time ());
   g_application_quit (app);
 }
 
