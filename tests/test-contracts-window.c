@@ -24,7 +24,7 @@ typedef struct
   KsWindow *window;
   KsStore *store;
   KsPortfolioView *portfolio;
-  KsContractsView *view;
+  KsContractsView *view;   /* once its page is shown */
 } Fixture;
 
 static KsApplication *app;
@@ -37,10 +37,7 @@ fixture_set_up (Fixture       *f,
   f->store = ks_window_get_store (f->window);
   f->portfolio = KS_PORTFOLIO_VIEW (ks_test_ui_find_by_type (GTK_WIDGET (f->window),
                                                              KS_TYPE_PORTFOLIO_VIEW));
-  f->view = KS_CONTRACTS_VIEW (ks_test_ui_find_by_type (GTK_WIDGET (f->window),
-                                                        KS_TYPE_CONTRACTS_VIEW));
   g_assert_nonnull (f->portfolio);
-  g_assert_nonnull (f->view);
 
   /* Every test's “today”, so that renewals fall where the test puts them. */
   ks_test_ui_set_today (f->store, 2026, G_DATE_MAY, 20);
@@ -201,9 +198,13 @@ show_view (Fixture    *f,
   AdwViewStack *stack;
 
   ks_window_show_views (f->window);
-  stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (f->view), ADW_TYPE_VIEW_STACK));
+  stack = ADW_VIEW_STACK (ks_test_ui_find_by_type (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK));
   adw_view_stack_set_visible_child_name (stack, name);
   ks_test_ui_wait (200);
+  /* Built when its page is first shown. */
+  f->view = KS_CONTRACTS_VIEW (ks_test_ui_find_by_type (GTK_WIDGET (f->window),
+                                                        KS_TYPE_CONTRACTS_VIEW));
+  g_assert_nonnull (f->view);
 }
 
 static KsAccountPage *

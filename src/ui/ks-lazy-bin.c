@@ -6,6 +6,9 @@
  * measured nor styled. The bin shows it when the bin is first shown itself, and it
  * stays shown. The bin stays visible all along, so the page stays in the view switcher.
  *
+ * Better still, the content need not exist before then: given a build function, the
+ * bin makes its content when it is first shown, and the window's template does not.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -15,6 +18,9 @@
 struct _KsLazyBin
 {
   AdwBin parent_instance;
+
+  KsLazyBinBuildFunc build;
+  gpointer build_data;
 };
 
 G_DEFINE_FINAL_TYPE (KsLazyBin, ks_lazy_bin, ADW_TYPE_BIN)
@@ -22,8 +28,15 @@ G_DEFINE_FINAL_TYPE (KsLazyBin, ks_lazy_bin, ADW_TYPE_BIN)
 static void
 ks_lazy_bin_map (GtkWidget *widget)
 {
+  KsLazyBin *self = KS_LAZY_BIN (widget);
   GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
 
+  if (child == NULL && self->build != NULL)
+    {
+      child = self->build (self->build_data);
+      self->build = NULL;
+      adw_bin_set_child (ADW_BIN (self), child);
+    }
   if (child != NULL)
     gtk_widget_set_visible (child, TRUE);
   GTK_WIDGET_CLASS (ks_lazy_bin_parent_class)->map (widget);
@@ -40,4 +53,16 @@ ks_lazy_bin_class_init (KsLazyBinClass *klass)
 static void
 ks_lazy_bin_init (KsLazyBin *self)
 {
+}
+
+void
+ks_lazy_bin_set_build_func (KsLazyBin          *self,
+                            KsLazyBinBuildFunc  build,
+                            gpointer            user_data)
+{
+  g_return_if_fail (KS_IS_LAZY_BIN (self));
+  g_return_if_fail (adw_bin_get_child (ADW_BIN (self)) == NULL);
+
+  self->build = build;
+  self->build_data = user_data;
 }

@@ -1,4 +1,4 @@
-/* ks-lazy-bin.h — a page whose content is measured and styled only once it is shown
+/* ks-lazy-bin.h — a page whose content is built, or measured and styled, only once shown
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,5 +11,12 @@ G_BEGIN_DECLS
 #define KS_TYPE_LAZY_BIN (ks_lazy_bin_get_type ())
 
 G_DECLARE_FINAL_TYPE (KsLazyBin, ks_lazy_bin, KS, LAZY_BIN, AdwBin)
+
+/* Makes the bin's content; called once, when the bin is first shown. */
+typedef GtkWidget *(*KsLazyBinBuildFunc) (gpointer user_data);
+
+void ks_lazy_bin_set_build_func (KsLazyBin          *self,
+                                 KsLazyBinBuildFunc  build,
+                                 gpointer            user_data);
 
 G_END_DECLS

@@ -38,9 +38,9 @@ struct _KsWindow
   AdwViewStack *stack;
   KsPortfolioView *portfolio_view;
   KsQuadrantView *quadrant_view;
-  KsComplaintsView *complaints_view;
-  KsTeamView *team_view;
-  KsContractsView *contracts_view;
+  KsLazyBin *complaints_bin;
+  KsLazyBin *team_bin;
+  KsLazyBin *contracts_bin;
   GtkDropDown *chart_tier_filter;
   GtkDropDown *chart_owner_filter;
   GtkToggleButton *search_button;
@@ -50,6 +50,10 @@ struct _KsWindow
 
   KsAccountPage *account_page;   /* the account shown, or NULL */
   KsMemberPage *member_page;     /* the team member shown, or NULL */
+  /* built when their page is first shown, NULL before */
+  KsComplaintsView *complaints_view;
+  KsTeamView *team_view;
+  KsContractsView *contracts_view;
   GtkStringList *quarters;   /* the drop-down's items */
   gboolean updating_quarters;
 };
@@ -1295,6 +1299,37 @@ ks_window_realize (GtkWidget *widget)
                            G_CALLBACK (on_first_frame), self, 0);
 }
 
+/* The views of the pages not shown at start are built when first shown. */
+static GtkWidget *
+build_complaints_view (gpointer user_data)
+{
+  KsWindow *self = user_data;
+
+  self->complaints_view = g_object_new (KS_TYPE_COMPLAINTS_VIEW, "name", "complaints-view", NULL);
+  ks_complaints_view_set_store (self->complaints_view, self->store);
+  return GTK_WIDGET (self->complaints_view);
+}
+
+static GtkWidget *
+build_team_view (gpointer user_data)
+{
+  KsWindow *self = user_data;
+
+  self->team_view = g_object_new (KS_TYPE_TEAM_VIEW, "name", "team-view", NULL);
+  ks_team_view_set_store (self->team_view, self->store);
+  return GTK_WIDGET (self->team_view);
+}
+
+static GtkWidget *
+build_contracts_view (gpointer user_data)
+{
+  KsWindow *self = user_data;
+
+  self->contracts_view = g_object_new (KS_TYPE_CONTRACTS_VIEW, "name", "contracts-view", NULL);
+  ks_contracts_view_set_store (self->contracts_view, self->store);
+  return GTK_WIDGET (self->contracts_view);
+}
+
 static void
 ks_window_constructed (GObject *object)
 {
@@ -1311,9 +1346,9 @@ ks_window_constructed (GObject *object)
     gtk_window_maximize (GTK_WINDOW (self));
 
   ks_portfolio_view_set_store (self->portfolio_view, self->store);
-  ks_complaints_view_set_store (self->complaints_view, self->store);
-  ks_team_view_set_store (self->team_view, self->store);
-  ks_contracts_view_set_store (self->contracts_view, self->store);
+  ks_lazy_bin_set_build_func (self->complaints_bin, build_complaints_view, self);
+  ks_lazy_bin_set_build_func (self->team_bin, build_team_view, self);
+  ks_lazy_bin_set_build_func (self->contracts_bin, build_contracts_view, self);
   /* The chart shows what the list shows: the same search and filters, which its own
    * drop-downs choose as well. */
   ks_portfolio_view_bind_filters (self->portfolio_view, self->chart_tier_filter,
@@ -1404,9 +1439,6 @@ ks_window_class_init (KsWindowClass *klass)
   g_type_ensure (KS_TYPE_LAZY_BIN);
   g_type_ensure (KS_TYPE_PORTFOLIO_VIEW);
   g_type_ensure (KS_TYPE_QUADRANT_VIEW);
-  g_type_ensure (KS_TYPE_COMPLAINTS_VIEW);
-  g_type_ensure (KS_TYPE_TEAM_VIEW);
-  g_type_ensure (KS_TYPE_CONTRACTS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/keystone_ka/Keystone/ks-window.ui");
@@ -1415,9 +1447,9 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, portfolio_view);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, quadrant_view);
-  gtk_widget_class_bind_template_child (widget_class, KsWindow, complaints_view);
-  gtk_widget_class_bind_template_child (widget_class, KsWindow, team_view);
-  gtk_widget_class_bind_template_child (widget_class, KsWindow, contracts_view);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, complaints_bin);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, team_bin);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, contracts_bin);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, chart_tier_filter);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, chart_owner_filter);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, search_button);
