@@ -28,15 +28,8 @@ G_DEFINE_FINAL_TYPE (KsLazyBin, ks_lazy_bin, ADW_TYPE_BIN)
 static void
 ks_lazy_bin_map (GtkWidget *widget)
 {
-  KsLazyBin *self = KS_LAZY_BIN (widget);
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+  GtkWidget *child = ks_lazy_bin_build (KS_LAZY_BIN (widget));
 
-  if (child == NULL && self->build != NULL)
-    {
-      child = self->build (self->build_data);
-      self->build = NULL;
-      adw_bin_set_child (ADW_BIN (self), child);
-    }
   if (child != NULL)
     gtk_widget_set_visible (child, TRUE);
   GTK_WIDGET_CLASS (ks_lazy_bin_parent_class)->map (widget);
@@ -65,4 +58,24 @@ ks_lazy_bin_set_build_func (KsLazyBin          *self,
 
   self->build = build;
   self->build_data = user_data;
+}
+
+GtkWidget *
+ks_lazy_bin_build (KsLazyBin *self)
+{
+  g_return_val_if_fail (KS_IS_LAZY_BIN (self), NULL);
+
+  if (self->build != NULL)
+    {
+      KsLazyBinBuildFunc build = self->build;
+
+      GtkWidget *child;
+
+      self->build = NULL;
+      child = build (self->build_data);
+      /* Left out of the view stack's measuring until the page is shown. */
+      gtk_widget_set_visible (child, gtk_widget_get_mapped (GTK_WIDGET (self)));
+      adw_bin_set_child (ADW_BIN (self), child);
+    }
+  return adw_bin_get_child (ADW_BIN (self));
 }

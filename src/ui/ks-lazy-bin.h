@@ -15,8 +15,10 @@ G_DECLARE_FINAL_TYPE (KsLazyBin, ks_lazy_bin, KS, LAZY_BIN, AdwBin)
 /* Makes the bin's content; called once, when the bin is first shown. */
 typedef GtkWidget *(*KsLazyBinBuildFunc) (gpointer user_data);
 
-void ks_lazy_bin_set_build_func (KsLazyBin          *self,
-                                 KsLazyBinBuildFunc  build,
-                                 gpointer            user_data);
+void       ks_lazy_bin_set_build_func (KsLazyBin          *self,
+                                       KsLazyBinBuildFunc  build,
+                                       gpointer            user_data);
+/* The content, built now if it was not yet (it stays hidden until the bin is shown). */
+GtkWidget *ks_lazy_bin_build          (KsLazyBin          *self);
 
 G_END_DECLS

@@ -17,7 +17,7 @@
 #include "ks-lazy-bin.h"
 #include "ks-portfolio-view.h"
 #include "ks-preferences-window.h"
-#include "ks-quadrant-view.h"
+#include "ks-quadrant-page.h"
 #include "ks-team-view.h"
 #include "ks-widgets.h"
 #include "ks-window.h"
@@ -37,25 +37,19 @@ struct _KsWindow
   GtkStack *main_stack;
   AdwViewStack *stack;
   KsPortfolioView *portfolio_view;
-  KsQuadrantView *quadrant_view;
+  KsLazyBin *quadrant_bin;
   KsLazyBin *complaints_bin;
   KsLazyBin *team_bin;
   KsLazyBin *contracts_bin;
-  GtkDropDown *chart_tier_filter;
-  GtkDropDown *chart_owner_filter;
   GtkToggleButton *search_button;
-  GtkDropDown *compare_dropdown;
-  GtkMenuButton *moved_button;
-  GtkListBox *moved_list;
 
   KsAccountPage *account_page;   /* the account shown, or NULL */
   KsMemberPage *member_page;     /* the team member shown, or NULL */
   /* built when their page is first shown, NULL before */
+  KsQuadrantPage *quadrant_page;
   KsComplaintsView *complaints_view;
   KsTeamView *team_view;
   KsContractsView *contracts_view;
-  GtkStringList *quarters;   /* the drop-down's items */
-  gboolean updating_quarters;
 };
 
 G_DEFINE_FINAL_TYPE (KsWindow, ks_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -656,7 +650,10 @@ ks_window_export_chart (KsWindow      *self,
 
   g_return_val_if_fail (KS_IS_WINDOW (self), FALSE);
 
-  if (!ks_quadrant_view_export_file (self->quadrant_view, format, path, width, height, error))
+  /* The chart is built now if its page was never shown. */
+  ks_lazy_bin_build (self->quadrant_bin);
+  if (!ks_quadrant_view_export_file (ks_quadrant_page_get_view (self->quadrant_page),
+                                     format, path, width, height, error))
     return FALSE;
 
   basename = g_path_get_basename (path);
@@ -864,97 +861,6 @@ plan_document_action (GtkWidget  *widget,
 }
 
 /* Quarterly snapshots ------------------------------------------------------ */
-
-/* The Compare drop-down: "No earlier snapshot", then the quarters, newest first. */
-static void
-apply_comparison (KsWindow *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->compare_dropdown);
-  g_autoptr(GHashTable) snapshot = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *quarter = NULL;
-
-  if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
-    quarter = gtk_string_list_get_string (self->quarters, selected);
-  if (quarter != NULL)
-    {
-      snapshot = ks_store_load_snapshot (self->store, quarter, &error);
-      if (snapshot == NULL)
-        ks_window_show_error (self, _("The Snapshot Could Not Be Read"), error);
-    }
-  ks_quadrant_view_set_comparison (self->quadrant_view, snapshot);
-}
-
-static void
-on_compare_selected (KsWindow *self)
-{
-  if (!self->updating_quarters)
-    apply_comparison (self);
-}
-
-static void
-reload_quarters (KsWindow *self)
-{
-  g_auto(GStrv) quarters = ks_store_dup_snapshot_quarters (self->store);
-  guint selected = gtk_drop_down_get_selected (self->compare_dropdown);
-  g_autofree char *current = NULL;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->quarters));
-  guint position = 0;
-
-  if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
-    current = g_strdup (gtk_string_list_get_string (self->quarters, selected));
-
-  self->updating_quarters = TRUE;
-  gtk_string_list_splice (self->quarters, 1, n > 0 ? n - 1 : 0,
-                          (const char * const *) quarters);
-  for (guint i = 0; current != NULL && quarters[i] != NULL; i++)
-    if (g_str_equal (quarters[i], current))
-      position = i + 1;
-  gtk_drop_down_set_selected (self->compare_dropdown, position);
-  self->updating_quarters = FALSE;
-
-  /* A replaced snapshot has other scores; a deleted one is compared with no more. */
-  apply_comparison (self);
-}
-
-static void
-update_moved (KsWindow *self)
-{
-  GPtrArray *movements = ks_quadrant_view_get_movements (self->quadrant_view);
-  GtkWidget *child;
-  g_autofree char *label = NULL;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->moved_list))) != NULL)
-    gtk_list_box_remove (self->moved_list, child);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->moved_button), movements != NULL);
-  if (movements == NULL)
-    return;
-
-  if (movements->len == 0)
-    label = g_strdup (_("No Changes"));
-  else
-    /* Translators: on a button that lists the accounts that changed quadrant since the
-     * compared snapshot */
-    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Moved", "%u Moved",
-                                          movements->len),
-                             movements->len);
-  gtk_menu_button_set_label (self->moved_button, label);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->moved_button), movements->len > 0);
-
-  for (guint i = 0; i < movements->len; i++)
-    {
-      g_autofree char *text = ks_movement_describe (g_ptr_array_index (movements, i));
-      GtkWidget *row = gtk_label_new (text);
-
-      gtk_label_set_xalign (GTK_LABEL (row), 0);
-      gtk_widget_set_margin_top (row, 6);
-      gtk_widget_set_margin_bottom (row, 6);
-      gtk_widget_set_margin_start (row, 6);
-      gtk_widget_set_margin_end (row, 6);
-      gtk_list_box_append (self->moved_list, row);
-    }
-}
 
 static void take_snapshot (KsWindow   *self,
                            const char *quarter,
@@ -1301,6 +1207,16 @@ ks_window_realize (GtkWidget *widget)
 
 /* The views of the pages not shown at start are built when first shown. */
 static GtkWidget *
+build_quadrant_page (gpointer user_data)
+{
+  KsWindow *self = user_data;
+
+  self->quadrant_page = KS_QUADRANT_PAGE (ks_quadrant_page_new (self->store,
+                                                                self->portfolio_view));
+  return GTK_WIDGET (self->quadrant_page);
+}
+
+static GtkWidget *
 build_complaints_view (gpointer user_data)
 {
   KsWindow *self = user_data;
@@ -1349,17 +1265,7 @@ ks_window_constructed (GObject *object)
   ks_lazy_bin_set_build_func (self->complaints_bin, build_complaints_view, self);
   ks_lazy_bin_set_build_func (self->team_bin, build_team_view, self);
   ks_lazy_bin_set_build_func (self->contracts_bin, build_contracts_view, self);
-  /* The chart shows what the list shows: the same search and filters, which its own
-   * drop-downs choose as well. */
-  ks_portfolio_view_bind_filters (self->portfolio_view, self->chart_tier_filter,
-                                  self->chart_owner_filter);
-  ks_quadrant_view_set_model (self->quadrant_view, self->store,
-                              ks_portfolio_view_get_visible_accounts (self->portfolio_view));
-  g_signal_connect_object (self->quadrant_view, "movements-changed",
-                           G_CALLBACK (update_moved), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "snapshots-changed",
-                           G_CALLBACK (reload_quarters), self, G_CONNECT_SWAPPED);
-  reload_quarters (self);
+  ks_lazy_bin_set_build_func (self->quadrant_bin, build_quadrant_page, self);
 
   view = g_settings_get_string (self->settings, "last-view");
   if (adw_view_stack_get_child_by_name (self->stack, view) != NULL)
@@ -1376,7 +1282,6 @@ ks_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->current_toast);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
-  g_clear_object (&self->quarters);
 
   G_OBJECT_CLASS (ks_window_parent_class)->dispose (object);
 }
@@ -1438,7 +1343,6 @@ ks_window_class_init (KsWindowClass *klass)
 
   g_type_ensure (KS_TYPE_LAZY_BIN);
   g_type_ensure (KS_TYPE_PORTFOLIO_VIEW);
-  g_type_ensure (KS_TYPE_QUADRANT_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/keystone_ka/Keystone/ks-window.ui");
@@ -1446,16 +1350,11 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, portfolio_view);
-  gtk_widget_class_bind_template_child (widget_class, KsWindow, quadrant_view);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, quadrant_bin);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, complaints_bin);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, team_bin);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, contracts_bin);
-  gtk_widget_class_bind_template_child (widget_class, KsWindow, chart_tier_filter);
-  gtk_widget_class_bind_template_child (widget_class, KsWindow, chart_owner_filter);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, search_button);
-  gtk_widget_class_bind_template_child (widget_class, KsWindow, compare_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, KsWindow, moved_button);
-  gtk_widget_class_bind_template_child (widget_class, KsWindow, moved_list);
 
   gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
   gtk_widget_class_install_action (widget_class, "win.open-account", "x", account_action);
@@ -1490,15 +1389,6 @@ ks_window_init (KsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", FALSE);
 
   self->settings = g_settings_new (APP_ID);
-
-  {
-    const char * const first[] = { _("No earlier snapshot"), NULL };
-
-    self->quarters = gtk_string_list_new (first);
-  }
-  gtk_drop_down_set_model (self->compare_dropdown, G_LIST_MODEL (self->quarters));
-  g_signal_connect_object (self->compare_dropdown, "notify::selected",
-                           G_CALLBACK (on_compare_selected), self, G_CONNECT_SWAPPED);
 
   /* A CSV file dropped anywhere on the window is imported. */
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
