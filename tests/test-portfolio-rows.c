@@ -93,16 +93,28 @@ settle (Fixture *f)
   g_assert_true (ks_portfolio_rows_is_settled (f->rows));
 }
 
+/* One row per account, in order, then @n_empty empty rows. */
 static void
-assert_rows_are_accounts (Fixture *f)
+assert_rows_are_accounts_then (Fixture *f,
+                               guint    n_empty)
 {
-  g_assert_cmpuint (n_rows (f), ==, g_list_model_get_n_items (G_LIST_MODEL (f->accounts)));
-  for (guint i = 0; i < n_rows (f); i++)
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (f->accounts));
+
+  g_assert_cmpuint (n_rows (f), ==, n + n_empty);
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(KsAccount) account = g_list_model_get_item (G_LIST_MODEL (f->accounts), i);
 
       g_assert_cmpstr (shown (f, i), ==, ks_account_get_name (account));
     }
+  for (guint i = n; i < n_rows (f); i++)
+    g_assert_null (shown (f, i));
+}
+
+static void
+assert_rows_are_accounts (Fixture *f)
+{
+  assert_rows_are_accounts_then (f, 0);
 }
 
 /* The first rows only, until the rest are asked for; then one row per account. */
@@ -155,7 +167,8 @@ test_rows_keep_their_place (Fixture       *f,
 }
 
 /* Fewer accounts: the rows in view show their new accounts at once, the others as the
- * list settles, when the rows left over go; more again: rows come back. */
+ * list settles; the rows left over stay, empty, and the list hears of no change. More
+ * accounts again: they show in those rows, and the rows still missing are added. */
 static void
 test_shrink_and_grow (Fixture       *f,
                       gconstpointer  data)
@@ -170,6 +183,7 @@ test_shrink_and_grow (Fixture       *f,
       g_ptr_array_add (held, g_list_model_get_item (G_LIST_MODEL (f->rows), i));
 
     ks_portfolio_rows_set_in_view (f->rows, 0, 1);
+    f->n_changes = 0;
     g_list_store_remove (f->accounts, 0);
     g_list_store_remove (f->accounts, 0);
     g_list_store_remove (f->accounts, 0);
@@ -180,19 +194,60 @@ test_shrink_and_grow (Fixture       *f,
     g_assert_cmpstr (shown (f, 1), ==, "Account 1");
     g_assert_false (ks_portfolio_rows_is_settled (f->rows));
     settle (f);
-    assert_rows_are_accounts (f);
-    g_assert_cmpuint (n_rows (f), ==, 2);
-    /* a row that left the list shows nothing any more */
+    assert_rows_are_accounts_then (f, 3);
+    g_assert_cmpuint (f->n_changes, ==, 0);
+    /* the same row objects, the last three empty */
     g_assert_null (ks_portfolio_row_get_account (g_ptr_array_index (held, 4)));
+    {
+      g_autoptr(KsPortfolioRow) row = g_list_model_get_item (G_LIST_MODEL (f->rows), 4);
+
+      g_assert_true (row == g_ptr_array_index (held, 4));
+    }
+
+    append (f, "Account 5");
+    append (f, "Account 6");
+    g_assert_false (ks_portfolio_rows_is_settled (f->rows));
+    settle (f);
+    assert_rows_are_accounts_then (f, 1);
+    g_assert_cmpuint (f->n_changes, ==, 0);
   }
 
-  append (f, "Account 5");
-  append (f, "Account 6");
   append (f, "Account 7");
-  g_assert_false (ks_portfolio_rows_is_settled (f->rows));
+  append (f, "Account 8");
   settle (f);
   assert_rows_are_accounts (f);
-  g_assert_cmpuint (n_rows (f), ==, 5);
+  g_assert_cmpuint (n_rows (f), ==, 6);
+  g_assert_cmpuint (f->n_changes, ==, 1);
+}
+
+/* The list keeps widgets for two hundred rows: rows past those leave at once when the
+ * accounts are fewer, but the two hundred stay. */
+static void
+test_rows_past_two_hundred (Fixture       *f,
+                            gconstpointer  data)
+{
+  ks_portfolio_rows_show_all (f->rows);
+  for (guint i = 5; i < 250; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Account %u", i);
+
+      append (f, name);
+    }
+  settle (f);
+  assert_rows_are_accounts (f);
+
+  f->n_changes = 0;
+  g_list_store_splice (f->accounts, 10, 240, NULL, 0);
+  settle (f);
+  assert_rows_are_accounts_then (f, 190);
+  g_assert_cmpuint (f->n_changes, ==, 1);
+
+  f->n_changes = 0;
+  for (guint i = 0; i < 100; i++)
+    append (f, "More");
+  settle (f);
+  assert_rows_are_accounts_then (f, 90);
+  g_assert_cmpuint (f->n_changes, ==, 0);
 }
 
 int
@@ -207,6 +262,7 @@ main (int   argc,
   ADD ("first-rows", test_first_rows);
   ADD ("rows-keep-their-place", test_rows_keep_their_place);
   ADD ("shrink-and-grow", test_shrink_and_grow);
+  ADD ("rows-past-two-hundred", test_rows_past_two_hundred);
 #undef ADD
 
   return g_test_run ();

@@ -71,11 +71,14 @@ visible_account (Fixture *f,
   return account;   /* the store keeps it alive */
 }
 
-/* The texts of the list's cells in the order they are drawn, "" for an empty cell. */
+/* The texts of the list's cells in the order they are drawn, "" for an empty cell;
+ * hidden rows are not drawn. */
 static void
 collect_cells (GtkWidget *widget,
                GPtrArray *texts)
 {
+  if (!gtk_widget_get_visible (widget))
+    return;
   if (GTK_IS_INSCRIPTION (widget))
     {
       const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
@@ -104,6 +107,15 @@ assert_rows_show_accounts (Fixture *f)
   ks_test_ui_wait (20);
 
   collect_cells (GTK_WIDGET (view), texts);
+  /* The rows kept past the last account are hidden, and the keyboard cannot reach them. */
+  for (GtkWidget *row = gtk_widget_get_first_child (ks_test_ui_find_by_type (GTK_WIDGET (view),
+                                                                           GTK_TYPE_LIST_VIEW));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (!gtk_widget_get_visible (row))
+      {
+        g_assert_false (gtk_widget_get_focusable (row));
+        g_assert_false (gtk_widget_grab_focus (row));
+      }
   g_assert_cmpuint (texts->len % n_columns, ==, 0);
   g_assert_cmpuint (texts->len / n_columns, ==, n_visible (f));
   for (guint row = 0; row < n_visible (f); row++)

@@ -15,15 +15,19 @@
  * Row objects are made when the list asks for them, and only those still held are
  * kept in step: the two hundred or so the list has widgets for, not one per account.
  *
- * Rows added or removed near the top still cost the list widgets built or thrown away,
- * a few milliseconds a row, and every row given another account is drawn again in the
- * next frame, seen or not. So only the rows in view show their new accounts at once;
- * the rest of the work is done by ks_portfolio_rows_settle(), which the view calls
- * once a frame within a time budget: the other rows' accounts, then rows added or
- * removed a few at a time. A search that finds twenty accounts after three hundred
- * shows the twenty at once, in rows it has, and the rows after them, now empty, leave
- * over the next frames; a search widened again gets its rows back the same way. Rows
- * beyond the two hundred the list builds come and go at once.
+ * Rows added or removed among the two hundred the list builds widgets for are dear:
+ * the list builds or throws away a row's widgets, half a millisecond a row, and
+ * measures every cell of every row again, over ten milliseconds, in the next frame.
+ * So those rows are never removed: a search that finds twenty accounts after three
+ * hundred shows the twenty in rows it has, and the rows after them are left empty,
+ * which the view hides; a search widened again shows its accounts in them. Rows are
+ * added one a frame up to those two hundred, as at start-up; rows beyond them cost
+ * the list nothing and come and go at once.
+ *
+ * Every row given another account is drawn again in the next frame, seen or not. So
+ * only the rows in view show their new accounts at once; the rest of the work is done
+ * by ks_portfolio_rows_settle(), which the view calls once a frame within a time
+ * budget.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -62,6 +66,7 @@ struct _KsPortfolioRows
   guint first_seen;       /* the rows in view, given their new accounts first */
   guint n_seen;
   guint stale_from;       /* no stale row before it; G_MAXUINT when there is none */
+  guint kept;             /* the fewest rows the list keeps: see wanted_rows() */
 };
 
 /* The rows GTK 4.8's list keeps widgets for. */
@@ -234,25 +239,35 @@ refresh_stale (KsPortfolioRows *self)
   self->stale_from = i < self->held->len ? i : G_MAXUINT;
 }
 
-/* Whether a step would do something: the first rows only are shown until
- * ks_portfolio_rows_show_all(). */
+/* How many rows the list should have: one per account, and never fewer than it has
+ * had, up to the rows GTK keeps widgets for. The rows past the last account are empty;
+ * the view hides them, and they are there for the next search that shows more. The
+ * first rows only are shown until ks_portfolio_rows_show_all(). */
+static guint
+wanted_rows (KsPortfolioRows *self)
+{
+  return MAX (MIN (self->n_accounts, self->cap), self->kept);
+}
+
+/* Whether a step would do something. */
 static gboolean
 has_work (KsPortfolioRows *self)
 {
-  return self->stale_from != G_MAXUINT || self->held->len != MIN (self->n_accounts, self->cap);
+  return self->stale_from != G_MAXUINT || self->held->len != wanted_rows (self);
 }
 
 static gboolean
 is_settled (KsPortfolioRows *self)
 {
-  return self->stale_from == G_MAXUINT && self->held->len == self->n_accounts;
+  return self->stale_from == G_MAXUINT
+         && self->held->len == MAX (self->n_accounts, self->kept);
 }
 
 /* One step towards showing a row per account: returns whether there is more to do. */
 static gboolean
 settle_step (KsPortfolioRows *self)
 {
-  guint target = MIN (self->n_accounts, self->cap);
+  guint target = wanted_rows (self);
   guint shown = self->held->len;
 
   if (self->stale_from != G_MAXUINT)
@@ -263,14 +278,15 @@ settle_step (KsPortfolioRows *self)
       guint next = shown + 1 >= MIN (target, WIDGET_ROWS) ? target : shown + 1;
 
       g_ptr_array_set_size (self->held, next);
+      self->kept = MAX (self->kept, MIN (next, WIDGET_ROWS));
       g_list_model_items_changed (G_LIST_MODEL (self), shown, 0, next - shown);
     }
   else if (shown > target)
     {
-      /* Empty rows leave from the end, so the rows before them keep their place; rows
-       * past those the list keeps widgets for, all at once. */
-      guint n = shown > WIDGET_ROWS ? shown - MAX (target, WIDGET_ROWS) : 1;
-      guint at = shown - n;
+      /* Only rows past those the list keeps widgets for leave, from the end and all at
+       * once, so the rows before them keep their place. */
+      guint n = shown - target;
+      guint at = target;
 
       for (guint i = at; i < at + n; i++)
         detach (self, i);
@@ -400,6 +416,7 @@ ks_portfolio_rows_new (GListModel *accounts,
   self->n_accounts = g_list_model_get_n_items (accounts);
   self->cap = first_rows;
   g_ptr_array_set_size (self->held, MIN (self->n_accounts, self->cap));
+  self->kept = MIN (self->held->len, WIDGET_ROWS);
   g_signal_connect_swapped (accounts, "items-changed", G_CALLBACK (on_accounts_changed), self);
   return self;
 }

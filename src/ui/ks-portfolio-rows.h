@@ -14,8 +14,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (KsPortfolioRow, ks_portfolio_row, KS, PORTFOLIO_ROW, GObject)
 
-/* The account shown in this row now; NULL for an empty row about to leave the list,
- * and once the row has left it. */
+/* The account shown in this row now; NULL for an empty row past the last account,
+ * and once the row has left the list. */
 KsAccount *ks_portfolio_row_get_account (KsPortfolioRow *self);
 
 #define KS_TYPE_PORTFOLIO_ROWS (ks_portfolio_rows_get_type ())
@@ -33,8 +33,9 @@ void             ks_portfolio_rows_show_all   (KsPortfolioRows *self);
  * more. */
 gboolean         ks_portfolio_rows_settle     (KsPortfolioRows *self,
                                                gint64           budget_us);
-/* Whether there is a row for each account, each showing its account: not before
- * ks_portfolio_rows_show_all() if there are more accounts than first rows. */
+/* Whether there is a row for each account, each showing its account, and the rows
+ * past the last account are empty: not before ks_portfolio_rows_show_all() if there
+ * are more accounts than first rows. */
 gboolean         ks_portfolio_rows_is_settled (KsPortfolioRows *self);
 /* The rows the user sees, roughly, shown their new accounts before any others. */
 void             ks_portfolio_rows_set_in_view (KsPortfolioRows *self,

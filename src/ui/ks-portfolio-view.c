@@ -397,6 +397,22 @@ on_query_tooltip (GtkWidget   *child,
   return TRUE;
 }
 
+/* A row past the last account (see ks-portfolio-rows.c) is hidden, and cannot take the
+ * focus: the list's row widget is the parent of the cell that holds @child. */
+static void
+show_row (GtkWidget *child,
+          gboolean   shown)
+{
+  GtkWidget *cell = gtk_widget_get_parent (child);
+  GtkWidget *row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+
+  if (row != NULL && gtk_widget_get_visible (row) != shown)
+    {
+      gtk_widget_set_visible (row, shown);
+      gtk_widget_set_focusable (row, shown);
+    }
+}
+
 static void
 update_cell (GtkListItem *item)
 {
@@ -404,6 +420,8 @@ update_cell (GtkListItem *item)
   KsAccount *account = item_get_account (item);
   GtkWidget *child = gtk_list_item_get_child (item);
   g_autofree char *text = NULL;
+
+  show_row (child, account != NULL);
 
   if (column->format == format_tier)
     {
