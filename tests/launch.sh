@@ -27,7 +27,7 @@ start () {
     "$keystone" "$@" >"$tmp/out" 2>"$tmp/err"
 }
 
-echo "1..7"
+echo "1..9"
 
 "$keystone" --database "$tmp/accounts.db" import "$data/accounts-utf8.csv" >"$tmp/out" 2>&1
 imported=$(sed -n 's/^Imported \([0-9]*\),.*/\1/p' "$tmp/out")
@@ -62,5 +62,19 @@ grep -q "is not a Keystone database" "$tmp/err" \
 cmp -s "$tmp/bad.db" "$tmp/bad.orig" && [ ! -e "$tmp/bad.db-wal" ] \
   && check ok "the file is byte-identical afterwards" \
   || check fail "the file was changed"
+
+# No display: the database opened meanwhile is opened in full, nothing is left half
+# made, and the program says why it ends.
+mkdir "$tmp/nodisplay"
+env -u DISPLAY -u WAYLAND_DISPLAY XDG_DATA_HOME="$tmp/nodisplay" timeout 120 \
+  "$keystone" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+[ "$rc" -eq 1 ] && grep -q "There is no display to show the window on" "$tmp/err" \
+  && check ok "no display: exit status 1 and the message" \
+  || check fail "no display: status $rc, $(cat "$tmp/out" "$tmp/err")"
+left=$(cd "$tmp/nodisplay/keystone" && ls -A | tr '\n' ' ')
+[ "$left" = "keystone.db " ] \
+  && check ok "no display: the database is whole, nothing else is left" \
+  || check fail "no display: the folder holds: $left"
 
 exit $status

@@ -1177,6 +1177,46 @@ test_chart_filters (Fixture       *f,
   g_assert_cmpuint (ks_chart_layout_get_n_points (layout), ==, expected);
 }
 
+/* An owner chosen in the list before the chart was ever shown is the chart's too. */
+static void
+test_chart_follows_list_filter (Fixture       *f,
+                                gconstpointer  data)
+{
+  GtkDropDown *list_owner, *chart_owner;
+  KsQuadrantView *chart;
+  guint expected;
+
+  load_sample (f);
+  ks_test_ui_wait (200);   /* the owners list fills in an idle */
+  g_assert_null (ks_test_ui_find_by_name (GTK_WIDGET (f->window), "chart-owner-filter"));
+  list_owner = GTK_DROP_DOWN (ks_test_ui_find_by_name (GTK_WIDGET (f->view), "owner-filter"));
+  g_assert_nonnull (list_owner);
+  gtk_drop_down_set_selected (list_owner, 2);
+  ks_test_ui_wait (100);
+  expected = n_visible (f);
+  g_assert_cmpuint (expected, >, 0);
+  g_assert_cmpuint (expected, <, ks_store_get_n_accounts (f->store));
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (ks_test_ui_find_by_type (GTK_WIDGET (f->window),
+                                                                                  ADW_TYPE_VIEW_STACK)),
+                                         "quadrant");
+  ks_test_ui_wait (300);
+  chart_owner = GTK_DROP_DOWN (ks_test_ui_find_by_name (GTK_WIDGET (f->window),
+                                                        "chart-owner-filter"));
+  g_assert_nonnull (chart_owner);
+  g_assert_cmpuint (gtk_drop_down_get_selected (chart_owner), ==, 2);
+  chart = KS_QUADRANT_VIEW (ks_test_ui_find_by_name (GTK_WIDGET (f->window), "quadrant-view"));
+  g_assert_cmpuint (ks_chart_layout_get_n_points (ks_quadrant_view_get_layout (chart)), ==,
+                    expected);
+
+  /* and back: every owner, in both */
+  gtk_drop_down_set_selected (chart_owner, 0);
+  ks_test_ui_wait (300);
+  g_assert_cmpuint (gtk_drop_down_get_selected (list_owner), ==, 0);
+  g_assert_cmpuint (ks_chart_layout_get_n_points (ks_quadrant_view_get_layout (chart)), ==,
+                    ks_store_get_n_accounts (f->store));
+}
+
 /* Export the chart as a file, as Ctrl+E does in the chart view. */
 static void
 test_export_chart (Fixture       *f,
@@ -2068,6 +2108,7 @@ main (int   argc,
   ADD ("quadrant-chart", test_quadrant_chart);
   ADD ("snapshot-movement", test_snapshot_movement);
   ADD ("chart-filters", test_chart_filters);
+  ADD ("chart-follows-list-filter", test_chart_follows_list_filter);
   ADD ("account-plan", test_account_plan);
   ADD ("relationships", test_relationships);
   ADD ("account-opportunities", test_account_opportunities);

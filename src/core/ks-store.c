@@ -1774,9 +1774,11 @@ open_read_write (KsStore   *self,
 {
   int rc;
 
-  /* The store's connection stays with the main thread (imports and backups in workers
-   * open their own): no mutex around every call, which loading 100 000 accounts
-   * makes millions of. */
+  /* The store's connection is used by one thread at a time: the one that opens it (the
+   * application's start-up opens it on a worker, then hands it over to the main
+   * thread once that worker is done) and then the main thread; imports and backups in
+   * workers open their own. So no mutex around every call, which loading 100 000
+   * accounts makes millions of. */
   rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
                         NULL);
   if (rc != SQLITE_OK)

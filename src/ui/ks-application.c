@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <locale.h>
+#include <stdlib.h>
 
 #include "ks-application.h"
 #include "ks-cli.h"
@@ -167,6 +168,9 @@ static void
 start_preload (KsApplication *self)
 {
   KsPreload *preload = g_new0 (KsPreload, 1);
+
+  /* Read from the environment now, before GTK's start-up changes it meanwhile. */
+  g_get_filename_charsets (NULL);
 
   preload->path = g_steal_pointer (&self->preload_path);
   if (preload->path == NULL)
@@ -361,9 +365,18 @@ ks_application_startup (GApplication *app)
   };
 
   /* Only the primary instance starts up: it opens its database while GTK connects to
-   * the display. */
+   * the display. Without a display, that database is still opened or created in full
+   * before the program ends, not cut off halfway. */
   if (self->wants_preload)
     start_preload (self);
+  if (!gtk_init_check ())
+    {
+      KsStore *store = NULL;
+
+      finish_preload (self, NULL, &store, NULL);
+      g_printerr ("keystone: %s\n", _("There is no display to show the window on."));
+      exit (1);
+    }
 
   G_APPLICATION_CLASS (ks_application_parent_class)->startup (app);
 
@@ -429,6 +442,9 @@ ks_application_main (int   argc,
   int status;
 
   setlocale (LC_ALL, "");
+  /* Done here, once: GTK would set the locale again while the database is opened on a
+   * worker thread (see ks_application_startup). */
+  gtk_disable_setlocale ();
   /* Set by `meson devenv`, so an uninstalled build shows its own translations. */
   localedir = g_getenv ("KEYSTONE_LOCALEDIR");
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);

@@ -73,6 +73,7 @@ ks_lazy_bin_build (KsLazyBin *self)
 
       self->build = NULL;
       child = build (self->build_data);
+      g_return_val_if_fail (GTK_IS_WIDGET (child), NULL);
       /* Left out of the view stack's measuring until the page is shown. */
       gtk_widget_set_visible (child, gtk_widget_get_mapped (GTK_WIDGET (self)));
       adw_bin_set_child (ADW_BIN (self), child);
