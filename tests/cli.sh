@@ -3,18 +3,7 @@
 #   tests/cli.sh KEYSTONE
 set -u
 keystone=$1
-status=0
-n=0
-
-check () {
-  n=$((n + 1))
-  if [ "$1" = ok ]; then
-    echo "ok $n - $2"
-  else
-    echo "not ok $n - $2"
-    status=1
-  fi
-}
+. "$(dirname "$0")/tap.sh"
 
 echo "1..5"
 

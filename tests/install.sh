@@ -7,22 +7,8 @@ meson=$1
 build=$2
 prefix=$3
 app_id=$4
-status=0
-n=0
-
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/tap.sh"
 root=$tmp/root$prefix
-
-check () {
-  n=$((n + 1))
-  if [ "$1" = ok ]; then
-    echo "ok $n - $2"
-  else
-    echo "not ok $n - $2"
-    status=1
-  fi
-}
 
 if ! "$meson" install -C "$build" --no-rebuild --quiet --destdir "$tmp/root" \
      >"$tmp/log" 2>&1; then

@@ -6,20 +6,7 @@
 set -u
 keystone=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 data=$2
-status=0
-n=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-check () {
-  n=$((n + 1))
-  if [ "$1" = ok ]; then
-    echo "ok $n - $2"
-  else
-    echo "not ok $n - $2"
-    status=1
-  fi
-}
+. "$(dirname "$0")/tap.sh"
 
 # One start, up to the first frame of its window or error dialog.
 start () {

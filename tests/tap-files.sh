@@ -1,48 +1,12 @@
 # tap-files.sh — sourced by the tests of what keystone writes (cli-export.sh,
 # cli-review.sh): TAP output, a temporary folder with $db and an empty $out, and checks
 # of exit codes, messages, the files left in $out and the PDFs written.
-status=0
-n=0
+. "$(dirname "$0")/tap.sh"
 
 unset DISPLAY WAYLAND_DISPLAY
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
 db=$tmp/keystone.db
 out=$tmp/out
 mkdir "$out"
-
-check () {
-  n=$((n + 1))
-  if [ "$1" = ok ]; then
-    echo "ok $n - $2"
-  else
-    echo "not ok $n - $2"
-    status=1
-  fi
-}
-
-skip () {
-  n=$((n + 1))
-  echo "ok $n # SKIP $1"
-}
-
-# check_rc EXPECTED ACTUAL WHAT
-check_rc () {
-  if [ "$2" -eq "$1" ]; then
-    check ok "$3 exits $1"
-  else
-    check fail "$3 exited $2, expected $1; stderr: $(cat "$tmp/err")"
-  fi
-}
-
-# check_has FILE TEXT WHAT
-check_has () {
-  if grep -qF -- "$2" "$1"; then
-    check ok "$3"
-  else
-    check fail "$3: no “$2” in: $(cat "$1")"
-  fi
-}
 
 # check_listing EXPECTED WHAT: the files in $out, sorted, on one line
 check_listing () {
