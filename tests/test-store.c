@@ -1832,6 +1832,53 @@ test_load_many (Fixture       *f,
   g_assert_finalize_object (store);
 }
 
+/* The order the portfolio opens in, prepared on the thread that opens the store:
+ * every account once, highest score first; gone once taken, or once the accounts
+ * change. */
+static void
+test_score_order (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) order = NULL;
+  KsStore *store = ks_test_store_open (f->path);
+  KsAccount *first;
+
+  g_assert_true (ks_store_load_sample (store, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+
+  store = ks_test_store_open (f->path);
+  g_assert_null (ks_store_take_score_order (store));
+  ks_store_prepare_score_order (store);
+  order = ks_store_take_score_order (store);
+  g_assert_nonnull (order);
+  g_assert_cmpuint (order->len, ==, ks_store_get_n_accounts (store));
+  for (guint i = 1; i < order->len; i++)
+    g_assert_cmpfloat (ks_account_get_ka_score (g_ptr_array_index (order, i - 1)), >=,
+                       ks_account_get_ka_score (g_ptr_array_index (order, i)));
+  for (guint i = 0; i < ks_store_get_n_accounts (store); i++)
+    {
+      guint found = 0;
+
+      for (guint j = 0; j < order->len; j++)
+        found += g_ptr_array_index (order, j)
+                 == ks_account_list_get (KS_ACCOUNT_LIST (ks_store_get_accounts (store)), i);
+      g_assert_cmpuint (found, ==, 1);
+    }
+  g_assert_null (ks_store_take_score_order (store));
+
+  /* prepared, then an account deleted: the order is not the accounts' any more */
+  ks_store_prepare_score_order (store);
+  first = g_ptr_array_index (order, 0);
+  g_assert_true (ks_store_delete_account (store, first, &error));
+  g_assert_no_error (error);
+  g_assert_null (ks_store_take_score_order (store));
+
+  g_clear_pointer (&order, g_ptr_array_unref);
+  g_assert_finalize_object (store);
+}
+
 #define ADD_TEST(path, func) \
   g_test_add ("/keystone/store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -1844,6 +1891,7 @@ main (int   argc,
   ADD_TEST ("create", test_create);
   ADD_TEST ("default-path", test_default_path);
   ADD_TEST ("accounts", test_accounts);
+  ADD_TEST ("score-order", test_score_order);
   ADD_TEST ("refusals", test_refusals);
   ADD_TEST ("update-deleted", test_update_deleted);
   ADD_TEST ("rules", test_rules);

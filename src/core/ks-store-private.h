@@ -39,6 +39,7 @@ struct _KsStore
   gboolean         loaded;
   KsAccountList   *accounts;            /* KsAccount, ordered by id */
   GHashTable      *by_id;               /* gint64 * → KsAccount (a reference) */
+  GPtrArray       *score_order;         /* see ks_store_prepare_score_order() */
   GHashTable      *deleted_created_at;  /* gint64 * → char *, kept for Undo */
 };
 

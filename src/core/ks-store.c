@@ -2120,11 +2120,21 @@ ks_store_ensure_loaded (KsStore *self)
 
 /* GObject */
 
+/* The accounts changed: the order prepared for the portfolio is not theirs. */
+static void
+drop_score_order (KsStore *self)
+{
+  g_signal_handlers_disconnect_by_func (self->accounts, drop_score_order, self);
+  g_clear_pointer (&self->score_order, g_ptr_array_unref);
+}
+
 static void
 ks_store_dispose (GObject *object)
 {
   KsStore *self = KS_STORE (object);
 
+  if (self->score_order != NULL)
+    drop_score_order (self);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_object (&self->accounts);
 
@@ -2312,6 +2322,54 @@ ks_store_get_accounts (KsStore *self)
 
   ks_store_ensure_loaded (self);
   return G_LIST_MODEL (self->accounts);
+}
+
+static int
+compare_score_order (gconstpointer a,
+                     gconstpointer b)
+{
+  KsAccount *first = *(KsAccount * const *) a;
+  KsAccount *second = *(KsAccount * const *) b;
+  double x = ks_account_get_ka_score (first);
+  double y = ks_account_get_ka_score (second);
+
+  if (x != y)
+    return x > y ? -1 : 1;
+  return (first > second) - (first < second);
+}
+
+void
+ks_store_prepare_score_order (KsStore *self)
+{
+  guint n;
+
+  g_return_if_fail (KS_IS_STORE (self));
+
+  ks_store_ensure_loaded (self);
+  if (self->accounts == NULL || self->score_order != NULL)
+    return;
+
+  n = ks_account_list_get_length (self->accounts);
+  self->score_order = g_ptr_array_sized_new (n);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->score_order, ks_account_list_get (self->accounts, i));
+  g_ptr_array_sort (self->score_order, compare_score_order);
+  g_signal_connect_swapped (self->accounts, "items-changed",
+                            G_CALLBACK (drop_score_order), self);
+}
+
+GPtrArray *
+ks_store_take_score_order (KsStore *self)
+{
+  GPtrArray *order;
+
+  g_return_val_if_fail (KS_IS_STORE (self), NULL);
+
+  if (self->score_order == NULL)
+    return NULL;
+  order = g_steal_pointer (&self->score_order);
+  g_signal_handlers_disconnect_by_func (self->accounts, drop_score_order, self);
+  return order;
 }
 
 guint

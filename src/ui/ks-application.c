@@ -160,7 +160,7 @@ preload_thread (gpointer data)
 
   preload->store = ks_store_open (preload->path, &preload->error);
   if (preload->store != NULL)
-    ks_store_get_n_accounts (preload->store);   /* reads the accounts */
+    ks_store_prepare_score_order (preload->store);   /* reads and sorts the accounts */
   return preload;
 }
 

@@ -259,22 +259,39 @@ copy_names (KsPortfolioModel *self)
     }
 }
 
+static gboolean
+is_sorted (KsPortfolioModel *self)
+{
+  for (guint i = 1; i < self->sorted->len; i++)
+    if (compare (&g_ptr_array_index (self->sorted, i - 1),
+                 &g_ptr_array_index (self->sorted, i), self) > 0)
+      return FALSE;
+  return TRUE;
+}
+
 static void
 resort (KsPortfolioModel *self)
 {
-  if (self->sorter != NULL && gtk_sorter_get_order (self->sorter) != GTK_SORTER_ORDER_NONE)
+  if (self->sorter != NULL && gtk_sorter_get_order (self->sorter) != GTK_SORTER_ORDER_NONE
+      && !is_sorted (self))
     g_ptr_array_sort_with_data (self->sorted, compare, self);
   copy_names (self);
 }
 
+/* Takes the accounts again, in @likely_order if that holds them all. */
 static void
-reload (KsPortfolioModel *self)
+reload (KsPortfolioModel *self,
+        GPtrArray        *likely_order)
 {
   guint n = g_list_model_get_n_items (self->accounts);
 
   g_ptr_array_set_size (self->sorted, 0);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (self->sorted, g_list_model_get_item (self->accounts, i));
+  if (likely_order != NULL && likely_order->len == n)
+    for (guint i = 0; i < n; i++)
+      g_ptr_array_add (self->sorted, g_object_ref (g_ptr_array_index (likely_order, i)));
+  else
+    for (guint i = 0; i < n; i++)
+      g_ptr_array_add (self->sorted, g_list_model_get_item (self->accounts, i));
   resort (self);
 }
 
@@ -285,7 +302,7 @@ on_accounts_changed (KsPortfolioModel *self)
   g_autoptr(GPtrArray) was_sorted = g_ptr_array_ref (self->sorted);
 
   self->sorted = g_ptr_array_new_with_free_func (g_object_unref);
-  reload (self);
+  reload (self, NULL);
   refilter (self, GTK_FILTER_CHANGE_DIFFERENT, was_sorted);
 }
 
@@ -360,6 +377,7 @@ ks_portfolio_model_init (KsPortfolioModel *self)
 KsPortfolioModel *
 ks_portfolio_model_new (GListModel         *accounts,
                         GtkSorter          *sorter,
+                        GPtrArray          *likely_order,
                         KsAccountPredicate  predicate,
                         gpointer            user_data)
 {
@@ -379,7 +397,7 @@ ks_portfolio_model_new (GListModel         *accounts,
   if (sorter != NULL)
     g_signal_connect_swapped (sorter, "changed", G_CALLBACK (on_sorter_changed), self);
 
-  reload (self);
+  reload (self, likely_order);
   refilter (self, GTK_FILTER_CHANGE_DIFFERENT, self->sorted);
   return self;
 }

@@ -20,9 +20,12 @@ typedef gboolean (*KsAccountPredicate) (KsAccount  *account,
                                         gpointer    user_data);
 
 /* A GListModel of the accounts of @accounts that @predicate accepts, in @sorter's
- * order. Call ks_portfolio_model_refilter() when what @predicate looks at changes. */
+ * order. @likely_order, if not NULL, holds the same accounts in the order @sorter
+ * probably gives them: it is checked, in one pass, and saves sorting if right. Call
+ * ks_portfolio_model_refilter() when what @predicate looks at changes. */
 KsPortfolioModel *ks_portfolio_model_new      (GListModel         *accounts,
                                                GtkSorter          *sorter,
+                                               GPtrArray          *likely_order,
                                                KsAccountPredicate  predicate,
                                                gpointer            user_data);
 /* MORE_STRICT checks only the accounts shown; anything else checks them all. */

@@ -920,7 +920,12 @@ ks_portfolio_view_set_store (KsPortfolioView *self,
 
   /* Sorted once per change of data or order; typing only filters what is in order. */
   sorter = gtk_column_view_get_sorter (self->column_view);
-  self->model = ks_portfolio_model_new (accounts, sorter, filter_account, self);
+  {
+    /* Sorted already if the application read the accounts on a worker thread. */
+    g_autoptr(GPtrArray) by_score = ks_store_take_score_order (store);
+
+    self->model = ks_portfolio_model_new (accounts, sorter, by_score, filter_account, self);
+  }
   g_signal_connect_object (self->model, "items-changed",
                            G_CALLBACK (start_following), self, G_CONNECT_SWAPPED);
   /* GTK 4.8's list builds some two hundred rows for a large model, most of them far
