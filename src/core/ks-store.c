@@ -2350,9 +2350,9 @@ ks_store_prepare_score_order (KsStore *self)
     return;
 
   n = ks_account_list_get_length (self->accounts);
-  self->score_order = g_ptr_array_sized_new (n);
+  self->score_order = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (self->score_order, ks_account_list_get (self->accounts, i));
+    g_ptr_array_add (self->score_order, g_object_ref (ks_account_list_get (self->accounts, i)));
   g_ptr_array_sort (self->score_order, compare_score_order);
   g_signal_connect_swapped (self->accounts, "items-changed",
                             G_CALLBACK (drop_score_order), self);

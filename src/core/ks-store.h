@@ -45,8 +45,8 @@ guint        ks_store_get_n_accounts        (KsStore          *self);
 /* Reads the accounts if they are not yet, and sorts them by KA score, highest first
  * (equal scores by address), the order the portfolio opens in; done on the thread that
  * opened the store, while the main thread starts. ks_store_take_score_order() gives
- * the order (the accounts not referenced), or NULL if none was prepared or the
- * accounts changed since. A score changed meanwhile is not noticed: it is an order
+ * the order (an array that holds a reference to each account), or NULL if none was
+ * prepared or the accounts changed since. A score changed meanwhile is not noticed: it is an order
  * to check, not to trust. */
 void         ks_store_prepare_score_order   (KsStore          *self);
 GPtrArray   *ks_store_take_score_order      (KsStore          *self);
