@@ -91,6 +91,39 @@ collect_cells (GtkWidget *widget,
     collect_cells (child, texts);
 }
 
+/* Runs the shortcut of the portfolio's list for @keyval, as pressing the key does;
+ * returns whether it was handled. */
+static gboolean
+press_list_key (Fixture *f,
+                guint    keyval)
+{
+  GtkWidget *view = ks_test_ui_find_by_type (GTK_WIDGET (f->view), GTK_TYPE_COLUMN_VIEW);
+  GListModel *controllers = gtk_widget_observe_controllers (view);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !handled; j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+            trigger = gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger));
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval)
+            handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                    view, NULL);
+        }
+    }
+  g_object_unref (controllers);
+  return handled;
+}
+
 /* Waits for the list's rows to settle, then checks that it draws one row per account
  * shown, each with that account's name, in the model's order. */
 static void
@@ -583,29 +616,9 @@ test_delete_undo (Fixture       *f,
     GtkColumnView *view = GTK_COLUMN_VIEW (ks_test_ui_find_by_type (GTK_WIDGET (f->view),
                                                                     GTK_TYPE_COLUMN_VIEW));
     GtkSelectionModel *selection = gtk_column_view_get_model (view);
-    GListModel *controllers;
-    gboolean handled = FALSE;
 
     gtk_selection_model_select_item (selection, position, TRUE);
-    controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
-    for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
-      {
-        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-        if (GTK_IS_SHORTCUT_CONTROLLER (controller))
-          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-            {
-              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-              GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-              if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-                  gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == GDK_KEY_Delete)
-                handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
-                                                        GTK_WIDGET (view), NULL);
-            }
-      }
-    g_object_unref (controllers);
-    g_assert_true (handled);
+    g_assert_true (press_list_key (f, GDK_KEY_Delete));
   }
   ks_test_ui_wait (200);
 
@@ -1215,6 +1228,77 @@ test_chart_follows_list_filter (Fixture       *f,
   g_assert_cmpuint (gtk_drop_down_get_selected (list_owner), ==, 0);
   g_assert_cmpuint (ks_chart_layout_get_n_points (ks_quadrant_view_get_layout (chart)), ==,
                     ks_store_get_n_accounts (f->store));
+}
+
+/* The list view whose children are the portfolio's rows. */
+static GtkWidget *
+rows_parent (Fixture *f)
+{
+  return ks_test_ui_find_by_type (ks_test_ui_find_by_type (GTK_WIDGET (f->view),
+                                                           GTK_TYPE_COLUMN_VIEW),
+                                  GTK_TYPE_LIST_VIEW);
+}
+
+/* The row that has the focus, and the account it shows; NULL if the focus is not on a
+ * row of the portfolio's list. */
+static GtkWidget *
+focused_row (Fixture    *f,
+             KsAccount **account)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  GtkWidget *list = rows_parent (f);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  if (focus == NULL || gtk_widget_get_parent (focus) != list)
+    return NULL;
+  collect_cells (focus, texts);
+  *account = NULL;
+  for (guint i = 0; texts->len > 0 && i < n_visible (f); i++)
+    if (g_strcmp0 (ks_account_get_name (visible_account (f, i)),
+                   g_ptr_array_index (texts, 0)) == 0)
+      *account = visible_account (f, i);
+  return focus;
+}
+
+/* With fewer accounts shown than the list has had rows, End still reaches the last
+ * account, and deleting it leaves the focus on the account before. */
+static void
+test_keyboard_past_last_account (Fixture       *f,
+                                 gconstpointer  data)
+{
+  GtkWidget *list, *row;
+  KsAccount *account = NULL;
+  GtkSelectionModel *selection;
+  guint n;
+
+  load_sample (f);
+  gtk_editable_set_text (ks_portfolio_view_get_search_entry (f->view), "ri");
+  ks_test_ui_wait (100);
+  assert_rows_show_accounts (f);
+  n = n_visible (f);
+  g_assert_cmpuint (n, >=, 2);
+  g_assert_cmpuint (n, <, ks_store_get_n_accounts (f->store));
+
+  list = rows_parent (f);
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_first_child (list)));
+  g_assert_true (press_list_key (f, GDK_KEY_End));
+  ks_test_ui_wait (50);
+  row = focused_row (f, &account);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_true (account == visible_account (f, n - 1));
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (ks_test_ui_find_by_type (GTK_WIDGET (f->view),
+                                                                                   GTK_TYPE_COLUMN_VIEW)));
+  g_assert_true (gtk_selection_model_is_selected (selection, n - 1));
+
+  /* the last account deleted: its row is hidden, the focus goes to the row before */
+  g_assert_true (press_list_key (f, GDK_KEY_Delete));
+  ks_test_ui_wait (200);
+  g_assert_cmpuint (n_visible (f), ==, n - 1);
+  row = focused_row (f, &account);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_true (account == visible_account (f, n - 2));
 }
 
 /* Export the chart as a file, as Ctrl+E does in the chart view. */
@@ -2099,6 +2183,7 @@ main (int   argc,
   ADD ("invalid-input", test_invalid_input);
   ADD ("sort", test_sort);
   ADD ("delete-undo", test_delete_undo);
+  ADD ("keyboard-past-last-account", test_keyboard_past_last_account);
   ADD ("weights-change-scores", test_weights_change_scores);
   ADD ("typed-values", test_typed_values);
   ADD ("import-csv", test_import_csv);

@@ -397,20 +397,44 @@ on_query_tooltip (GtkWidget   *child,
   return TRUE;
 }
 
+/* The list's row widget that shows @child: the parent of the cell that holds it. */
+static GtkWidget *
+row_of_child (GtkWidget *child)
+{
+  GtkWidget *cell = gtk_widget_get_parent (child);
+
+  return cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+}
+
+/* The last row that shows an account, at or before @row. */
+static GtkWidget *
+last_shown_row (GtkWidget *row)
+{
+  while (row != NULL && !gtk_widget_get_visible (row))
+    row = gtk_widget_get_prev_sibling (row);
+  return row;
+}
+
 /* A row past the last account (see ks-portfolio-rows.c) is hidden, and cannot take the
- * focus: the list's row widget is the parent of the cell that holds @child. */
+ * focus. A row that had it, as after deleting the last account, hands it to the row
+ * before it, so the keyboard stays in the list. */
 static void
 show_row (GtkWidget *child,
           gboolean   shown)
 {
-  GtkWidget *cell = gtk_widget_get_parent (child);
-  GtkWidget *row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+  GtkWidget *row = row_of_child (child);
 
-  if (row != NULL && gtk_widget_get_visible (row) != shown)
+  if (row == NULL || gtk_widget_get_visible (row) == shown)
+    return;
+  if (!shown && gtk_widget_has_focus (row))
     {
-      gtk_widget_set_visible (row, shown);
-      gtk_widget_set_focusable (row, shown);
+      GtkWidget *before = last_shown_row (gtk_widget_get_prev_sibling (row));
+
+      if (before != NULL)
+        gtk_widget_grab_focus (before);
     }
+  gtk_widget_set_visible (row, shown);
+  gtk_widget_set_focusable (row, shown);
 }
 
 static void
@@ -465,6 +489,7 @@ setup_cell (GtkSignalListItemFactory *factory,
     }
   gtk_list_item_set_child (item, child);
   g_object_set_data (G_OBJECT (item), "ks-column", (gpointer) column);
+  g_object_set_data (G_OBJECT (child), "ks-item", item);
   if (column->format == format_tier || column->format == format_alerts)
     {
       gtk_widget_set_has_tooltip (child, TRUE);
@@ -715,7 +740,9 @@ static void
 on_scrolled (KsPortfolioView *self)
 {
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
-  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  /* The rows past the last account are hidden: they take no height. */
+  guint n_rows = MIN (g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                      g_list_model_get_n_items (G_LIST_MODEL (self->model)));
   double height, row_height, first;
 
   if (adjustment == NULL || n_rows == 0)
@@ -822,6 +849,42 @@ on_activate (KsPortfolioView *self,
   if (account != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.open-account", "x",
                                 ks_account_get_id (account));
+}
+
+/* End goes to the last account. GTK's own End goes to the list's last row, which is
+ * hidden when rows past the last account are kept (see ks-portfolio-rows.c): the focus
+ * would not move. Left to GTK when there are none. */
+static gboolean
+focus_last_account (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  KsPortfolioView *self = user_data;
+  GtkWidget *list = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+  GtkWidget *row = NULL;
+  GtkWidget *cell;
+  GtkListItem *item;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->rows))
+      == g_list_model_get_n_items (G_LIST_MODEL (self->model)))
+    return FALSE;
+
+  /* The rows are the children of the column view's list view. */
+  while (list != NULL && !GTK_IS_LIST_VIEW (list))
+    list = gtk_widget_get_next_sibling (list);
+  if (list != NULL)
+    row = last_shown_row (gtk_widget_get_last_child (list));
+  cell = row != NULL ? gtk_widget_get_first_child (row) : NULL;
+  item = cell != NULL && gtk_widget_get_first_child (cell) != NULL
+         ? g_object_get_data (G_OBJECT (gtk_widget_get_first_child (cell)), "ks-item")
+         : NULL;
+  if (item == NULL)
+    return FALSE;
+
+  gtk_widget_grab_focus (row);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection),
+                                   gtk_list_item_get_position (item), TRUE);
+  return TRUE;
 }
 
 static gboolean
@@ -1256,6 +1319,17 @@ ks_portfolio_view_init (KsPortfolioView *self)
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
                                                           gtk_callback_action_new (delete_selected,
+                                                                                   self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
+
+  /* Before the list's own End: see focus_last_account(). */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (
+                                                            gtk_keyval_trigger_new (GDK_KEY_End, 0),
+                                                            gtk_keyval_trigger_new (GDK_KEY_KP_End, 0)),
+                                                          gtk_callback_action_new (focus_last_account,
                                                                                    self, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
 }
