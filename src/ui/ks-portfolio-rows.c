@@ -283,24 +283,12 @@ settle_step (KsPortfolioRows *self)
     }
   else if (shown > target)
     {
-      /* Only rows past those the list keeps widgets for leave, from the end and all at
-       * once, so the rows before them keep their place. */
-      guint n = shown - target;
-      guint at = target;
-
-      for (guint i = at; i < at + n; i++)
+      /* Only rows past those the list keeps widgets for leave: from the end, so the
+       * rows before them keep their place, and all at once. No row is stale here. */
+      for (guint i = target; i < shown; i++)
         detach (self, i);
-      g_ptr_array_remove_range (self->held, at, n);
-      if (self->stale_from != G_MAXUINT)
-        self->stale_from = MIN (self->stale_from, at);
-      for (guint i = at; i < self->held->len; i++)
-        {
-          KsPortfolioRow *row = g_ptr_array_index (self->held, i);
-
-          if (row != NULL)
-            row->position = i;
-        }
-      g_list_model_items_changed (G_LIST_MODEL (self), at, n, 0);
+      g_ptr_array_set_size (self->held, target);
+      g_list_model_items_changed (G_LIST_MODEL (self), target, shown - target, 0);
     }
 
   return has_work (self);
