@@ -207,6 +207,15 @@ finish_preload (KsApplication  *self,
   return same;
 }
 
+/* Waits for the thread, and closes what it opened. */
+static void
+discard_preload (KsApplication *self)
+{
+  KsStore *store = NULL;
+
+  finish_preload (self, NULL, &store, NULL);
+}
+
 GtkWindow *
 ks_application_open_database (KsApplication *self,
                               const char    *path)
@@ -371,9 +380,7 @@ ks_application_startup (GApplication *app)
     start_preload (self);
   if (!gtk_init_check ())
     {
-      KsStore *store = NULL;
-
-      finish_preload (self, NULL, &store, NULL);
+      discard_preload (self);
       g_printerr ("keystone: %s\n", _("There is no display to show the window on."));
       exit (1);
     }
@@ -391,9 +398,8 @@ static void
 ks_application_finalize (GObject *object)
 {
   KsApplication *self = KS_APPLICATION (object);
-  KsStore *store = NULL;
 
-  finish_preload (self, NULL, &store, NULL);
+  discard_preload (self);
   g_free (self->preload_path);
 
   G_OBJECT_CLASS (ks_application_parent_class)->finalize (object);
