@@ -1448,6 +1448,87 @@ test_drop_csv (Fixture       *f,
   g_assert_nonnull (ks_store_find_account_by_name (f->store, "Dropped Account Ltd"));
 }
 
+static guint
+n_shortcuts_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      n += GTK_IS_SHORTCUTS_WINDOW (window);
+    }
+  return n;
+}
+
+static GtkWidget *
+shortcut_titled (GtkWidget  *root,
+                 const char *title)
+{
+  g_autofree char *own = NULL;
+
+  /* The window's search page holds hidden copies of each shortcut. */
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (GTK_IS_SHORTCUTS_SHORTCUT (root))
+    {
+      g_object_get (root, "title", &own, NULL);
+      if (g_strcmp0 (own, title) == 0)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = shortcut_titled (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Ctrl+? shows the keyboard shortcuts, built the first time they are asked for and
+ * kept for the next. */
+static void
+test_shortcuts_window (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(GStrv) actions =
+    gtk_application_get_actions_for_accel (GTK_APPLICATION (f->app), "<Control>question");
+  GtkWindow *shortcuts;
+  GtkWidget *search;
+
+  g_assert_true (g_strv_contains ((const char * const *) actions, "win.show-shortcuts"));
+  g_assert_cmpuint (n_shortcuts_windows (), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-shortcuts",
+                                             NULL));
+  ks_test_ui_wait (100);
+  shortcuts = ks_test_ui_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL);
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (f->window));
+  /* Each shortcut shows the keys the application gives its action. */
+  search = shortcut_titled (GTK_WIDGET (shortcuts), "Search Accounts");
+  g_assert_nonnull (search);
+  g_assert_true (ks_test_ui_has_text (search, "Ctrl"));
+  g_assert_true (ks_test_ui_has_text (search, "F"));
+  g_assert_true (ks_test_ui_has_text (shortcut_titled (GTK_WIDGET (shortcuts), "Preferences"),
+                                      ","));
+
+  /* Closed, it is hidden; asked for again, the same window comes back. */
+  gtk_window_close (shortcuts);
+  ks_test_ui_wait (100);
+  g_assert_null (ks_test_ui_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-shortcuts",
+                                             NULL));
+  ks_test_ui_wait (100);
+  g_assert_true (ks_test_ui_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL) == shortcuts);
+  g_assert_cmpuint (n_shortcuts_windows (), ==, 1);
+}
+
 /* The window fits a phone-sized 360 px screen, list and editor alike. */
 static void
 test_narrow (Fixture       *f,
@@ -2201,6 +2282,7 @@ main (int   argc,
   ADD ("export-chart", test_export_chart);
   ADD ("rows-at-start", test_rows_at_start);
   ADD ("views-shown-with-their-page", test_views_shown_with_their_page);
+  ADD ("shortcuts-window", test_shortcuts_window);
   ADD ("narrow", test_narrow);
   ADD ("bad-database", test_bad_database);
 

@@ -369,7 +369,7 @@ ks_application_startup (GApplication *app)
     { "win.export", { "<Control>e", NULL } },
     { "win.print", { "<Control>p", NULL } },
     { "win.go-back", { "<Alt>Left", "Back", NULL } },
-    { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "win.show-shortcuts", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 

@@ -1073,6 +1073,27 @@ open_member_action (GtkWidget  *widget,
   ks_window_show_member (KS_WINDOW (widget), g_variant_get_int64 (param));
 }
 
+/* The shortcuts window is some two hundred widgets: built when first asked for, not
+ * with every window at start as GtkApplication would build it. As the window's help
+ * overlay it shows the keys the application gives each action. */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+
+  if (gtk_application_window_get_help_overlay (window) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/keystone_ka/Keystone/ks-shortcuts-window.ui");
+
+      gtk_application_window_set_help_overlay (
+        window, GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "shortcuts_window")));
+    }
+  gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));
+}
+
 static void
 go_back_action (GtkWidget  *widget,
                 const char *action_name,
@@ -1363,6 +1384,8 @@ ks_window_class_init (KsWindowClass *klass)
                                    open_section_action);
   gtk_widget_class_install_action (widget_class, "win.delete-account", "x", account_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL,
+                                   show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.open-member", "x", open_member_action);
   gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
