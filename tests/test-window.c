@@ -1364,6 +1364,36 @@ test_views_shown_with_their_page (Fixture       *f,
 }
 
 /* A portfolio that is there at start shows its top rows first, then every row. */
+typedef struct {
+  GtkWidget *window;
+  int list_height;     /* the list's height in the first frame, 0 before */
+  int rows_bottom;     /* where its lowest row ends */
+} FirstPaint;
+
+static void
+measure_first_paint (GdkFrameClock *clock,
+                     FirstPaint    *first)
+{
+  GtkWidget *view = ks_test_ui_find_by_type (first->window, GTK_TYPE_COLUMN_VIEW);
+  /* the list of rows, below the column titles */
+  GtkWidget *list = gtk_widget_get_last_child (view);
+
+  if (first->list_height != 0)
+    return;
+  first->list_height = gtk_widget_get_height (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_get_child_visible (row) &&
+          gtk_widget_compute_bounds (row, list, &bounds))
+        first->rows_bottom = MAX (first->rows_bottom,
+                                  (int) (bounds.origin.y + bounds.size.height));
+    }
+}
+
 static void
 test_rows_at_start (Fixture       *f,
                     gconstpointer  data)
@@ -1373,6 +1403,7 @@ test_rows_at_start (Fixture       *f,
   GtkWindow *window;
   KsPortfolioView *portfolio;
   GtkColumnView *view;
+  FirstPaint first = { NULL, 0, 0 };  /* the window is set once it is open */
   guint n;
 
   {
@@ -1401,6 +1432,16 @@ test_rows_at_start (Fixture       *f,
   view = GTK_COLUMN_VIEW (ks_test_ui_find_by_type (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))),
                     <, n);
+  /* Those rows reach the bottom of the list in the first frame. */
+  first.window = GTK_WIDGET (window);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "paint",
+                    G_CALLBACK (measure_first_paint), &first);
+  for (guint i = 0; i < 200 && first.list_height == 0; i++)
+    ks_test_ui_wait (10);
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (window)),
+                                        measure_first_paint, &first);
+  g_assert_cmpint (first.list_height, >, 200);
+  g_assert_cmpint (first.rows_bottom, >=, first.list_height);
   /* and no row is selected that no one chose */
   g_assert_cmpuint (gtk_single_selection_get_selected (
                       GTK_SINGLE_SELECTION (gtk_column_view_get_model (view))),

@@ -50,9 +50,12 @@ struct _KsPortfolioView
 
 G_DEFINE_FINAL_TYPE (KsPortfolioView, ks_portfolio_view, ADW_TYPE_BIN)
 
-/* Rows are this high at least: the first frame builds as many as the window's height
- * can show, or this many in a window of no known height. */
-#define MIN_ROW_HEIGHT 30
+/* The first frame builds as many rows as the window's height can show, or
+ * FIRST_FRAME_ROWS in a window of no known height. Rows are MIN_ROW_HEIGHT high at
+ * least (style.css: the cells' padding and their labels' min-height); the header bar,
+ * the filter bar and the column titles take WINDOW_CHROME of the height at least. */
+#define MIN_ROW_HEIGHT 36
+#define WINDOW_CHROME 100
 #define FIRST_FRAME_ROWS 40
 
 enum {
@@ -955,7 +958,8 @@ first_frame_rows (KsPortfolioView *self)
 
   if (GTK_IS_WINDOW (root) && !gtk_window_is_maximized (GTK_WINDOW (root)))
     gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
-  return height > 0 ? (guint) height / MIN_ROW_HEIGHT + 1 : FIRST_FRAME_ROWS;
+  return height > 0 ? (guint) MAX (height - WINDOW_CHROME, 0) / MIN_ROW_HEIGHT + 1
+                    : FIRST_FRAME_ROWS;
 }
 
 void
