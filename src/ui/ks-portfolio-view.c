@@ -1033,7 +1033,9 @@ ks_portfolio_view_set_store (KsPortfolioView *self,
   g_signal_connect_object (store, "rules-changed",
                            G_CALLBACK (on_rules_changed), self, G_CONNECT_SWAPPED);
 
-  refresh_owners (self);
+  /* The owners are for the filter's menu: listed once the main loop is free, not in
+   * the time to the first frame. */
+  self->owners_idle = g_idle_add (refresh_owners, self);
   update_count (self);
 }
 
