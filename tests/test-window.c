@@ -1570,6 +1570,82 @@ test_shortcuts_window (Fixture       *f,
   g_assert_cmpuint (n_shortcuts_windows (), ==, 1);
 }
 
+/* The borders a render node tree draws, wherever they are in it. */
+static void
+collect_borders (GskRenderNode *node,
+                 GPtrArray     *borders)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_borders (gsk_container_node_get_child (node, i), borders);
+      break;
+    case GSK_TRANSFORM_NODE:
+      collect_borders (gsk_transform_node_get_child (node), borders);
+      break;
+    case GSK_CLIP_NODE:
+      collect_borders (gsk_clip_node_get_child (node), borders);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      collect_borders (gsk_rounded_clip_node_get_child (node), borders);
+      break;
+    case GSK_OPACITY_NODE:
+      collect_borders (gsk_opacity_node_get_child (node), borders);
+      break;
+    case GSK_DEBUG_NODE:
+      collect_borders (gsk_debug_node_get_child (node), borders);
+      break;
+    case GSK_BORDER_NODE:
+      g_ptr_array_add (borders, node);
+      break;
+    default:
+      break;
+    }
+}
+
+/* Every border in a row, its separator among them, has one colour on every side: GTK
+ * draws such a border as a plain fill, but one of several colours as a gradient mesh
+ * over the whole box, which made typing a search slow to draw. */
+static void
+test_row_separators (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *row;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GPtrArray) borders = g_ptr_array_new ();
+  guint separators = 0;
+
+  load_sample (f);
+  row = gtk_widget_get_first_child (rows_parent (f));
+  g_assert_nonnull (row);
+  paintable = gtk_widget_paintable_new (row);
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (row),
+                          gtk_widget_get_height (row));
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  collect_borders (node, borders);
+
+  for (guint i = 0; i < borders->len; i++)
+    {
+      const float *widths = gsk_border_node_get_widths (g_ptr_array_index (borders, i));
+      const GdkRGBA *colors = gsk_border_node_get_colors (g_ptr_array_index (borders, i));
+      guint sides = 0;
+
+      for (guint side = 0; side < 4; side++)
+        {
+          g_assert_true (gdk_rgba_equal (&colors[side], &colors[0]));
+          sides += widths[side] > 0;
+        }
+      /* the separator: a line along one side */
+      if (sides == 1 && colors[0].alpha > 0)
+        separators++;
+    }
+  g_assert_cmpuint (separators, ==, 1);
+}
+
 /* The window fits a phone-sized 360 px screen, list and editor alike. */
 static void
 test_narrow (Fixture       *f,
@@ -2324,6 +2400,7 @@ main (int   argc,
   ADD ("rows-at-start", test_rows_at_start);
   ADD ("views-shown-with-their-page", test_views_shown_with_their_page);
   ADD ("shortcuts-window", test_shortcuts_window);
+  ADD ("row-separators", test_row_separators);
   ADD ("narrow", test_narrow);
   ADD ("bad-database", test_bad_database);
 
