@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ks-test-ui.h"
+#include "ks-cell-text.h"
 
 #include <stdlib.h>
 #include <glib/gstdio.h>
@@ -147,6 +148,8 @@ collect_text (GtkWidget *widget,
     g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
   else if (GTK_IS_INSCRIPTION (widget) && gtk_inscription_get_text (GTK_INSCRIPTION (widget)))
     g_ptr_array_add (texts, g_strdup (gtk_inscription_get_text (GTK_INSCRIPTION (widget))));
+  else if (KS_IS_CELL_TEXT (widget) && ks_cell_text_get_text (KS_CELL_TEXT (widget)))
+    g_ptr_array_add (texts, g_strdup (ks_cell_text_get_text (KS_CELL_TEXT (widget))));
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;

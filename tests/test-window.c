@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ks-account-editor.h"
+#include "ks-cell-text.h"
 #include "ks-import-dialog.h"
 #include "ks-application.h"
 #include "ks-portfolio-view.h"
@@ -79,9 +80,11 @@ collect_cells (GtkWidget *widget,
 {
   if (!gtk_widget_get_visible (widget))
     return;
-  if (GTK_IS_INSCRIPTION (widget))
+  if (GTK_IS_INSCRIPTION (widget) || KS_IS_CELL_TEXT (widget))
     {
-      const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+      const char *text = KS_IS_CELL_TEXT (widget)
+                         ? ks_cell_text_get_text (KS_CELL_TEXT (widget))
+                         : gtk_inscription_get_text (GTK_INSCRIPTION (widget));
 
       g_ptr_array_add (texts, g_strdup (text != NULL ? text : ""));
       return;
@@ -1646,6 +1649,53 @@ test_row_separators (Fixture       *f,
   g_assert_cmpuint (separators, ==, 1);
 }
 
+static GtkWidget *
+find_cell_text (GtkWidget *root)
+{
+  return ks_test_ui_find_by_type (root, KS_TYPE_CELL_TEXT);
+}
+
+/* The list's text cells share one font and measure it once: a larger font in the
+ * settings makes them wider, and the former font as wide as before. */
+static void
+test_cells_follow_font (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  g_autofree char *font = NULL;
+  GtkWidget *cell;
+  int width, min, nat;
+
+  load_sample (f);
+  cell = find_cell_text (rows_parent (f));
+  g_assert_nonnull (cell);
+  g_assert_nonnull (ks_cell_text_get_text (KS_CELL_TEXT (cell)));
+  gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  width = nat;
+  g_assert_cmpint (width, >, 0);
+
+  g_object_get (settings, "gtk-font-name", &font, NULL);
+  {
+    PangoFontDescription *larger = pango_font_description_from_string (font);
+    g_autofree char *name = NULL;
+
+    pango_font_description_set_size (larger, pango_font_description_get_size (larger) * 13 / 10);
+    name = pango_font_description_to_string (larger);
+    pango_font_description_free (larger);
+    g_object_set (settings, "gtk-font-name", name, NULL);
+  }
+  ks_test_ui_wait (200);
+  cell = find_cell_text (rows_parent (f));
+  gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (nat, >, width);
+
+  g_object_set (settings, "gtk-font-name", font, NULL);
+  ks_test_ui_wait (200);
+  cell = find_cell_text (rows_parent (f));
+  gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_assert_cmpint (nat, ==, width);
+}
+
 /* The window fits a phone-sized 360 px screen, list and editor alike. */
 static void
 test_narrow (Fixture       *f,
@@ -2401,6 +2451,7 @@ main (int   argc,
   ADD ("views-shown-with-their-page", test_views_shown_with_their_page);
   ADD ("shortcuts-window", test_shortcuts_window);
   ADD ("row-separators", test_row_separators);
+  ADD ("cells-follow-font", test_cells_follow_font);
   ADD ("narrow", test_narrow);
   ADD ("bad-database", test_bad_database);
 

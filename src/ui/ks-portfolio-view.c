@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ks-cell-text.h"
 #include "ks-money.h"
 #include "ks-portfolio-model.h"
 #include "ks-portfolio-rows.h"
@@ -440,6 +441,24 @@ show_row (GtkWidget *child,
   gtk_widget_set_focusable (row, shown);
 }
 
+/* The tier's pill and the alerts keep GtkInscription, for their styles and tooltips;
+ * the plain text cells, most of the list, are KsCellText. */
+static gboolean
+is_plain_column (const Column *column)
+{
+  return column->format != format_tier && column->format != format_alerts;
+}
+
+static void
+set_cell_text (GtkWidget  *child,
+               const char *text)
+{
+  if (KS_IS_CELL_TEXT (child))
+    ks_cell_text_set_text (KS_CELL_TEXT (child), text);
+  else
+    gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
+}
+
 static void
 update_cell (GtkListItem *item)
 {
@@ -455,14 +474,9 @@ update_cell (GtkListItem *item)
       update_tier_cell (GTK_INSCRIPTION (child), account);
       return;
     }
-  if (account == NULL)
-    {
-      gtk_inscription_set_text (GTK_INSCRIPTION (child), NULL);
-      return;
-    }
-
-  text = column->format (account);
-  gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
+  if (account != NULL)
+    text = column->format (account);
+  set_cell_text (child, text);
 }
 
 static void
@@ -470,18 +484,28 @@ setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             const Column             *column)
 {
-  GtkWidget *child = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (child), column->xalign);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (child), column->nat_chars);
   /* Names stay readable; the list scrolls sideways before it cuts them short. */
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (child),
-                                 column->compare == compare_name ? 14
-                                 : column->compare == compare_alerts ||
-                                   column->compare == compare_tier ? column->nat_chars
-                                 : MIN (column->nat_chars, 6));
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (child),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  guint min_chars = column->compare == compare_name ? 14
+                    : column->compare == compare_alerts ||
+                      column->compare == compare_tier ? column->nat_chars
+                    : MIN (column->nat_chars, 6);
+  GtkWidget *child;
+
+  if (is_plain_column (column))
+    {
+      child = ks_cell_text_new (g_object_get_data (G_OBJECT (factory), "ks-font-source"));
+      ks_cell_text_set_xalign (KS_CELL_TEXT (child), column->xalign);
+      ks_cell_text_set_chars (KS_CELL_TEXT (child), min_chars, column->nat_chars);
+    }
+  else
+    {
+      child = gtk_inscription_new (NULL);
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (child), column->xalign);
+      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (child), column->nat_chars);
+      gtk_inscription_set_min_chars (GTK_INSCRIPTION (child), min_chars);
+      gtk_inscription_set_text_overflow (GTK_INSCRIPTION (child),
+                                         GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+    }
   if (column->format == format_alerts)
     gtk_widget_add_css_class (child, "ks-alerts");
   if (column->format == format_tier)
@@ -493,7 +517,7 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, child);
   g_object_set_data (G_OBJECT (item), "ks-column", (gpointer) column);
   g_object_set_data (G_OBJECT (child), "ks-item", item);
-  if (column->format == format_tier || column->format == format_alerts)
+  if (!is_plain_column (column))
     {
       gtk_widget_set_has_tooltip (child, TRUE);
       g_signal_connect (child, "query-tooltip", G_CALLBACK (on_query_tooltip), item);
@@ -530,6 +554,8 @@ add_columns (KsPortfolioView *self)
       g_autoptr(GtkColumnViewColumn) view_column = NULL;
       g_autoptr(GtkSorter) sorter = NULL;
 
+      /* The plain cells share the list's Pango context: their font is the list's. */
+      g_object_set_data (G_OBJECT (factory), "ks-font-source", self->column_view);
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), (gpointer) column);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) column);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), (gpointer) column);

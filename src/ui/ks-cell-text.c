@@ -1,0 +1,269 @@
+/* ks-cell-text.c — one line of text in a cell of a long list, cheap to make and measure
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GtkInscription, GTK's text for list cells, gives every cell a Pango context of its
+ * own, and asks Pango for the font's sizes again each time it measures a cell: most of
+ * what a screenful of two hundred cells costs to make and lay out. These cells lay
+ * their text out in one context their list shares, and the font's sizes are asked for
+ * once each time that context changes. They size and place their text as
+ * GtkInscription does, so a list looks the same with either.
+ */
+#include "ks-cell-text.h"
+
+struct _KsCellText
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *font_source;    /* weak */
+  char *text;
+  PangoLayout *layout;       /* made when first drawn */
+  guint context_serial;      /* of the context the layout was last laid out in */
+  float xalign;
+  guint min_chars;
+  guint nat_chars;
+};
+
+G_DEFINE_FINAL_TYPE (KsCellText, ks_cell_text, GTK_TYPE_WIDGET)
+
+/* The sizes of a context's font, kept on the context. */
+typedef struct
+{
+  guint serial;        /* the context's serial they were measured at; 0 for none */
+  int char_width;      /* Pango units */
+  int ascent;
+  int descent;
+} FontSizes;
+
+static GQuark font_sizes_quark;
+
+static PangoContext *
+get_context (KsCellText *self)
+{
+  return gtk_widget_get_pango_context (self->font_source != NULL ? self->font_source
+                                                                 : GTK_WIDGET (self));
+}
+
+static const FontSizes *
+get_font_sizes (KsCellText *self)
+{
+  PangoContext *context = get_context (self);
+  FontSizes *sizes = g_object_get_qdata (G_OBJECT (context), font_sizes_quark);
+
+  if (sizes == NULL)
+    {
+      sizes = g_new0 (FontSizes, 1);
+      g_object_set_qdata_full (G_OBJECT (context), font_sizes_quark, sizes, g_free);
+    }
+  if (sizes->serial == 0 || sizes->serial != pango_context_get_serial (context))
+    {
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+
+      sizes->char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                               pango_font_metrics_get_approximate_digit_width (metrics));
+      sizes->ascent = pango_font_metrics_get_ascent (metrics);
+      sizes->descent = pango_font_metrics_get_descent (metrics);
+      sizes->serial = pango_context_get_serial (context);
+      pango_font_metrics_unref (metrics);
+    }
+  return sizes;
+}
+
+static void
+update_alignment (KsCellText *self)
+{
+  float xalign = self->xalign;
+
+  if (self->layout == NULL)
+    return;
+  if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+    xalign = 1.0f - xalign;
+  pango_layout_set_alignment (self->layout,
+                              xalign < 0.33f ? PANGO_ALIGN_LEFT
+                              : xalign > 0.67f ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER);
+}
+
+static PangoLayout *
+ensure_layout (KsCellText *self)
+{
+  PangoContext *context = get_context (self);
+
+  if (self->layout == NULL)
+    {
+      self->layout = pango_layout_new (context);
+      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (self->layout, -1);   /* one line */
+      pango_layout_set_text (self->layout, self->text != NULL ? self->text : "", -1);
+      update_alignment (self);
+    }
+  else if (self->context_serial != pango_context_get_serial (context))
+    pango_layout_context_changed (self->layout);
+  self->context_serial = pango_context_get_serial (context);
+  return self->layout;
+}
+
+static void
+ks_cell_text_measure (GtkWidget      *widget,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  KsCellText *self = KS_CELL_TEXT (widget);
+  const FontSizes *sizes = get_font_sizes (self);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = PANGO_PIXELS_CEIL ((int) self->min_chars * sizes->char_width);
+      *natural = PANGO_PIXELS_CEIL ((int) MAX (self->min_chars, self->nat_chars) *
+                                    sizes->char_width);
+    }
+  else
+    {
+      *minimum = *natural = PANGO_PIXELS_CEIL (sizes->ascent + sizes->descent);
+      *minimum_baseline = *natural_baseline = PANGO_PIXELS_CEIL (sizes->ascent);
+    }
+}
+
+static void
+ks_cell_text_snapshot (GtkWidget   *widget,
+                       GtkSnapshot *snapshot)
+{
+  KsCellText *self = KS_CELL_TEXT (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int baseline = gtk_widget_get_allocated_baseline (widget);
+  PangoLayout *layout;
+  PangoRectangle logical;
+  GdkRGBA color;
+  float y;
+
+  if (self->text == NULL || *self->text == '\0')
+    return;
+
+  layout = ensure_layout (self);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  if (baseline != -1)
+    y = baseline - pango_layout_get_baseline (layout) / PANGO_SCALE;
+  else
+    y = MAX (floorf ((height - logical.height) * 0.5f), 0.f);
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, y));
+  gtk_snapshot_append_layout (snapshot, layout, &color);
+  gtk_snapshot_restore (snapshot);
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+ks_cell_text_direction_changed (GtkWidget        *widget,
+                                GtkTextDirection  previous)
+{
+  update_alignment (KS_CELL_TEXT (widget));
+  GTK_WIDGET_CLASS (ks_cell_text_parent_class)->direction_changed (widget, previous);
+}
+
+static void
+ks_cell_text_dispose (GObject *object)
+{
+  KsCellText *self = KS_CELL_TEXT (object);
+
+  g_clear_object (&self->layout);
+  g_clear_weak_pointer (&self->font_source);
+  G_OBJECT_CLASS (ks_cell_text_parent_class)->dispose (object);
+}
+
+static void
+ks_cell_text_finalize (GObject *object)
+{
+  g_free (KS_CELL_TEXT (object)->text);
+  G_OBJECT_CLASS (ks_cell_text_parent_class)->finalize (object);
+}
+
+static void
+ks_cell_text_class_init (KsCellTextClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ks_cell_text_dispose;
+  object_class->finalize = ks_cell_text_finalize;
+  widget_class->measure = ks_cell_text_measure;
+  widget_class->snapshot = ks_cell_text_snapshot;
+  widget_class->direction_changed = ks_cell_text_direction_changed;
+
+  gtk_widget_class_set_css_name (widget_class, "label");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
+  font_sizes_quark = g_quark_from_static_string ("ks-cell-text-font-sizes");
+}
+
+static void
+ks_cell_text_init (KsCellText *self)
+{
+}
+
+GtkWidget *
+ks_cell_text_new (GtkWidget *font_source)
+{
+  KsCellText *self = g_object_new (KS_TYPE_CELL_TEXT, NULL);
+
+  g_set_weak_pointer (&self->font_source, font_source);
+  return GTK_WIDGET (self);
+}
+
+void
+ks_cell_text_set_text (KsCellText *self,
+                       const char *text)
+{
+  g_return_if_fail (KS_IS_CELL_TEXT (self));
+
+  if (g_strcmp0 (self->text, text) == 0)
+    return;
+  g_free (self->text);
+  self->text = g_strdup (text);
+  if (self->layout != NULL)
+    pango_layout_set_text (self->layout, text != NULL ? text : "", -1);
+  /* The text takes no part in the size: drawing it again is enough. */
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+}
+
+const char *
+ks_cell_text_get_text (KsCellText *self)
+{
+  g_return_val_if_fail (KS_IS_CELL_TEXT (self), NULL);
+
+  return self->text;
+}
+
+void
+ks_cell_text_set_xalign (KsCellText *self,
+                         float       xalign)
+{
+  g_return_if_fail (KS_IS_CELL_TEXT (self));
+
+  self->xalign = CLAMP (xalign, 0.f, 1.f);
+  update_alignment (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+ks_cell_text_set_chars (KsCellText *self,
+                        guint       min_chars,
+                        guint       nat_chars)
+{
+  g_return_if_fail (KS_IS_CELL_TEXT (self));
+
+  self->min_chars = min_chars;
+  self->nat_chars = nat_chars;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
