@@ -13,7 +13,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KsCellText, ks_cell_text, KS, CELL_TEXT, GtkWidget)
 
 /* Lays its text out in @font_source's Pango context, which the cells of one list share
- * (the list's own, say): their font must be @font_source's. */
+ * (the list's own, say): their font must be @font_source's. A cell with a font of its
+ * own passes NULL and has a context of its own; it still measures its font only when
+ * that changes. */
 GtkWidget  *ks_cell_text_new       (GtkWidget  *font_source);
 void        ks_cell_text_set_text  (KsCellText *self,
                                     const char *text);

@@ -326,8 +326,8 @@ item_get_account (GtkListItem *item)
  * and GTK measures no row again. The tier is a pill of one width for every tier: a
  * style class per tier, changed only when the tier changes; an empty row has none. */
 static void
-update_tier_cell (GtkInscription *pill,
-                  KsAccount      *account)
+update_tier_cell (KsCellText *pill,
+                  KsAccount  *account)
 {
   GtkWidget *widget = GTK_WIDGET (pill);
   int tier = account != NULL ? (int) ks_account_get_tier (account) : -1;
@@ -342,7 +342,7 @@ update_tier_cell (GtkInscription *pill,
         gtk_widget_remove_css_class (widget, tier_classes[shown]);
       if (tier >= 0)
         gtk_widget_add_css_class (widget, tier_classes[tier]);
-      gtk_inscription_set_text (pill, tier >= 0 ? ks_tier_get_label (tier) : NULL);
+      ks_cell_text_set_text (pill, tier >= 0 ? ks_tier_get_label (tier) : NULL);
       g_object_set_data (G_OBJECT (pill), "ks-tier", GINT_TO_POINTER (tier + 1));
     }
 
@@ -441,22 +441,12 @@ show_row (GtkWidget *child,
   gtk_widget_set_focusable (row, shown);
 }
 
-/* The tier's pill and the alerts keep GtkInscription, for their styles and tooltips;
- * the plain text cells, most of the list, are KsCellText. */
+/* The plain text cells, most of the list, share the list's font; the tier's pill and
+ * the alerts have styles of their own. */
 static gboolean
 is_plain_column (const Column *column)
 {
   return column->format != format_tier && column->format != format_alerts;
-}
-
-static void
-set_cell_text (GtkWidget  *child,
-               const char *text)
-{
-  if (KS_IS_CELL_TEXT (child))
-    ks_cell_text_set_text (KS_CELL_TEXT (child), text);
-  else
-    gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
 }
 
 static void
@@ -471,12 +461,12 @@ update_cell (GtkListItem *item)
 
   if (column->format == format_tier)
     {
-      update_tier_cell (GTK_INSCRIPTION (child), account);
+      update_tier_cell (KS_CELL_TEXT (child), account);
       return;
     }
   if (account != NULL)
     text = column->format (account);
-  set_cell_text (child, text);
+  ks_cell_text_set_text (KS_CELL_TEXT (child), text);
 }
 
 static void
@@ -489,23 +479,12 @@ setup_cell (GtkSignalListItemFactory *factory,
                     : column->compare == compare_alerts ||
                       column->compare == compare_tier ? column->nat_chars
                     : MIN (column->nat_chars, 6);
-  GtkWidget *child;
+  GtkWidget *child =
+    ks_cell_text_new (is_plain_column (column)
+                      ? g_object_get_data (G_OBJECT (factory), "ks-font-source") : NULL);
 
-  if (is_plain_column (column))
-    {
-      child = ks_cell_text_new (g_object_get_data (G_OBJECT (factory), "ks-font-source"));
-      ks_cell_text_set_xalign (KS_CELL_TEXT (child), column->xalign);
-      ks_cell_text_set_chars (KS_CELL_TEXT (child), min_chars, column->nat_chars);
-    }
-  else
-    {
-      child = gtk_inscription_new (NULL);
-      gtk_inscription_set_xalign (GTK_INSCRIPTION (child), column->xalign);
-      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (child), column->nat_chars);
-      gtk_inscription_set_min_chars (GTK_INSCRIPTION (child), min_chars);
-      gtk_inscription_set_text_overflow (GTK_INSCRIPTION (child),
-                                         GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-    }
+  ks_cell_text_set_xalign (KS_CELL_TEXT (child), column->xalign);
+  ks_cell_text_set_chars (KS_CELL_TEXT (child), min_chars, column->nat_chars);
   if (column->format == format_alerts)
     gtk_widget_add_css_class (child, "ks-alerts");
   if (column->format == format_tier)
