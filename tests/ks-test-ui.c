@@ -65,17 +65,18 @@ ks_test_ui_wait (guint ms)
 }
 
 GtkWidget *
-ks_test_ui_find_by_name (GtkWidget  *root,
-                         const char *name)
+ks_test_ui_find (GtkWidget       *root,
+                 KsTestUiMatch    match,
+                 gconstpointer    data)
 {
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+  if (match (root, data))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = ks_test_ui_find_by_name (child, name);
+      GtkWidget *found = ks_test_ui_find (child, match, data);
 
       if (found != NULL)
         return found;
@@ -83,23 +84,32 @@ ks_test_ui_find_by_name (GtkWidget  *root,
   return NULL;
 }
 
+static gboolean
+has_name (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+GtkWidget *
+ks_test_ui_find_by_name (GtkWidget  *root,
+                         const char *name)
+{
+  return ks_test_ui_find (root, has_name, name);
+}
+
+static gboolean
+has_type (GtkWidget     *widget,
+          gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) type);
+}
+
 GtkWidget *
 ks_test_ui_find_by_type (GtkWidget *root,
                          GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = ks_test_ui_find_by_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return ks_test_ui_find (root, has_type, &type);
 }
 
 static char *
@@ -113,28 +123,23 @@ strip_mnemonic (const char *label)
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  g_autofree char *plain = NULL;
+
+  if (!GTK_IS_BUTTON (widget) || gtk_button_get_label (GTK_BUTTON (widget)) == NULL)
+    return FALSE;
+  plain = strip_mnemonic (gtk_button_get_label (GTK_BUTTON (widget)));
+  return g_strcmp0 (plain, label) == 0;
+}
+
 GtkWidget *
 ks_test_ui_find_button (GtkWidget  *root,
                         const char *label)
 {
-  if (GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) != NULL)
-    {
-      g_autofree char *plain = strip_mnemonic (gtk_button_get_label (GTK_BUTTON (root)));
-
-      if (g_strcmp0 (plain, label) == 0)
-        return root;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = ks_test_ui_find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return ks_test_ui_find (root, is_button_labelled, label);
 }
 
 static void

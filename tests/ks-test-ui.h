@@ -18,7 +18,13 @@ void        ks_test_ui_init            (int        *argc,
                                         char     ***argv);
 /* Runs the main loop for @ms milliseconds, then until nothing is pending. */
 void        ks_test_ui_wait            (guint       ms);
-/* Depth-first search below (and including) @root. */
+/* Depth-first search below (and including) @root, for the first widget @match
+ * accepts. */
+typedef gboolean (*KsTestUiMatch) (GtkWidget     *widget,
+                                   gconstpointer  data);
+GtkWidget  *ks_test_ui_find            (GtkWidget    *root,
+                                        KsTestUiMatch match,
+                                        gconstpointer data);
 GtkWidget  *ks_test_ui_find_by_name    (GtkWidget  *root,
                                         const char *name);
 GtkWidget  *ks_test_ui_find_by_type    (GtkWidget  *root,

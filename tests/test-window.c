@@ -1507,31 +1507,24 @@ n_shortcuts_windows (void)
   return n;
 }
 
+/* A shortcut drawn with @title; the window's search page holds hidden copies. */
+static gboolean
+is_shortcut_titled (GtkWidget     *widget,
+                    gconstpointer  title)
+{
+  g_autofree char *own = NULL;
+
+  if (!GTK_IS_SHORTCUTS_SHORTCUT (widget) || !gtk_widget_get_mapped (widget))
+    return FALSE;
+  g_object_get (widget, "title", &own, NULL);
+  return g_strcmp0 (own, title) == 0;
+}
+
 static GtkWidget *
 shortcut_titled (GtkWidget  *root,
                  const char *title)
 {
-  g_autofree char *own = NULL;
-
-  /* The window's search page holds hidden copies of each shortcut. */
-  if (!gtk_widget_get_mapped (root))
-    return NULL;
-  if (GTK_IS_SHORTCUTS_SHORTCUT (root))
-    {
-      g_object_get (root, "title", &own, NULL);
-      if (g_strcmp0 (own, title) == 0)
-        return root;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = shortcut_titled (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return ks_test_ui_find (root, is_shortcut_titled, title);
 }
 
 /* Ctrl+? shows the keyboard shortcuts, built the first time they are asked for and
@@ -1573,64 +1566,68 @@ test_shortcuts_window (Fixture       *f,
   g_assert_cmpuint (n_shortcuts_windows (), ==, 1);
 }
 
-/* The borders a render node tree draws, wherever they are in it. */
+/* The nodes of @type a render node tree draws, wherever they are in it. */
 static void
-collect_borders (GskRenderNode *node,
-                 GPtrArray     *borders)
+collect_nodes (GskRenderNode     *node,
+               GskRenderNodeType  type,
+               GPtrArray         *nodes)
 {
+  GskRenderNode *child = NULL;
+
+  if (gsk_render_node_get_node_type (node) == type)
+    g_ptr_array_add (nodes, node);
   switch (gsk_render_node_get_node_type (node))
     {
     case GSK_CONTAINER_NODE:
       for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-        collect_borders (gsk_container_node_get_child (node, i), borders);
+        collect_nodes (gsk_container_node_get_child (node, i), type, nodes);
       break;
     case GSK_TRANSFORM_NODE:
-      collect_borders (gsk_transform_node_get_child (node), borders);
+      child = gsk_transform_node_get_child (node);
       break;
     case GSK_CLIP_NODE:
-      collect_borders (gsk_clip_node_get_child (node), borders);
+      child = gsk_clip_node_get_child (node);
       break;
     case GSK_ROUNDED_CLIP_NODE:
-      collect_borders (gsk_rounded_clip_node_get_child (node), borders);
+      child = gsk_rounded_clip_node_get_child (node);
       break;
     case GSK_OPACITY_NODE:
-      collect_borders (gsk_opacity_node_get_child (node), borders);
+      child = gsk_opacity_node_get_child (node);
       break;
     case GSK_DEBUG_NODE:
-      collect_borders (gsk_debug_node_get_child (node), borders);
-      break;
-    case GSK_BORDER_NODE:
-      g_ptr_array_add (borders, node);
+      child = gsk_debug_node_get_child (node);
       break;
     default:
       break;
     }
+  if (child != NULL)
+    collect_nodes (child, type, nodes);
 }
 
-/* Every border in a row, its separator among them, has one colour on every side: GTK
- * draws such a border as a plain fill, but one of several colours as a gradient mesh
- * over the whole box, which made typing a search slow to draw. */
-static void
-test_row_separators (Fixture       *f,
-                     gconstpointer  data)
+/* What @widget draws, as a render node tree. */
+static GskRenderNode *
+draw_widget (GtkWidget *widget)
 {
-  GtkWidget *row;
-  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/* The colour of the first row's separator; every border of the row has one colour on
+ * every side. */
+static GdkRGBA
+row_separator_color (Fixture *f)
+{
+  g_autoptr(GskRenderNode) node = draw_widget (gtk_widget_get_first_child (rows_parent (f)));
   g_autoptr(GPtrArray) borders = g_ptr_array_new ();
+  GdkRGBA separator = { 0, 0, 0, 0 };
   guint separators = 0;
 
-  load_sample (f);
-  row = gtk_widget_get_first_child (rows_parent (f));
-  g_assert_nonnull (row);
-  paintable = gtk_widget_paintable_new (row);
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (row),
-                          gtk_widget_get_height (row));
-  node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
-  collect_borders (node, borders);
-
+  collect_nodes (node, GSK_BORDER_NODE, borders);
   for (guint i = 0; i < borders->len; i++)
     {
       const float *widths = gsk_border_node_get_widths (g_ptr_array_index (borders, i));
@@ -1644,9 +1641,69 @@ test_row_separators (Fixture       *f,
         }
       /* the separator: a line along one side */
       if (sides == 1 && colors[0].alpha > 0)
-        separators++;
+        {
+          separator = colors[0];
+          separators++;
+        }
     }
   g_assert_cmpuint (separators, ==, 1);
+  return separator;
+}
+
+/* Every border in a row, its separator among them, has one colour on every side: GTK
+ * draws such a border as a plain fill, but one of several colours as a gradient mesh
+ * over the whole box, which made typing a search slow to draw. The separator keeps
+ * the theme's colour: stronger in high contrast. */
+static void
+test_row_separators (Fixture       *f,
+                     gconstpointer  data)
+{
+  GSettingsSchema *schema =
+    g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
+                                     "org.gnome.desktop.a11y.interface", TRUE);
+  g_autoptr(GSettings) a11y = NULL;
+  GdkRGBA normal;
+
+  load_sample (f);
+  normal = row_separator_color (f);
+  if (schema == NULL)
+    {
+      g_test_message ("no org.gnome.desktop.a11y.interface schema: high contrast left out");
+      return;
+    }
+  g_settings_schema_unref (schema);
+  a11y = g_settings_new ("org.gnome.desktop.a11y.interface");
+  g_settings_set_boolean (a11y, "high-contrast", TRUE);
+  ks_test_ui_wait (200);
+  g_assert_true (adw_style_manager_get_high_contrast (adw_style_manager_get_default ()));
+  g_assert_cmpfloat (row_separator_color (f).alpha, >, normal.alpha);
+  g_settings_set_boolean (a11y, "high-contrast", FALSE);
+  ks_test_ui_wait (200);
+  g_assert_cmpfloat (row_separator_color (f).alpha, ==, normal.alpha);
+}
+
+/* A text of several lines shows in a cell as one line. */
+static void
+test_cell_text_one_line (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *cell = ks_cell_text_new (NULL);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  ks_cell_text_set_text (KS_CELL_TEXT (cell), "Line one\nLine two");
+  ks_cell_text_set_chars (KS_CELL_TEXT (cell), 10, 20);
+  gtk_window_set_child (GTK_WINDOW (window), cell);
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, 80);
+  gtk_window_present (GTK_WINDOW (window));
+  ks_test_ui_wait (200);
+
+  node = draw_widget (cell);
+  g_assert_nonnull (node);
+  collect_nodes (node, GSK_TEXT_NODE, texts);
+  g_assert_cmpuint (texts->len, ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static GtkWidget *
@@ -2451,6 +2508,7 @@ main (int   argc,
   ADD ("views-shown-with-their-page", test_views_shown_with_their_page);
   ADD ("shortcuts-window", test_shortcuts_window);
   ADD ("row-separators", test_row_separators);
+  ADD ("cell-text-one-line", test_cell_text_one_line);
   ADD ("cells-follow-font", test_cells_follow_font);
   ADD ("narrow", test_narrow);
   ADD ("bad-database", test_bad_database);

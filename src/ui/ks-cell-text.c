@@ -6,8 +6,12 @@
  * own, and asks Pango for the font's sizes again each time it measures a cell: most of
  * what a screenful of two hundred cells costs to make and lay out. These cells lay
  * their text out in one context their list shares, and the font's sizes are asked for
- * once each time that context changes. They size and place their text as
- * GtkInscription does, so a list looks the same with either.
+ * once each time that context changes. They size their text as GtkInscription does;
+ * the text is centred in the cell's height, and a text of several lines shows as one.
+ *
+ * A cell sharing its list's context has the list's font: a font, size or font feature
+ * set in CSS for the cell alone does not reach it. A cell with a style of its own has a
+ * context of its own, and measures that context's font once.
  */
 #include "ks-cell-text.h"
 
@@ -92,7 +96,7 @@ ensure_layout (KsCellText *self)
     {
       self->layout = pango_layout_new (context);
       pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (self->layout, -1);   /* one line */
+      pango_layout_set_single_paragraph_mode (self->layout, TRUE);
       pango_layout_set_text (self->layout, self->text != NULL ? self->text : "", -1);
       update_alignment (self);
     }
@@ -134,7 +138,7 @@ ks_cell_text_snapshot (GtkWidget   *widget,
   KsCellText *self = KS_CELL_TEXT (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  int baseline = gtk_widget_get_allocated_baseline (widget);
+  int baseline;
   PangoLayout *layout;
   PangoRectangle logical;
   GdkRGBA color;
@@ -143,6 +147,12 @@ ks_cell_text_snapshot (GtkWidget   *widget,
   if (self->text == NULL || *self->text == '\0')
     return;
 
+  /* gtk_widget_get_baseline() and gtk_widget_get_color() are GTK 4.12 and 4.10. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  baseline = gtk_widget_get_allocated_baseline (widget);
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
   layout = ensure_layout (self);
   pango_layout_set_width (layout, width * PANGO_SCALE);
   pango_layout_get_pixel_extents (layout, NULL, &logical);
@@ -150,10 +160,6 @@ ks_cell_text_snapshot (GtkWidget   *widget,
     y = baseline - pango_layout_get_baseline (layout) / PANGO_SCALE;
   else
     y = MAX (floorf ((height - logical.height) * 0.5f), 0.f);
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   gtk_snapshot_save (snapshot);
@@ -213,8 +219,11 @@ ks_cell_text_init (KsCellText *self)
 GtkWidget *
 ks_cell_text_new (GtkWidget *font_source)
 {
-  KsCellText *self = g_object_new (KS_TYPE_CELL_TEXT, NULL);
+  KsCellText *self;
 
+  g_return_val_if_fail (font_source == NULL || GTK_IS_WIDGET (font_source), NULL);
+
+  self = g_object_new (KS_TYPE_CELL_TEXT, NULL);
   g_set_weak_pointer (&self->font_source, font_source);
   return GTK_WIDGET (self);
 }
@@ -251,7 +260,10 @@ ks_cell_text_set_xalign (KsCellText *self,
 {
   g_return_if_fail (KS_IS_CELL_TEXT (self));
 
-  self->xalign = CLAMP (xalign, 0.f, 1.f);
+  xalign = CLAMP (xalign, 0.f, 1.f);
+  if (self->xalign == xalign)
+    return;
+  self->xalign = xalign;
   update_alignment (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -263,6 +275,8 @@ ks_cell_text_set_chars (KsCellText *self,
 {
   g_return_if_fail (KS_IS_CELL_TEXT (self));
 
+  if (self->min_chars == min_chars && self->nat_chars == nat_chars)
+    return;
   self->min_chars = min_chars;
   self->nat_chars = nat_chars;
   gtk_widget_queue_resize (GTK_WIDGET (self));

@@ -961,7 +961,8 @@ first_frame_rows (KsPortfolioView *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   int width = 0, height = 0;
 
-  if (GTK_IS_WINDOW (root) && !gtk_window_is_maximized (GTK_WINDOW (root)))
+  if (GTK_IS_WINDOW (root) && !gtk_window_is_maximized (GTK_WINDOW (root)) &&
+      !gtk_window_is_fullscreen (GTK_WINDOW (root)))
     gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
   return height > 0 ? (guint) MAX (height - WINDOW_CHROME, 0) / MIN_ROW_HEIGHT + 1
                     : FIRST_FRAME_ROWS;
