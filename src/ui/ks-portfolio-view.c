@@ -457,7 +457,9 @@ update_cell (GtkListItem *item)
   GtkWidget *child = gtk_list_item_get_child (item);
   g_autofree char *text = NULL;
 
-  show_row (child, account != NULL);
+  /* Whether the row shows is the row's: its first cell sees to it for all eleven. */
+  if (column == &columns[0])
+    show_row (child, account != NULL);
 
   if (column->format == format_tier)
     {
