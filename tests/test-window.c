@@ -1706,10 +1706,17 @@ test_cell_text_one_line (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkWidget *
-find_cell_text (GtkWidget *root)
+/* The natural width of the list's first text cell, which shows some text. */
+static int
+first_cell_width (Fixture *f)
 {
-  return ks_test_ui_find_by_type (root, KS_TYPE_CELL_TEXT);
+  GtkWidget *cell = ks_test_ui_find_by_type (rows_parent (f), KS_TYPE_CELL_TEXT);
+  int min, nat;
+
+  g_assert_nonnull (cell);
+  g_assert_nonnull (ks_cell_text_get_text (KS_CELL_TEXT (cell)));
+  gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  return nat;
 }
 
 /* The list's text cells share one font and measure it once: a larger font in the
@@ -1720,15 +1727,10 @@ test_cells_follow_font (Fixture       *f,
 {
   GtkSettings *settings = gtk_settings_get_default ();
   g_autofree char *font = NULL;
-  GtkWidget *cell;
-  int width, min, nat;
+  int width;
 
   load_sample (f);
-  cell = find_cell_text (rows_parent (f));
-  g_assert_nonnull (cell);
-  g_assert_nonnull (ks_cell_text_get_text (KS_CELL_TEXT (cell)));
-  gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-  width = nat;
+  width = first_cell_width (f);
   g_assert_cmpint (width, >, 0);
 
   g_object_get (settings, "gtk-font-name", &font, NULL);
@@ -1742,15 +1744,11 @@ test_cells_follow_font (Fixture       *f,
     g_object_set (settings, "gtk-font-name", name, NULL);
   }
   ks_test_ui_wait (200);
-  cell = find_cell_text (rows_parent (f));
-  gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-  g_assert_cmpint (nat, >, width);
+  g_assert_cmpint (first_cell_width (f), >, width);
 
   g_object_set (settings, "gtk-font-name", font, NULL);
   ks_test_ui_wait (200);
-  cell = find_cell_text (rows_parent (f));
-  gtk_widget_measure (cell, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-  g_assert_cmpint (nat, ==, width);
+  g_assert_cmpint (first_cell_width (f), ==, width);
 }
 
 /* The window fits a phone-sized 360 px screen, list and editor alike. */
