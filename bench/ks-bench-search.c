@@ -10,7 +10,8 @@
  *
  *   input  the edit and what it runs at once: the filter, and the rows that change;
  *   frame  the next frame's work, GdkFrameClock "before-paint" to "after-paint": the
- *          column view lays out the rows it now shows, and draws them;
+ *          column view lays out the rows it now shows, and draws them (-v also shows
+ *          the layout part alone);
  *   busy   input + frame: the time from the key to its result on screen that the main
  *          thread is at work (waiting for the frame clock's tick is not counted);
  *   stall  the longest single main-loop turn after that, until the list has a row for
@@ -40,12 +41,14 @@ typedef struct
   guint n_frames;
   gint64 before_paint;    /* of the last frame, g_get_monotonic_time () */
   gint64 after_paint;
+  gint64 after_layout;    /* 0 when the frame had nothing to lay out */
 } Frames;
 
 typedef struct
 {
   double input_ms;
   double frame_ms;
+  double layout_ms;     /* the frame's layout phase: measuring and allocating */
   double busy_ms;
   double stall_ms;
   double settle_ms;
@@ -84,6 +87,14 @@ on_before_paint (GdkFrameClock *clock,
                  Frames        *frames)
 {
   frames->before_paint = g_get_monotonic_time ();
+  frames->after_layout = 0;
+}
+
+static void
+on_layout (GdkFrameClock *clock,
+           Frames        *frames)
+{
+  frames->after_layout = g_get_monotonic_time ();
 }
 
 static void
@@ -197,6 +208,8 @@ press (KsPortfolioView *view,
            * its turn is a stall like any other. */
           first_frame = FALSE;
           k.frame_ms = ms_between (frames->before_paint, frames->after_paint);
+          k.layout_ms = frames->after_layout != 0
+                        ? ms_between (frames->before_paint, frames->after_layout) : 0;
           turn_ms -= k.frame_ms;
         }
       k.stall_ms = MAX (k.stall_ms, turn_ms);
@@ -208,8 +221,8 @@ press (KsPortfolioView *view,
   k.worst_ms = MAX (k.busy_ms, k.stall_ms);
 
   if (verbose)
-    g_print ("    %s%*s %6u items  input %6.2f  frame %6.2f  stall %6.2f  settle %7.2f ms\n",
-             text, padding (text, 24), "", k.n_items, k.input_ms, k.frame_ms, k.stall_ms,
+    g_print ("    %s%*s %6u items  input %6.2f  frame %6.2f (layout %5.2f)  stall %6.2f  settle %7.2f ms\n",
+             text, padding (text, 24), "", k.n_items, k.input_ms, k.frame_ms, k.layout_ms, k.stall_ms,
              k.settle_ms);
   return k;
 }
@@ -342,6 +355,7 @@ main (int   argc,
   gtk_widget_realize (GTK_WIDGET (window));
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), &frames);
+  g_signal_connect (clock, "layout", G_CALLBACK (on_layout), &frames);
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &frames);
   gtk_window_present (window);
   if (!wait_for_frame (&frames, 0, 30000))

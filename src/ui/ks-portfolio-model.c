@@ -13,10 +13,13 @@
  *
  * A search reads every account's folded name: they are copied, in the sorted order, into
  * one block of memory, which the filter reads straight through instead of visiting a
- * hundred thousand objects all over the heap.
+ * hundred thousand objects all over the heap. It looks for the search in the whole
+ * block at once, which skips the names without it at the speed of memchr(), and asks
+ * the predicate about the accounts whose names hold it only.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define _GNU_SOURCE   /* memmem(), in glibc, musl and the BSDs alike */
 #include "config.h"
 
 #include <string.h>
@@ -35,6 +38,7 @@ struct _KsPortfolioModel
   GString *names;       /* their folded names, in the same order, each ending in NUL */
   GArray *name_at;      /* of guint32: where each one's name starts in @names */
   GArray *visible;      /* of guint32: the accepted ones, as positions in @sorted */
+  char *key;            /* the folded search: names must hold it */
   GPtrArray *history;   /* of Step: earlier, wider searches, the newest last */
 };
 
@@ -127,9 +131,71 @@ static gboolean
 accepts (KsPortfolioModel *self,
          guint32           i)
 {
-  return self->predicate (g_ptr_array_index (self->sorted, i),
-                          self->names->str + g_array_index (self->name_at, guint32, i),
-                          self->user_data);
+  return self->predicate (g_ptr_array_index (self->sorted, i), self->user_data);
+}
+
+/* Where the @i-th name starts in @names, and where the one after it starts. */
+#define NAME_START(self, i) g_array_index ((self)->name_at, guint32, (i))
+
+static guint32
+name_end (KsPortfolioModel *self,
+          guint32           i)
+{
+  return i + 1 < self->name_at->len ? NAME_START (self, i + 1) : self->names->len;
+}
+
+/* Appends to @next, in order, the positions of @from (every account when NULL) whose
+ * names hold the key and that the predicate accepts: found in one pass over @names. */
+static void
+filter_names (KsPortfolioModel *self,
+              GArray           *from,
+              GArray           *next)
+{
+  const char *block = self->names->str;
+  const char *end = block + self->names->len;
+  const char *p = block;
+  gsize key_len = strlen (self->key);
+  guint32 i = 0;  /* the name searched in, or one before the name that holds the hit */
+  guint j = 0;    /* the next of @from to look at */
+  const char *hit;
+
+  if (from != NULL)
+    {
+      if (from->len == 0)
+        return;
+      i = VISIBLE (from, 0);
+      p = block + NAME_START (self, i);
+    }
+
+  /* The key holds no NUL, so a hit never spans two names. */
+  while (p < end && (hit = memmem (p, end - p, self->key, key_len)) != NULL)
+    {
+      guint32 at = hit - block;
+
+      while (name_end (self, i) <= at)
+        i++;
+      if (from != NULL)
+        {
+          while (j < from->len && VISIBLE (from, j) < i)
+            j++;
+          if (j == from->len)
+            break;
+        }
+      if ((from == NULL || VISIBLE (from, j) == i) && accepts (self, i))
+        g_array_append_val (next, i);
+
+      /* On to the next name, or to the next one of @from. */
+      p = block + name_end (self, i);
+      if (from != NULL)
+        {
+          while (j < from->len && VISIBLE (from, j) <= i)
+            j++;
+          if (j == from->len)
+            break;
+          i = VISIBLE (from, j);
+          p = block + NAME_START (self, i);
+        }
+    }
 }
 
 static void
@@ -137,17 +203,25 @@ filter (KsPortfolioModel *self,
         GtkFilterChange   change,
         GPtrArray        *was_sorted)
 {
-  gboolean narrower = change == GTK_FILTER_CHANGE_MORE_STRICT;
-  guint n = narrower ? self->visible->len : self->sorted->len;
+  GArray *from = change == GTK_FILTER_CHANGE_MORE_STRICT ? self->visible : NULL;
+  guint n = from != NULL ? from->len : self->sorted->len;
   GArray *next = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
 
-  for (guint32 i = 0; i < n; i++)
-    {
-      guint32 at = narrower ? VISIBLE (self->visible, i) : i;
 
-      if (accepts (self, at))
-        g_array_append_val (next, at);
+  /* A few rows left: looking at their names alone is quicker than the whole block. */
+  if (*self->key == '\0' || (from != NULL && from->len < self->sorted->len / 16))
+    {
+      for (guint32 i = 0; i < n; i++)
+        {
+          guint32 at = from != NULL ? VISIBLE (from, i) : i;
+
+          if (ks_account_key_matches (self->names->str + NAME_START (self, at), self->key)
+              && accepts (self, at))
+            g_array_append_val (next, at);
+        }
     }
+  else
+    filter_names (self, from, next);
   show (self, next, was_sorted);
 }
 
@@ -169,46 +243,66 @@ ks_portfolio_model_refilter (KsPortfolioModel *self,
   refilter (self, change, self->sorted);
 }
 
-void
-ks_portfolio_model_narrow (KsPortfolioModel *self,
-                           const char       *key)
+/* The search was narrowed from @key: filters the rows shown, and keeps them to show
+ * again when the search is widened back to @key. */
+static void
+narrow (KsPortfolioModel *self,
+        const char       *key)
 {
-  Step *step;
+  Step *step = g_new (Step, 1);
 
-  g_return_if_fail (KS_IS_PORTFOLIO_MODEL (self));
-  g_return_if_fail (key != NULL);
-
-  step = g_new (Step, 1);
   step->key = g_strdup (key);
   step->rows = g_array_ref (self->visible);
   g_ptr_array_add (self->history, step);
   filter (self, GTK_FILTER_CHANGE_MORE_STRICT, self->sorted);
 }
 
-gboolean
-ks_portfolio_model_widen (KsPortfolioModel *self,
-                          const char       *key)
+/* The search was widened to the key: shows the rows kept for it if it was narrowed from
+ * there and nothing changed since, or else filters every account again. */
+static void
+widen (KsPortfolioModel *self)
 {
-  g_return_val_if_fail (KS_IS_PORTFOLIO_MODEL (self), FALSE);
-  g_return_val_if_fail (key != NULL, FALSE);
-
   for (guint i = self->history->len; i > 0; i--)
     {
       Step *step = g_ptr_array_index (self->history, i - 1);
 
-      if (strcmp (step->key, key) == 0)
+      if (strcmp (step->key, self->key) == 0)
         {
           GArray *rows = g_array_ref (step->rows);
 
           /* This search and the narrower ones after it are the current one now. */
           g_ptr_array_set_size (self->history, i - 1);
           show (self, rows, self->sorted);
-          return TRUE;
+          return;
         }
     }
 
-  ks_portfolio_model_refilter (self, GTK_FILTER_CHANGE_LESS_STRICT);
-  return FALSE;
+  refilter (self, GTK_FILTER_CHANGE_LESS_STRICT, self->sorted);
+}
+
+void
+ks_portfolio_model_set_search (KsPortfolioModel *self,
+                               const char       *key)
+{
+  g_autofree char *previous = NULL;
+
+  g_return_if_fail (KS_IS_PORTFOLIO_MODEL (self));
+
+  if (key == NULL)
+    key = "";
+  if (strcmp (key, self->key) == 0)
+    return;
+  previous = g_steal_pointer (&self->key);
+  self->key = g_strdup (key);
+
+  /* Typing on narrows the search: only rows still shown need checking again. Backspace
+   * mostly goes back to a search typed a moment ago, whose rows were kept. */
+  if (strstr (self->key, previous) != NULL)
+    narrow (self, previous);
+  else if (strstr (previous, self->key) != NULL)
+    widen (self);
+  else
+    refilter (self, GTK_FILTER_CHANGE_DIFFERENT, self->sorted);
 }
 
 gboolean
@@ -346,6 +440,7 @@ ks_portfolio_model_finalize (GObject *object)
   KsPortfolioModel *self = KS_PORTFOLIO_MODEL (object);
 
   g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_pointer (&self->key, g_free);
   g_clear_pointer (&self->visible, g_array_unref);
   g_clear_pointer (&self->sorted, g_ptr_array_unref);
   g_clear_pointer (&self->name_at, g_array_unref);
@@ -372,6 +467,7 @@ ks_portfolio_model_init (KsPortfolioModel *self)
   self->name_at = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->visible = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->history = g_ptr_array_new_with_free_func (step_free);
+  self->key = g_strdup ("");
 }
 
 KsPortfolioModel *

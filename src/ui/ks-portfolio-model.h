@@ -14,12 +14,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (KsPortfolioModel, ks_portfolio_model, KS, PORTFOLIO_MODEL, GObject)
 
-/* @name_key is ks_account_get_name_key() of @account, read faster. */
+/* Whether @account passes the filters other than the search. */
 typedef gboolean (*KsAccountPredicate) (KsAccount  *account,
-                                        const char *name_key,
                                         gpointer    user_data);
 
-/* A GListModel of the accounts of @accounts that @predicate accepts, in @sorter's
+/* A GListModel of the accounts of @accounts that @predicate accepts and whose names hold
+ * the search (ks_portfolio_model_set_search()), in @sorter's
  * order. @likely_order, if not NULL, holds the same accounts in the order @sorter
  * probably gives them: it is checked, in one pass, and saves sorting if right. Call
  * ks_portfolio_model_refilter() when what @predicate looks at changes. */
@@ -32,15 +32,12 @@ KsPortfolioModel *ks_portfolio_model_new      (GListModel         *accounts,
 void              ks_portfolio_model_refilter (KsPortfolioModel   *self,
                                                GtkFilterChange     change);
 
-/* For a search that follows typing, @key being the search the rows are shown for now:
- * filters the rows shown for the narrower search the predicate now asks for, and keeps
- * them to show again when the search is widened back to @key. */
-void              ks_portfolio_model_narrow   (KsPortfolioModel   *self,
-                                               const char         *key);
-/* The search widened to @key: shows the rows kept for it if it was narrowed from there
- * and nothing changed since (TRUE), or filters every account again (FALSE). */
-gboolean          ks_portfolio_model_widen    (KsPortfolioModel   *self,
-                                               const char         *key);
+/* Shows the accounts whose folded names (ks_account_get_name_key()) hold @key, folded
+ * by ks_account_fold(); "" or NULL for every account. Made to follow typing: a search
+ * narrowed looks at the rows shown only, and one widened back to an earlier search
+ * shows the rows kept for it. */
+void              ks_portfolio_model_set_search (KsPortfolioModel *self,
+                                                 const char       *key);
 
 /* Where @account is shown now, if it is. */
 gboolean          ks_portfolio_model_find     (KsPortfolioModel   *self,

@@ -585,9 +585,8 @@ matches_alert_choice (KsAccount *account,
 }
 
 static gboolean
-filter_account (KsAccount  *account,
-                const char *name_key,
-                gpointer    user_data)
+filter_account (KsAccount *account,
+                gpointer   user_data)
 {
   KsPortfolioView *self = user_data;
 
@@ -601,8 +600,7 @@ filter_account (KsAccount  *account,
     return FALSE;
   if (self->alert_choice >= 0 && !matches_alert_choice (account, self->alert_choice))
     return FALSE;
-
-  return ks_account_key_matches (name_key, self->query);
+  return TRUE;
 }
 
 /* Position 0 of each drop-down is “all”. */
@@ -644,13 +642,12 @@ static void
 on_search_changed (KsPortfolioView *self)
 {
   g_autofree char *query = ks_account_fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  g_autofree char *previous = NULL;
 
   /* No search yet matches every account, as the empty one does. */
   if (strcmp (query, self->query != NULL ? self->query : "") == 0)
     return;
 
-  previous = self->query != NULL ? g_steal_pointer (&self->query) : g_strdup ("");
+  g_free (self->query);
   self->query = g_steal_pointer (&query);
   self->typed_at = g_get_monotonic_time ();
 
@@ -662,15 +659,7 @@ on_search_changed (KsPortfolioView *self)
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
   }
 
-  /* Typing on narrows the search: only rows still shown need checking again. Backspace
-   * mostly goes back to a search typed a moment ago, whose rows the model kept. */
-  if (strstr (self->query, previous) != NULL)
-    ks_portfolio_model_narrow (self->model, previous);
-  else if (strstr (previous, self->query) != NULL)
-    ks_portfolio_model_widen (self->model, self->query);
-  else
-    ks_portfolio_model_refilter (self->model, GTK_FILTER_CHANGE_DIFFERENT);
-
+  ks_portfolio_model_set_search (self->model, self->query);
 }
 
 static void
@@ -1000,6 +989,7 @@ ks_portfolio_view_set_store (KsPortfolioView *self,
     g_autoptr(GPtrArray) by_score = ks_store_take_score_order (store);
 
     self->model = ks_portfolio_model_new (accounts, sorter, by_score, filter_account, self);
+    ks_portfolio_model_set_search (self->model, self->query);
   }
   g_signal_connect_object (self->model, "items-changed",
                            G_CALLBACK (start_following), self, G_CONNECT_SWAPPED);
