@@ -220,6 +220,61 @@ test_shrink_and_grow (Fixture       *f,
   g_assert_cmpuint (f->n_changes, ==, 1);
 }
 
+/* With no accounts at all the view shows no list: the rows keep their accounts and
+ * hear nothing. When the same accounts come back, no row has anything to change; other
+ * accounts show as usual. */
+static void
+test_no_accounts_keep_rows (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_account_changes = 0;
+
+  ks_portfolio_rows_show_all (f->rows);
+  settle (f);
+  for (guint i = 0; i < n_rows (f); i++)
+    {
+      KsPortfolioRow *row = g_list_model_get_item (G_LIST_MODEL (f->rows), i);
+
+      g_signal_connect_swapped (row, "account-changed", G_CALLBACK (count), &n_account_changes);
+      g_ptr_array_add (held, row);
+      g_ptr_array_add (all, g_list_model_get_item (G_LIST_MODEL (f->accounts), i));
+    }
+  ks_portfolio_rows_set_in_view (f->rows, 0, 2);
+  f->n_changes = 0;
+
+  g_list_store_remove_all (f->accounts);
+  g_assert_true (ks_portfolio_rows_is_settled (f->rows));
+  settle (f);
+  g_assert_cmpuint (n_rows (f), ==, 5);
+  g_assert_cmpstr (shown (f, 0), ==, "Account 0");
+  g_assert_cmpstr (shown (f, 4), ==, "Account 4");
+  g_assert_cmpuint (n_account_changes, ==, 0);
+
+  g_list_store_splice (f->accounts, 0, 0, all->pdata, all->len);
+  settle (f);
+  assert_rows_are_accounts (f);
+  g_assert_cmpuint (n_account_changes, ==, 0);
+  g_assert_cmpuint (f->n_changes, ==, 0);
+
+  /* Nothing, then others: those show. */
+  g_list_store_remove_all (f->accounts);
+  {
+    g_autoptr(KsAccount) other0 = ks_account_new ();
+    g_autoptr(KsAccount) other1 = ks_account_new ();
+    gpointer others[] = { other0, other1 };
+
+    ks_account_set_name (other0, "Other 0");
+    ks_account_set_name (other1, "Other 1");
+    g_list_store_splice (f->accounts, 0, 0, others, 2);
+  }
+  settle (f);
+  assert_rows_are_accounts_then (f, 3);
+  g_assert_cmpuint (n_account_changes, ==, 5);
+  g_assert_cmpuint (f->n_changes, ==, 0);
+}
+
 /* The list keeps widgets for two hundred rows: rows past those leave at once when the
  * accounts are fewer, but the two hundred stay. */
 static void
@@ -263,6 +318,7 @@ main (int   argc,
   ADD ("rows-keep-their-place", test_rows_keep_their_place);
   ADD ("shrink-and-grow", test_shrink_and_grow);
   ADD ("rows-past-two-hundred", test_rows_past_two_hundred);
+  ADD ("no-accounts-keep-rows", test_no_accounts_keep_rows);
 #undef ADD
 
   return g_test_run ();

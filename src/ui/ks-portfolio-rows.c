@@ -332,6 +332,11 @@ on_accounts_changed (KsPortfolioRows *self,
 
   self->n_accounts = self->n_accounts - removed + added;
 
+  /* With no account to show, the view shows something else than the list: its rows
+   * keep what they show until there are accounts again, often the same ones. */
+  if (self->n_accounts == 0)
+    return;
+
   /* The rows in view show their new accounts at once, the others a few at a time. */
   for (guint i = position; i < end; i++)
     {
