@@ -72,12 +72,19 @@ timed_poll (GPollFD *fds,
   return result;
 }
 
-/* They match with 10 000 accounts and more (ks-bench-populate's names). */
-static const char * const queries[] = {
-  "Northwind Logistics 01",
-  "华东精密",
-  "logistics 09",
-  "0042",
+/* The first four match with 10 000 accounts and more (ks-bench-populate's names). The
+ * last is a name the portfolio does not hold, as a typo would be: the list gives way to
+ * “No Matching Accounts” at its first key, and comes back when it is deleted. */
+static const struct
+{
+  const char *text;
+  gboolean matches_none;
+} queries[] = {
+  { "Northwind Logistics 01", FALSE },
+  { "华东精密", FALSE },
+  { "logistics 09", FALSE },
+  { "0042", FALSE },
+  { "Quanta", TRUE },
 };
 
 static gboolean verbose;
@@ -396,7 +403,8 @@ main (int   argc,
       g_autoptr(GArray) these_worst = NULL;
       g_autoptr(GArray) these_stall = NULL;
       g_autoptr(GArray) these_settle = NULL;
-      const char *query = chosen != NULL ? chosen[q] : queries[q];
+      const char *query = chosen != NULL ? chosen[q] : queries[q].text;
+      gboolean none_expected = chosen == NULL && queries[q].matches_none;
       glong n_chars = g_utf8_strlen (query, -1);
       guint matches = 0;
       g_autofree char *label = NULL;
@@ -419,8 +427,10 @@ main (int   argc,
           g_array_append_val (these, k);
         }
 
-      /* The work happened: the full query narrowed the list, the empty one restored it. */
-      if (matches == 0 || matches >= total ||
+      /* The work happened: the full query narrowed the list (to nothing if so meant, and
+       * any query of KS_BENCH_QUERIES may), the empty one restored it. */
+      if ((matches == 0 && chosen == NULL && !none_expected) ||
+          (matches != 0 && none_expected) || matches >= total ||
           g_array_index (these, Keystroke, these->len - 1).n_items != total)
         {
           g_printerr ("%s: “%s” matched %u of %u, %u after clearing\n", argv[0], query,
