@@ -2473,6 +2473,26 @@ test_relationships (Fixture       *f,
   g_assert_false (ks_test_ui_has_text (GTK_WIDGET (f->view), "No executive"));
 }
 
+/* GTK's own stylesheet is skipped at start-up (init_gtk() in ks-application.c), and
+ * libadwaita's styles the application all the same: GTK_THEME, set for a moment, is not
+ * left behind for libadwaita to see. */
+static void
+test_libadwaita_style (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *theme = NULL;
+  GdkRGBA color;
+
+  g_assert_null (g_getenv ("GTK_THEME"));
+  g_object_get (gtk_settings_get_default (), "gtk-theme-name", &theme, NULL);
+  g_assert_cmpstr (theme, ==, "Adwaita-empty");
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_assert_true (gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (f->window)),
+                                                 "window_bg_color", &color));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  g_assert_cmpfloat (color.alpha, ==, 1.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2513,6 +2533,7 @@ main (int   argc,
   ADD ("rows-at-start", test_rows_at_start);
   ADD ("views-shown-with-their-page", test_views_shown_with_their_page);
   ADD ("shortcuts-window", test_shortcuts_window);
+  ADD ("libadwaita-style", test_libadwaita_style);
   ADD ("row-separators", test_row_separators);
   ADD ("cell-text-one-line", test_cell_text_one_line);
   ADD ("cells-follow-font", test_cells_follow_font);
