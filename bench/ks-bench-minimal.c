@@ -6,6 +6,10 @@
  * default window. It prints "first-frame" and the wall clock after its first frame and
  * quits: the same hook as Keystone's on_first_frame (src/ui/ks-window.c) under
  * KEYSTONE_EXIT_AFTER_FIRST_FRAME, so bench/run times both processes the same way.
+ *
+ * ks-bench-minimal --empty-theme starts GTK the way Keystone does (init_gtk() in
+ * src/ui/ks-application.c): without reading GTK's own stylesheet, which libadwaita
+ * replaces at once. Plain, it is a libadwaita application as any other starts.
  */
 #include <adwaita.h>
 
@@ -57,6 +61,17 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(AdwApplication) app = NULL;
+
+  if (argc > 1 && g_strcmp0 (argv[1], "--empty-theme") == 0)
+    {
+      g_setenv ("GTK_THEME", "Adwaita-empty", TRUE);
+      if (gtk_init_check ())
+        gtk_settings_get_default ();
+      g_unsetenv ("GTK_THEME");
+      argv[1] = argv[0];
+      argc--;
+      argv++;
+    }
 
   app = adw_application_new ("io.github.keystone_ka.Keystone.BenchMinimal",
                              G_APPLICATION_NON_UNIQUE);
