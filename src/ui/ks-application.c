@@ -356,21 +356,30 @@ static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_action },
 };
 
-/* gtk_init_check(), without the theme GTK would load first. GTK loads its own
- * stylesheet when it connects to the display, and libadwaita replaces it at once with
- * its own and an empty theme of its own, "Adwaita-empty". Reading GTK's stylesheet took
- * a tenth of the work to the first frame. Named at once, the empty theme is what GTK
- * loads; the variable is gone before libadwaita looks at it, so libadwaita styles the
- * application as always. A theme the user asked for with GTK_THEME is left alone. */
+/* GTK reads its own stylesheet when it connects to the display, and libadwaita replaces
+ * it at once with its own and an empty theme it ships, "Adwaita-empty": reading GTK's
+ * stylesheet took a tenth of the work to the first frame. So the empty theme is named in
+ * GTK_THEME while GTK starts (name_empty_theme(), then init_gtk()), and the variable is
+ * gone before libadwaita looks at it: libadwaita styles the application as always. A
+ * theme the user asked for with GTK_THEME is left alone.
+ *
+ * The variable is set before the worker thread that opens the database starts, as
+ * setenv() may move the environment under another thread. Unset, it is the last entry
+ * of the environment, and nothing else in it moves. */
 static gboolean
-init_gtk (void)
+name_empty_theme (void)
 {
-  gboolean theme_named = g_getenv ("GTK_THEME") == NULL;
-  gboolean ok;
+  if (g_getenv ("GTK_THEME") != NULL)
+    return FALSE;
+  g_setenv ("GTK_THEME", "Adwaita-empty", TRUE);
+  return TRUE;
+}
 
-  if (theme_named)
-    g_setenv ("GTK_THEME", "Adwaita-empty", TRUE);
-  ok = gtk_init_check ();
+static gboolean
+init_gtk (gboolean theme_named)
+{
+  gboolean ok = gtk_init_check ();
+
   /* GTK reads the theme when the display's settings are first asked for. */
   if (ok)
     gtk_settings_get_default ();
@@ -396,12 +405,14 @@ ks_application_startup (GApplication *app)
     { "window.close", { "<Control>w", NULL } },
   };
 
+  gboolean theme_named = name_empty_theme ();
+
   /* Only the primary instance starts up: it opens its database while GTK connects to
    * the display. Without a display, that database is still opened or created in full
    * before the program ends, not cut off halfway. */
   if (self->wants_preload)
     start_preload (self);
-  if (!init_gtk ())
+  if (!init_gtk (theme_named))
     {
       discard_preload (self);
       g_printerr ("keystone: %s\n", _("There is no display to show the window on."));
