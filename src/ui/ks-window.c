@@ -36,6 +36,8 @@ struct _KsWindow
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
   AdwViewStack *stack;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar *switcher_bar;   /* given the stack when it first shows */
   KsPortfolioView *portfolio_view;
   KsLazyBin *quadrant_bin;
   KsLazyBin *complaints_bin;
@@ -1370,6 +1372,8 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, portfolio_view);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, quadrant_bin);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, complaints_bin);
@@ -1403,6 +1407,16 @@ ks_window_class_init (KsWindowClass *klass)
                                    take_snapshot_action);
 }
 
+/* The bar at the bottom shows only in a narrow window, where the header bar has no room
+ * for the view switcher: its buttons are made the first time it shows. */
+static void
+on_title_visible (KsWindow *self)
+{
+  if (adw_view_switcher_title_get_title_visible (self->switcher_title) &&
+      adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
+}
+
 static void
 ks_window_init (KsWindow *self)
 {
@@ -1421,6 +1435,10 @@ ks_window_init (KsWindow *self)
   g_object_bind_property (self->search_button, "active",
                           self->portfolio_view, "search-mode",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (on_title_visible), self, G_CONNECT_SWAPPED);
+  on_title_visible (self);
 }
 
 KsWindow *
