@@ -30,6 +30,7 @@ struct _KsApplication
 
   int exit_status;
   gboolean wants_preload;  /* started by g_application_run(), with options */
+  gboolean theme_named;    /* GTK_THEME set by name_empty_theme(), to unset */
   char *preload_path;   /* from this process's options, before it knows it is primary */
   GThread *preload;     /* of KsPreload, joined by the first open of its path */
 };
@@ -363,9 +364,9 @@ static const GActionEntry app_actions[] = {
  * gone before libadwaita looks at it: libadwaita styles the application as always. A
  * theme the user asked for with GTK_THEME is left alone.
  *
- * The variable is set before the worker thread that opens the database starts, as
- * setenv() may move the environment under another thread. Unset, it is the last entry
- * of the environment, and nothing else in it moves. */
+ * The variable is set in ks_application_new(), before the application registers and
+ * starts threads of its own: setenv() may move the environment while another thread reads it.
+ * Unset, it is the last entry of the environment, and nothing else in it moves. */
 static gboolean
 name_empty_theme (void)
 {
@@ -405,14 +406,12 @@ ks_application_startup (GApplication *app)
     { "window.close", { "<Control>w", NULL } },
   };
 
-  gboolean theme_named = name_empty_theme ();
-
   /* Only the primary instance starts up: it opens its database while GTK connects to
    * the display. Without a display, that database is still opened or created in full
    * before the program ends, not cut off halfway. */
   if (self->wants_preload)
     start_preload (self);
-  if (!init_gtk (theme_named))
+  if (!init_gtk (self->theme_named))
     {
       discard_preload (self);
       g_printerr ("keystone: %s\n", _("There is no display to show the window on."));
@@ -466,11 +465,15 @@ ks_application_init (KsApplication *self)
 KsApplication *
 ks_application_new (GApplicationFlags flags)
 {
-  return g_object_new (KS_TYPE_APPLICATION,
-                       "application-id", APP_ID,
-                       "flags", flags | G_APPLICATION_HANDLES_COMMAND_LINE,
-                       "resource-base-path", "/io/github/keystone_ka/Keystone",
-                       NULL);
+  KsApplication *self = g_object_new (KS_TYPE_APPLICATION,
+                                      "application-id", APP_ID,
+                                      "flags", flags | G_APPLICATION_HANDLES_COMMAND_LINE,
+                                      "resource-base-path", "/io/github/keystone_ka/Keystone",
+                                      NULL);
+
+  /* Before the application registers, and so before any thread of its own. */
+  self->theme_named = name_empty_theme ();
+  return self;
 }
 
 int
