@@ -365,12 +365,19 @@ static const GActionEntry app_actions[] = {
  * theme the user asked for with GTK_THEME is left alone.
  *
  * The variable is set in ks_application_new(), before the application registers and
- * starts threads of its own: setenv() may move the environment while another thread reads it.
- * Unset, it is the last entry of the environment, and nothing else in it moves. */
+ * starts threads of its own: setenv() may move the environment while another thread
+ * reads it. Unset, it is the last entry of the environment, and nothing else in it
+ * moves. Registering can start a session bus of its own (D-Bus autolaunch, when there
+ * is no session bus), which would keep the variable, and so would the applications it
+ * starts: then the theme is not named. */
 static gboolean
 name_empty_theme (void)
 {
+  g_autofree char *bus = g_build_filename (g_get_user_runtime_dir (), "bus", NULL);
+
   if (g_getenv ("GTK_THEME") != NULL)
+    return FALSE;
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL && !g_file_test (bus, G_FILE_TEST_EXISTS))
     return FALSE;
   g_setenv ("GTK_THEME", "Adwaita-empty", TRUE);
   return TRUE;
