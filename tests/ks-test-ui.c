@@ -43,6 +43,9 @@ ks_test_ui_init (int    *argc,
         g_setenv (vars[i], dir, TRUE);
       }
   }
+
+  /* The tests look at libadwaita's style, which a theme of the developer's replaces. */
+  g_unsetenv ("GTK_THEME");
 }
 
 static gboolean

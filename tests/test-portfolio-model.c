@@ -169,9 +169,10 @@ test_search_finds_names (Fixture       *f,
     g_assert_cmpstr (got, ==, "华东精密制造\n精密\n");
   }
   search (f, "a");            /* the last letter of one name, the whole of another */
+  search (f, "密");           /* the last name, at the very end of the block */
   search (f, "ACME");
   search (f, "öl");
-  search (f, "精密制造");       /* the end of the block */
+  search (f, "精密制造");       /* the end of a name, not of the block */
   search (f, "zzz");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, 0);
   search (f, "");

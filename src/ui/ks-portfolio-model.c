@@ -155,6 +155,8 @@ find_key (const char *p,
           gsize       key_len,
           gsize       rare)
 {
+  if ((gsize) (end - p) <= rare)
+    return NULL;
   for (const char *q = p + rare; q < end && (q = memchr (q, (guchar) key[rare], end - q)) != NULL;
        q++)
     if ((gsize) (end - (q - rare)) >= key_len && memcmp (q - rare, key, key_len) == 0)
@@ -174,7 +176,7 @@ filter_names (KsPortfolioModel *self,
   const char *p = block;
   gsize key_len = strlen (self->key);
   gsize rare = 0;
-  guint32 i = 0;  /* the name searched in, or one before the name that holds the hit */
+  guint32 i = 0;  /* the name searched in, at or before the name that holds the hit */
   guint j = 0;    /* the next of @from to look at */
   const char *hit;
 
