@@ -64,10 +64,14 @@ main (int   argc,
 
   if (argc > 1 && g_strcmp0 (argv[1], "--empty-theme") == 0)
     {
-      g_setenv ("GTK_THEME", "Adwaita-empty", TRUE);
+      gboolean named = g_getenv ("GTK_THEME") == NULL;
+
+      if (named)
+        g_setenv ("GTK_THEME", "Adwaita-empty", TRUE);
       if (gtk_init_check ())
         gtk_settings_get_default ();
-      g_unsetenv ("GTK_THEME");
+      if (named)
+        g_unsetenv ("GTK_THEME");
       argv[1] = argv[0];
       argc--;
       argv++;
