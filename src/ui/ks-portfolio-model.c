@@ -159,18 +159,21 @@ find_key (const char *p,
     return NULL;
   for (const char *q = p + rare; q < end && (q = memchr (q, (guchar) key[rare], end - q)) != NULL;
        q++)
-    if ((gsize) (end - (q - rare)) >= key_len && memcmp (q - rare, key, key_len) == 0)
+    if (key_len == 1 ||
+        ((gsize) (end - (q - rare)) >= key_len && memcmp (q - rare, key, key_len) == 0))
       return q - rare;
   return NULL;
 }
 
-/* Appends to @next, in order, the positions of @from (every account when NULL) whose
- * names hold the key and that the predicate accepts: found in one pass over @names. */
-static void
+/* Writes to @out, in order, the positions of @from (every account when NULL) whose
+ * names hold the key and that the predicate accepts, found in one pass over @names;
+ * returns how many. */
+static guint
 filter_names (KsPortfolioModel *self,
               GArray           *from,
-              GArray           *next)
+              guint32          *out)
 {
+  guint n_out = 0;
   const char *block = self->names->str;
   const char *end = block + self->names->len;
   const char *p = block;
@@ -186,7 +189,7 @@ filter_names (KsPortfolioModel *self,
   if (from != NULL)
     {
       if (from->len == 0)
-        return;
+        return 0;
       i = VISIBLE (from, 0);
       p = block + NAME_START (self, i);
     }
@@ -206,7 +209,7 @@ filter_names (KsPortfolioModel *self,
             break;
         }
       if ((from == NULL || VISIBLE (from, j) == i) && accepts (self, i))
-        g_array_append_val (next, i);
+        out[n_out++] = i;
 
       /* On to the next name, or to the next one of @from. */
       p = block + name_end (self, i);
@@ -220,6 +223,7 @@ filter_names (KsPortfolioModel *self,
           p = block + NAME_START (self, i);
         }
     }
+  return n_out;
 }
 
 static void
@@ -230,6 +234,12 @@ filter (KsPortfolioModel *self,
   GArray *from = change == GTK_FILTER_CHANGE_MORE_STRICT ? self->visible : NULL;
   guint n = from != NULL ? from->len : self->sorted->len;
   GArray *next = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
+  guint32 *out;
+  guint n_out = 0;
+
+  /* Written in place: a function call per account shown would add up. */
+  g_array_set_size (next, n);
+  out = (guint32 *) (gpointer) next->data;
 
   /* A few rows left: looking at their names alone is quicker than the whole block. */
   if (*self->key == '\0' || (from != NULL && from->len < self->sorted->len / 16))
@@ -240,11 +250,12 @@ filter (KsPortfolioModel *self,
 
           if (ks_account_key_matches (self->names->str + NAME_START (self, at), self->key)
               && accepts (self, at))
-            g_array_append_val (next, at);
+            out[n_out++] = at;
         }
     }
   else
-    filter_names (self, from, next);
+    n_out = filter_names (self, from, out);
+  g_array_set_size (next, n_out);
   show (self, next, was_sorted);
 }
 
