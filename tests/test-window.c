@@ -1787,6 +1787,45 @@ is_team_toggle (GtkWidget     *widget,
   return GTK_IS_TOGGLE_BUTTON (widget) && ks_test_ui_has_text (widget, "Team");
 }
 
+static gboolean
+is_primary_menu_button (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
+}
+
+/* The primary menu is made when it first opens, with every item, and opens again. */
+static void
+test_primary_menu (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (ks_test_ui_find (GTK_WIDGET (f->window),
+                                                            is_primary_menu_button, NULL));
+  GtkPopover *popover;
+
+  g_assert_nonnull (button);
+  g_assert_null (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+
+  gtk_menu_button_popup (button);
+  ks_test_ui_wait (100);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (popover), "Load Sample Portfolio"));
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (popover), "Preferences"));
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (popover), "About Keystone"));
+  gtk_menu_button_popdown (button);
+  ks_test_ui_wait (50);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  gtk_menu_button_popup (button);
+  ks_test_ui_wait (50);
+  g_assert_true (gtk_menu_button_get_popover (button) == popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  gtk_menu_button_popdown (button);
+}
+
 /* In a wide window the bar at the bottom is hidden, and its buttons are not made. */
 static void
 test_wide_no_switcher_bar (Fixture       *f,
@@ -2610,6 +2649,7 @@ main (int   argc,
   ADD ("shortcuts-window", test_shortcuts_window);
   ADD ("libadwaita-style", test_libadwaita_style);
   ADD ("wide-no-switcher-bar", test_wide_no_switcher_bar);
+  ADD ("primary-menu", test_primary_menu);
   g_test_add ("/keystone/window/narrow-switcher-bar", Fixture, NULL, narrow_set_up,
               test_narrow_switcher_bar, narrow_tear_down);
   ADD ("row-separators", test_row_separators);

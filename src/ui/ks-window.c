@@ -38,6 +38,8 @@ struct _KsWindow
   AdwViewStack *stack;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar *switcher_bar;   /* given the stack when it first shows */
+  GtkMenuButton *menu_button;         /* given its menu when it first opens */
+  GMenuModel *primary_menu;
   KsPortfolioView *portfolio_view;
   KsLazyBin *quadrant_bin;
   KsLazyBin *complaints_bin;
@@ -1374,6 +1376,8 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, portfolio_view);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, quadrant_bin);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, complaints_bin);
@@ -1417,6 +1421,18 @@ on_title_visible (KsWindow *self)
     adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
 }
 
+/* The primary menu's popover, a dozen items, is made the first time it opens. GTK calls
+ * this each time the menu opens. */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  KsWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 ks_window_init (KsWindow *self)
 {
@@ -1439,6 +1455,7 @@ ks_window_init (KsWindow *self)
   g_signal_connect_object (self->switcher_title, "notify::title-visible",
                            G_CALLBACK (on_title_visible), self, G_CONNECT_SWAPPED);
   on_title_visible (self);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu, self, NULL);
 }
 
 KsWindow *
