@@ -1714,6 +1714,59 @@ test_cell_text_one_line (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static int
+cell_height (GtkWidget *cell)
+{
+  int height;
+
+  gtk_widget_measure (cell, GTK_ORIENTATION_VERTICAL, -1, &height, NULL, NULL, NULL);
+  return height;
+}
+
+/* Cells with contexts of their own measure each its own font, even when a font was
+ * measured before for another cell. */
+static void
+test_cell_text_own_fonts (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  GtkWidget *cells[4];
+  int plain;
+
+  gtk_css_provider_load_from_data (css, ".ks-test-large { font-size: 40px; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      cells[i] = ks_cell_text_new (NULL);
+      ks_cell_text_set_text (KS_CELL_TEXT (cells[i]), "Text");
+      gtk_box_append (GTK_BOX (box), cells[i]);
+    }
+  gtk_widget_add_css_class (cells[1], "ks-test-large");
+  gtk_widget_add_css_class (cells[2], "ks-test-large");
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  ks_test_ui_wait (100);
+
+  plain = cell_height (cells[0]);
+  g_assert_cmpint (plain, >, 0);
+  g_assert_cmpint (cell_height (cells[1]), >, plain * 2);
+  g_assert_cmpint (cell_height (cells[2]), ==, cell_height (cells[1]));
+  g_assert_cmpint (cell_height (cells[3]), ==, plain);
+
+  /* A cell whose style changes measures its new font. */
+  gtk_widget_add_css_class (cells[3], "ks-test-large");
+  ks_test_ui_wait (100);
+  g_assert_cmpint (cell_height (cells[3]), ==, cell_height (cells[1]));
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (css));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The natural width of the list's first text cell, which shows some text. */
 static int
 first_cell_width (Fixture *f)
@@ -2654,6 +2707,7 @@ main (int   argc,
               test_narrow_switcher_bar, narrow_tear_down);
   ADD ("row-separators", test_row_separators);
   ADD ("cell-text-one-line", test_cell_text_one_line);
+  ADD ("cell-text-own-fonts", test_cell_text_own_fonts);
   ADD ("cells-follow-font", test_cells_follow_font);
   ADD ("narrow", test_narrow);
   ADD ("bad-database", test_bad_database);

@@ -11,9 +11,12 @@
  *
  * A cell sharing its list's context has the list's font: a font, size or font feature
  * set in CSS for the cell alone does not reach it. A cell with a style of its own has a
- * context of its own, and measures that context's font once.
+ * context of its own; cells whose contexts hold the same font share its sizes, asked
+ * for once.
  */
 #include "ks-cell-text.h"
+
+#include <pango/pangocairo.h>
 
 struct _KsCellText
 {
@@ -41,6 +44,89 @@ typedef struct
 
 static GQuark font_sizes_quark;
 
+/* Fonts measured lately, for cells with contexts of their own: a list's tier pills, one
+ * context each, all hold the same font. */
+typedef struct
+{
+  PangoFontMap *font_map;     /* not a reference: compared, never used */
+  guint font_map_serial;
+  PangoFontDescription *font;
+  PangoLanguage *language;
+  double resolution;
+  cairo_font_options_t *options;  /* NULL for none */
+  gboolean round_positions;
+  FontSizes sizes;
+} KnownFont;
+
+#define N_KNOWN_FONTS 4
+
+static KnownFont known_fonts[N_KNOWN_FONTS];
+static guint next_known_font;
+
+static gboolean
+is_known_font (const KnownFont *known,
+               PangoContext    *context)
+{
+  const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
+  PangoFontMap *font_map = pango_context_get_font_map (context);
+
+  return known->font != NULL &&
+         known->font_map == font_map &&
+         known->font_map_serial == pango_font_map_get_serial (font_map) &&
+         known->language == pango_context_get_language (context) &&
+         known->resolution == pango_cairo_context_get_resolution (context) &&
+         known->round_positions == pango_context_get_round_glyph_positions (context) &&
+         (known->options == NULL ? options == NULL
+                                 : options != NULL && cairo_font_options_equal (known->options,
+                                                                                 options)) &&
+         pango_font_description_equal (known->font, pango_context_get_font_description (context));
+}
+
+static void
+measure_font (PangoContext *context,
+              FontSizes    *sizes)
+{
+  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+
+  sizes->char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                           pango_font_metrics_get_approximate_digit_width (metrics));
+  sizes->ascent = pango_font_metrics_get_ascent (metrics);
+  sizes->descent = pango_font_metrics_get_descent (metrics);
+  pango_font_metrics_unref (metrics);
+}
+
+/* The sizes of @context's font, measured or taken from a context with the same font. */
+static void
+measure_shared_font (PangoContext *context,
+                     FontSizes    *sizes)
+{
+  const cairo_font_options_t *options;
+  KnownFont *known;
+
+  for (guint i = 0; i < N_KNOWN_FONTS; i++)
+    if (is_known_font (&known_fonts[i], context))
+      {
+        *sizes = known_fonts[i].sizes;
+        return;
+      }
+
+  measure_font (context, sizes);
+
+  known = &known_fonts[next_known_font];
+  next_known_font = (next_known_font + 1) % N_KNOWN_FONTS;
+  g_clear_pointer (&known->font, pango_font_description_free);
+  g_clear_pointer (&known->options, cairo_font_options_destroy);
+  known->font_map = pango_context_get_font_map (context);
+  known->font_map_serial = pango_font_map_get_serial (known->font_map);
+  known->font = pango_font_description_copy (pango_context_get_font_description (context));
+  known->language = pango_context_get_language (context);
+  known->resolution = pango_cairo_context_get_resolution (context);
+  options = pango_cairo_context_get_font_options (context);
+  known->options = options != NULL ? cairo_font_options_copy (options) : NULL;
+  known->round_positions = pango_context_get_round_glyph_positions (context);
+  known->sizes = *sizes;
+}
+
 static PangoContext *
 get_context (KsCellText *self)
 {
@@ -61,14 +147,11 @@ get_font_sizes (KsCellText *self)
     }
   if (sizes->serial == 0 || sizes->serial != pango_context_get_serial (context))
     {
-      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
-
-      sizes->char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
-                               pango_font_metrics_get_approximate_digit_width (metrics));
-      sizes->ascent = pango_font_metrics_get_ascent (metrics);
-      sizes->descent = pango_font_metrics_get_descent (metrics);
+      if (self->font_source != NULL)
+        measure_font (context, sizes);
+      else
+        measure_shared_font (context, sizes);
       sizes->serial = pango_context_get_serial (context);
-      pango_font_metrics_unref (metrics);
     }
   return sizes;
 }
