@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KsLazyBin, ks_lazy_bin, KS, LAZY_BIN, AdwBin)
 
 /* Makes the bin's content; called once, when the bin is first shown or
- * ks_lazy_bin_build() asks for it. */
+ * ks_lazy_bin_build() asks for it. A bin may instead be given its content's GtkBuilder
+ * file, in its "resource" property. */
 typedef GtkWidget *(*KsLazyBinBuildFunc) (gpointer user_data);
 
 void       ks_lazy_bin_set_build_func (KsLazyBin          *self,

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ks-cell-text.h"
+#include "ks-lazy-bin.h"
 #include "ks-money.h"
 #include "ks-portfolio-model.h"
 #include "ks-portfolio-rows.h"
@@ -634,8 +635,11 @@ update_count (KsPortfolioView *self)
                             shown, total);
   gtk_inscription_set_text (self->count_label, text);
 
+  /* With no account at all, the empty state shows instead, and the page for no match
+   * is not made. */
+  gtk_stack_set_visible_child_name (self->results_stack,
+                                    shown == 0 && total > 0 ? "no-results" : "list");
   gtk_stack_set_visible_child_name (self->main_stack, total == 0 ? "empty" : "list");
-  gtk_stack_set_visible_child_name (self->results_stack, shown == 0 ? "no-results" : "list");
 }
 
 static void
@@ -1258,6 +1262,7 @@ ks_portfolio_view_class_init (KsPortfolioViewClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (KS_TYPE_LAZY_BIN);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/keystone_ka/Keystone/ks-portfolio-view.ui");
   gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, main_stack);
