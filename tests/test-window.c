@@ -1312,6 +1312,56 @@ test_keyboard_past_last_account (Fixture       *f,
   g_assert_true (account == visible_account (f, n - 2));
 }
 
+/* Tab from the search reaches the list's first account when the search has hidden the
+ * row last focused in it, and Shift+Tab goes back to the filters. */
+static void
+test_tab_after_search (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkEditable *search;
+  GtkWidget *list, *row = NULL;
+  KsAccount *account = NULL;
+  guint tabs;
+
+  load_sample (f);
+  list = rows_parent (f);
+  /* the tenth row had the focus */
+  row = gtk_widget_get_first_child (list);
+  for (guint i = 0; i < 9; i++)
+    row = gtk_widget_get_next_sibling (row);
+  g_assert_true (gtk_widget_grab_focus (row));
+
+  ks_portfolio_view_start_search (f->view);
+  search = ks_portfolio_view_get_search_entry (f->view);
+  gtk_editable_set_text (search, "ri");
+  ks_test_ui_wait (100);
+  g_assert_cmpuint (n_visible (f), >=, 2);
+  g_assert_cmpuint (n_visible (f), <, 10);
+  g_assert_false (gtk_widget_get_visible (row));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                         GTK_WIDGET (search)));
+
+  /* past the four filters, into the list */
+  for (tabs = 1; tabs <= 8; tabs++)
+    {
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+      if (focused_row (f, &account) != NULL)
+        break;
+    }
+  g_test_message ("the list after %u tabs", tabs);
+  g_assert_cmpuint (tabs, ==, 5);
+  row = focused_row (f, &account);
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_true (account == visible_account (f, 0));
+
+  /* and back to the last filter */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_BACKWARD));
+  g_assert_null (focused_row (f, &account));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                         ks_test_ui_find_by_name (GTK_WIDGET (f->view),
+                                                                  "alert-filter")));
+}
+
 /* Export the chart as a file, as Ctrl+E does in the chart view. */
 static void
 test_export_chart (Fixture       *f,
@@ -2717,6 +2767,7 @@ main (int   argc,
               test_narrow_switcher_bar, narrow_tear_down);
   ADD ("row-separators", test_row_separators);
   ADD ("cell-text-one-line", test_cell_text_one_line);
+  ADD ("tab-after-search", test_tab_after_search);
   ADD ("cell-text-own-fonts", test_cell_text_own_fonts);
   ADD ("cells-follow-font", test_cells_follow_font);
   ADD ("narrow", test_narrow);

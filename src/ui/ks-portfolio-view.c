@@ -420,6 +420,17 @@ last_shown_row (GtkWidget *row)
   return row;
 }
 
+/* The list view that holds the column view's rows. */
+static GtkWidget *
+rows_widget (KsPortfolioView *self)
+{
+  GtkWidget *list = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+
+  while (list != NULL && !GTK_IS_LIST_VIEW (list))
+    list = gtk_widget_get_next_sibling (list);
+  return list;
+}
+
 /* A row past the last account (see ks-portfolio-rows.c) is hidden, and cannot take the
  * focus. A row that had it, as after deleting the last account, hands it to the row
  * before it, so the keyboard stays in the list. */
@@ -863,7 +874,7 @@ focus_last_account (GtkWidget *widget,
                     gpointer   user_data)
 {
   KsPortfolioView *self = user_data;
-  GtkWidget *list = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+  GtkWidget *list = rows_widget (self);
   GtkWidget *row = NULL;
   GtkWidget *cell;
   GtkListItem *item;
@@ -872,9 +883,6 @@ focus_last_account (GtkWidget *widget,
       == g_list_model_get_n_items (G_LIST_MODEL (self->model)))
     return FALSE;
 
-  /* The rows are the children of the column view's list view. */
-  while (list != NULL && !GTK_IS_LIST_VIEW (list))
-    list = gtk_widget_get_next_sibling (list);
   if (list != NULL)
     row = last_shown_row (gtk_widget_get_last_child (list));
   cell = row != NULL ? gtk_widget_get_first_child (row) : NULL;
@@ -1130,6 +1138,44 @@ request_settling (KsPortfolioView *self)
                                    GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
 
+/* GTK's list gives the focus back to the row that last had it. When a search has
+ * hidden that row, Tab gave the focus to the list's scrolled window instead, where it
+ * showed nowhere; it now goes to the list's first account. The list is the last of the
+ * view's widgets to take the focus. */
+static gboolean
+ks_portfolio_view_focus (GtkWidget        *widget,
+                         GtkDirectionType  direction)
+{
+  KsPortfolioView *self = KS_PORTFOLIO_VIEW (widget);
+  GtkWidget *list = rows_widget (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean was_inside = focus != NULL && gtk_widget_is_ancestor (focus, widget);
+  gboolean moved;
+  gboolean skipped;
+  GtkWidget *row;
+
+  if (list == NULL || (focus != NULL && gtk_widget_is_ancestor (focus, list)))
+    return GTK_WIDGET_CLASS (ks_portfolio_view_parent_class)->focus (widget, direction);
+
+  moved = GTK_WIDGET_CLASS (ks_portfolio_view_parent_class)->focus (widget, direction);
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (direction == GTK_DIR_TAB_FORWARD)
+    skipped = was_inside && (!moved || (focus != NULL && gtk_widget_is_ancestor (list, focus)));
+  else if (direction == GTK_DIR_TAB_BACKWARD)
+    skipped = !was_inside && moved && !(focus != NULL && gtk_widget_is_ancestor (focus, list));
+  else
+    skipped = FALSE;
+  if (!skipped || !gtk_widget_get_mapped (list))
+    return moved;
+
+  for (row = gtk_widget_get_first_child (list);
+       row != NULL && !gtk_widget_get_visible (row);
+       row = gtk_widget_get_next_sibling (row))
+    ;
+  return (row != NULL && gtk_widget_grab_focus (row)) || moved;
+}
+
 static void
 ks_portfolio_view_realize (GtkWidget *widget)
 {
@@ -1252,6 +1298,7 @@ ks_portfolio_view_class_init (KsPortfolioViewClass *klass)
   object_class->finalize = ks_portfolio_view_finalize;
   object_class->get_property = ks_portfolio_view_get_property;
   object_class->set_property = ks_portfolio_view_set_property;
+  widget_class->focus = ks_portfolio_view_focus;
   widget_class->root = ks_portfolio_view_root;
   widget_class->realize = ks_portfolio_view_realize;
   widget_class->unrealize = ks_portfolio_view_unrealize;
