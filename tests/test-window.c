@@ -544,7 +544,7 @@ test_sort (Fixture       *f,
   name_column = g_list_model_get_item (columns, 0);
   purchases_column = g_list_model_get_item (columns, 6);
   g_assert_cmpstr (gtk_column_view_column_get_title (name_column), ==, "Name");
-  g_assert_cmpstr (gtk_column_view_column_get_title (purchases_column), ==, "Annual Purchases");
+  g_assert_cmpstr (gtk_column_view_column_get_title (purchases_column), ==, "Annual\nPurchases");
 
   gtk_column_view_sort_by_column (view, name_column, GTK_SORT_ASCENDING);
   ks_test_ui_wait (50);
@@ -1310,6 +1310,48 @@ test_keyboard_past_last_account (Fixture       *f,
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_get_visible (row));
   g_assert_true (account == visible_account (f, n - 2));
+}
+
+/* At 1280 px, the names and owners in view show whole when they are not very long:
+ * the long English column titles go on two lines and leave them the room. */
+static void
+test_names_fit (Fixture       *f,
+                gconstpointer  data)
+{
+  guint checked = 0;
+
+  gtk_window_unmaximize (GTK_WINDOW (f->window));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  load_sample (f);
+  ks_test_ui_wait (200);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), >=, 1260);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (rows_parent (f));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *cell = gtk_widget_get_first_child (row);
+
+      for (guint column = 0; cell != NULL; column++, cell = gtk_widget_get_next_sibling (cell))
+        {
+          GtkWidget *text = gtk_widget_get_first_child (cell);
+          g_autoptr(PangoLayout) layout = NULL;
+          int width;
+
+          if ((column != 0 && column != 7) || !gtk_widget_get_mapped (row) ||
+              ks_cell_text_get_text (KS_CELL_TEXT (text)) == NULL)
+            continue;
+          layout = gtk_widget_create_pango_layout (text, ks_cell_text_get_text (KS_CELL_TEXT (text)));
+          pango_layout_get_pixel_size (layout, &width, NULL);
+          if (width > 180)
+            continue;
+          g_test_message ("%s: %d px in %d", ks_cell_text_get_text (KS_CELL_TEXT (text)), width,
+                          gtk_widget_get_width (text));
+          g_assert_cmpint (gtk_widget_get_width (text), >=, width);
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >=, 20);
 }
 
 /* Tab from the search reaches the list's first account when the search has hidden the
@@ -2768,6 +2810,7 @@ main (int   argc,
   ADD ("row-separators", test_row_separators);
   ADD ("cell-text-one-line", test_cell_text_one_line);
   ADD ("tab-after-search", test_tab_after_search);
+  ADD ("names-fit", test_names_fit);
   ADD ("cell-text-own-fonts", test_cell_text_own_fonts);
   ADD ("cells-follow-font", test_cells_follow_font);
   ADD ("narrow", test_narrow);

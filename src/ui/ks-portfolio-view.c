@@ -302,12 +302,15 @@ static const Column columns[] = {
   { "tier", N_("Tier"), format_tier, compare_tier, FALSE, 0.5, 9 },
   { "ka-score", N_("KA Score"), format_ka_score, compare_ka_score, FALSE, 1, 6 },
   { "value", N_("Value"), format_value, compare_value, FALSE, 1, 6 },
-  { "growth", N_("Growth Potential"), format_growth, compare_growth, FALSE, 1, 6 },
+  /* Translators: the long column titles are on two lines, to leave the names room;
+   * a short title may stay on one */
+  { "growth", N_("Growth\nPotential"), format_growth, compare_growth, FALSE, 1, 6 },
   { "quadrant", N_("Quadrant"), format_quadrant, compare_quadrant, FALSE, 0, 10 },
-  { "purchases", N_("Annual Purchases"), format_purchases, compare_purchases, FALSE, 1, 16 },
+  { "purchases", N_("Annual\nPurchases"), format_purchases, compare_purchases, FALSE, 1, 16 },
   { "owner", N_("Owner"), format_owner, compare_owner, FALSE, 0, 12 },
-  /* Translators: column title: year-to-date attainment of the revenue target */
-  { "ytd", N_("YTD Attainment"), format_attainment, compare_attainment, FALSE, 1, 6 },
+  /* Translators: column title: year-to-date attainment of the revenue target, on two
+   * lines (see “Growth Potential”) */
+  { "ytd", N_("YTD\nAttainment"), format_attainment, compare_attainment, FALSE, 1, 6 },
   { "health", N_("Health"), format_health, compare_health, FALSE, 1, 4 },
   { "alerts", N_("Alerts"), format_alerts, compare_alerts, FALSE, 0, 14 },
 };
