@@ -270,6 +270,7 @@ test_add_and_search (Fixture       *f,
   KsAccountEditor *editor;
   KsAccount *account;
   GtkEditable *search;
+  GtkWidget *list;
 
   load_sample (f);
   editor = open_editor (f);
@@ -316,10 +317,15 @@ test_add_and_search (Fixture       *f,
   ks_test_ui_wait (100);
   g_assert_cmpuint (n_visible (f), ==, 0);
   g_assert_true (ks_test_ui_has_text (GTK_WIDGET (f->view), "No Matching Accounts"));
+  /* The rows out of sight are out of screen readers' reach too. */
+  list = gtk_widget_get_parent (ks_test_ui_find_by_type (GTK_WIDGET (f->view),
+                                                         GTK_TYPE_COLUMN_VIEW));
+  gtk_test_accessible_assert_state (list, GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
 
   gtk_editable_set_text (search, "");
   ks_test_ui_wait (100);
   g_assert_cmpuint (n_visible (f), ==, ks_store_get_n_accounts (f->store));
+  gtk_test_accessible_assert_state (list, GTK_ACCESSIBLE_STATE_HIDDEN, FALSE);
 }
 
 /* The count for @query searched afresh: from an unrelated search, so every account is

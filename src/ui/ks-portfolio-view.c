@@ -48,6 +48,8 @@ struct _KsPortfolioView
   GtkDropDown *alert_filter;
   GtkInscription *count_label;
   GtkColumnView *column_view;
+  GtkWidget *results_list;
+  gboolean list_hidden;   /* from screen readers, while nothing matches */
 };
 
 G_DEFINE_FINAL_TYPE (KsPortfolioView, ks_portfolio_view, ADW_TYPE_BIN)
@@ -631,6 +633,7 @@ static void
 update_count (KsPortfolioView *self)
 {
   guint total, shown;
+  gboolean no_match;
   g_autofree char *text = NULL;
 
   if (self->store == NULL)
@@ -649,11 +652,18 @@ update_count (KsPortfolioView *self)
                             shown, total);
   gtk_inscription_set_text (self->count_label, text);
 
-  /* With no account at all, the empty state shows instead, and the page for no match
-   * is not made. */
-  gtk_stack_set_visible_child_name (self->results_stack,
-                                    shown == 0 && total > 0 ? "no-results" : "list");
+  /* With no account at all, the empty state shows instead. */
+  no_match = shown == 0 && total > 0;
+  gtk_stack_set_visible_child_name (self->results_stack, no_match ? "no-results" : "list");
   gtk_stack_set_visible_child_name (self->main_stack, total == 0 ? "empty" : "list");
+  /* A stack hides its other pages from the eye, not from screen readers; and while
+   * nothing matches, the rows keep the accounts they showed (ks-portfolio-rows.c). */
+  if (no_match != self->list_hidden)
+    {
+      self->list_hidden = no_match;
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->results_list),
+                                   GTK_ACCESSIBLE_STATE_HIDDEN, no_match, -1);
+    }
 }
 
 static void
@@ -1317,6 +1327,7 @@ ks_portfolio_view_class_init (KsPortfolioViewClass *klass)
                                                "/io/github/keystone_ka/Keystone/ks-portfolio-view.ui");
   gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, results_stack);
+  gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, results_list);
   gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, tier_filter);
