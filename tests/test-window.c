@@ -2774,6 +2774,9 @@ main (int   argc,
 {
   int status;
 
+  /* GTK's test accessibility backend keeps the accessible states, for the tests to read
+   * what a screen reader would be told. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   ks_test_ui_init (&argc, &argv);
   g_test_init (&argc, &argv, NULL);
 
