@@ -1360,36 +1360,41 @@ test_names_fit (Fixture       *f,
   g_assert_cmpuint (checked, >=, 20);
 }
 
-/* Tab from the search reaches the list's first account when the search has hidden the
- * row last focused in it, and Shift+Tab goes back to the filters. */
+/* A search hides the row that last had the focus in the list: the tenth. */
 static void
-test_tab_after_search (Fixture       *f,
-                       gconstpointer  data)
+hide_focused_row (Fixture *f)
 {
-  GtkEditable *search;
-  GtkWidget *list, *row = NULL;
-  KsAccount *account = NULL;
-  guint tabs;
+  GtkWidget *row;
 
   load_sample (f);
-  list = rows_parent (f);
-  /* the tenth row had the focus */
-  row = gtk_widget_get_first_child (list);
+  row = gtk_widget_get_first_child (rows_parent (f));
   for (guint i = 0; i < 9; i++)
     row = gtk_widget_get_next_sibling (row);
   g_assert_true (gtk_widget_grab_focus (row));
 
   ks_portfolio_view_start_search (f->view);
-  search = ks_portfolio_view_get_search_entry (f->view);
-  gtk_editable_set_text (search, "ri");
+  gtk_editable_set_text (ks_portfolio_view_get_search_entry (f->view), "ri");
   ks_test_ui_wait (100);
   g_assert_cmpuint (n_visible (f), >=, 2);
   g_assert_cmpuint (n_visible (f), <, 10);
   g_assert_false (gtk_widget_get_visible (row));
-  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
-                                         GTK_WIDGET (search)));
+}
 
-  /* past the four filters, into the list */
+/* Tab from the search then reaches the list's first account, past the four filters
+ * (the count below changes with them), and Shift+Tab goes back to the filters. The
+ * page for no match takes no focus. */
+static void
+test_tab_after_search (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *row;
+  KsAccount *account = NULL;
+  guint tabs;
+
+  hide_focused_row (f);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                         GTK_WIDGET (ks_portfolio_view_get_search_entry (f->view))));
+
   for (tabs = 1; tabs <= 8; tabs++)
     {
       g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
@@ -1402,12 +1407,40 @@ test_tab_after_search (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (row));
   g_assert_true (account == visible_account (f, 0));
 
-  /* and back to the last filter */
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_BACKWARD));
   g_assert_null (focused_row (f, &account));
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
                                          ks_test_ui_find_by_name (GTK_WIDGET (f->view),
                                                                   "alert-filter")));
+
+  gtk_editable_set_text (ks_portfolio_view_get_search_entry (f->view), "no such account zzz");
+  ks_test_ui_wait (100);
+  gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD);
+  g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                          GTK_WIDGET (f->view)));
+}
+
+/* Shift+Tab coming round the window, past a toast's button, reaches the list's last
+ * account when a search has hidden the row last focused in it. */
+static void
+test_shift_tab_after_search (Fixture       *f,
+                             gconstpointer  data)
+{
+  KsAccount *account = NULL;
+
+  hide_focused_row (f);
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  for (guint i = 0; i < 3; i++)
+    {
+      GtkWidget *focus;
+
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_BACKWARD));
+      focus = gtk_root_get_focus (GTK_ROOT (f->window));
+      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (f->view)))
+        break;
+    }
+  g_assert_nonnull (focused_row (f, &account));
+  g_assert_true (account == visible_account (f, n_visible (f) - 1));
 }
 
 /* Export the chart as a file, as Ctrl+E does in the chart view. */
@@ -2819,6 +2852,7 @@ main (int   argc,
   ADD ("row-separators", test_row_separators);
   ADD ("cell-text-one-line", test_cell_text_one_line);
   ADD ("tab-after-search", test_tab_after_search);
+  ADD ("shift-tab-after-search", test_shift_tab_after_search);
   ADD ("names-fit", test_names_fit);
   ADD ("cell-text-own-fonts", test_cell_text_own_fonts);
   ADD ("cells-follow-font", test_cells_follow_font);

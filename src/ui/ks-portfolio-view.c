@@ -49,6 +49,7 @@ struct _KsPortfolioView
   GtkInscription *count_label;
   GtkColumnView *column_view;
   GtkWidget *results_list;
+  GtkWidget *no_match_page;
   gboolean list_hidden;   /* from screen readers, while nothing matches */
 };
 
@@ -1151,10 +1152,25 @@ request_settling (KsPortfolioView *self)
                                    GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
 
+static gboolean
+chain_focus (GtkWidget        *widget,
+             GtkDirectionType  direction)
+{
+  return GTK_WIDGET_CLASS (ks_portfolio_view_parent_class)->focus (widget, direction);
+}
+
+static gboolean
+is_within (GtkWidget *focus,
+           GtkWidget *widget)
+{
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
 /* GTK's list gives the focus back to the row that last had it. When a search has
  * hidden that row, Tab gave the focus to the list's scrolled window instead, where it
- * showed nowhere; it now goes to the list's first account. The list is the last of the
- * view's widgets to take the focus. */
+ * showed nowhere; it now goes to the list's first account, or its last one going back.
+ * The list is the last of the view's widgets to take the focus. Nor does the focus stop
+ * on the page for no match, which has nothing to act on. */
 static gboolean
 ks_portfolio_view_focus (GtkWidget        *widget,
                          GtkDirectionType  direction)
@@ -1163,29 +1179,33 @@ ks_portfolio_view_focus (GtkWidget        *widget,
   GtkWidget *list = rows_widget (self);
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  gboolean was_inside = focus != NULL && gtk_widget_is_ancestor (focus, widget);
+  gboolean was_inside = is_within (focus, widget);
+  gboolean forward = direction == GTK_DIR_TAB_FORWARD;
   gboolean moved;
-  gboolean skipped;
   GtkWidget *row;
 
-  if (list == NULL || (focus != NULL && gtk_widget_is_ancestor (focus, list)))
-    return GTK_WIDGET_CLASS (ks_portfolio_view_parent_class)->focus (widget, direction);
+  if (list == NULL || (!forward && direction != GTK_DIR_TAB_BACKWARD) || is_within (focus, list))
+    return chain_focus (widget, direction);
 
-  moved = GTK_WIDGET_CLASS (ks_portfolio_view_parent_class)->focus (widget, direction);
+  moved = chain_focus (widget, direction);
   focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  if (direction == GTK_DIR_TAB_FORWARD)
-    skipped = was_inside && (!moved || (focus != NULL && gtk_widget_is_ancestor (list, focus)));
-  else if (direction == GTK_DIR_TAB_BACKWARD)
-    skipped = !was_inside && moved && !(focus != NULL && gtk_widget_is_ancestor (focus, list));
-  else
-    skipped = FALSE;
-  if (!skipped || !gtk_widget_get_mapped (list))
+  if (moved && is_within (focus, self->no_match_page))
+    return chain_focus (widget, direction);
+
+  /* Not skipped: the focus stopped in the list, or never had to pass it. */
+  if (forward ? !was_inside || (moved && !is_within (list, focus))
+              : was_inside || !moved || is_within (focus, list))
+    return moved;
+  if (!gtk_widget_get_mapped (list))
     return moved;
 
-  for (row = gtk_widget_get_first_child (list);
-       row != NULL && !gtk_widget_get_visible (row);
-       row = gtk_widget_get_next_sibling (row))
-    ;
+  if (forward)
+    for (row = gtk_widget_get_first_child (list);
+         row != NULL && !gtk_widget_get_visible (row);
+         row = gtk_widget_get_next_sibling (row))
+      ;
+  else
+    row = last_shown_row (gtk_widget_get_last_child (list));
   return (row != NULL && gtk_widget_grab_focus (row)) || moved;
 }
 
@@ -1328,6 +1348,7 @@ ks_portfolio_view_class_init (KsPortfolioViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, results_stack);
   gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, results_list);
+  gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, no_match_page);
   gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, tier_filter);
