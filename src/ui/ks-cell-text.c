@@ -45,10 +45,11 @@ typedef struct
 static GQuark font_sizes_quark;
 
 /* Fonts measured lately, for cells with contexts of their own: a list's tier pills, one
- * context each, all hold the same font. */
+ * context each, all hold the same font. What GTK 4.8 sets on a widget's context is
+ * compared; it sets no matrix or gravity. */
 typedef struct
 {
-  PangoFontMap *font_map;     /* not a reference: compared, never used */
+  PangoFontMap *font_map;
   guint font_map_serial;
   PangoFontDescription *font;
   PangoLanguage *language;
@@ -116,7 +117,8 @@ measure_shared_font (PangoContext *context,
   next_known_font = (next_known_font + 1) % N_KNOWN_FONTS;
   g_clear_pointer (&known->font, pango_font_description_free);
   g_clear_pointer (&known->options, cairo_font_options_destroy);
-  known->font_map = pango_context_get_font_map (context);
+  /* Held, so that another map made at the same address is not taken for it. */
+  g_set_object (&known->font_map, pango_context_get_font_map (context));
   known->font_map_serial = pango_font_map_get_serial (known->font_map);
   known->font = pango_font_description_copy (pango_context_get_font_description (context));
   known->language = pango_context_get_language (context);

@@ -110,7 +110,8 @@ ks_lazy_bin_class_init (KsLazyBinClass *klass)
   object_class->set_property = ks_lazy_bin_set_property;
   widget_class->map = ks_lazy_bin_map;
 
-  /* The GtkBuilder file, a resource path, whose object `content` the bin shows. */
+  /* The GtkBuilder file, a resource path, whose object `content` the bin shows; NULL
+   * once it is made. A build function, if one is set too, comes first. */
   properties[PROP_RESOURCE] =
     g_param_spec_string ("resource", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
@@ -146,9 +147,10 @@ ks_lazy_bin_build (KsLazyBin *self)
       g_autoptr(GtkWidget) child = NULL;
 
       self->build = NULL;
-      child = build != NULL ? g_object_ref_sink (build (self->build_data))
-                            : build_from_resource (resource);
+      child = build != NULL ? build (self->build_data) : build_from_resource (resource);
       g_return_val_if_fail (GTK_IS_WIDGET (child), NULL);
+      if (build != NULL)
+        g_object_ref_sink (child);
       /* Left out of the view stack's measuring until the page is shown. */
       gtk_widget_set_visible (child, gtk_widget_get_mapped (GTK_WIDGET (self)));
       adw_bin_set_child (ADW_BIN (self), child);
