@@ -237,10 +237,17 @@ test_empty_state_and_sample (Fixture       *f,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack (f)), ==, "empty");
   g_assert_true (ks_test_ui_has_text (GTK_WIDGET (f->view), "No Accounts Yet"));
   g_assert_nonnull (ks_test_ui_find_button (GTK_WIDGET (f->view), "Add Account"));
+  /* Screen readers see the page shown only. */
+  gtk_test_accessible_assert_state (gtk_stack_get_child_by_name (main_stack (f), "list"),
+                                    GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
 
   load_sample (f);
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack (f)), ==, "list");
+  gtk_test_accessible_assert_state (gtk_stack_get_child_by_name (main_stack (f), "list"),
+                                    GTK_ACCESSIBLE_STATE_HIDDEN, FALSE);
+  gtk_test_accessible_assert_state (gtk_stack_get_child_by_name (main_stack (f), "empty"),
+                                    GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
   g_assert_cmpuint (n_visible (f), >=, 25);
   count = g_strdup_printf ("%u accounts", n_visible (f));
   g_assert_true (ks_test_ui_has_text (GTK_WIDGET (f->view), count));
@@ -270,7 +277,7 @@ test_add_and_search (Fixture       *f,
   KsAccountEditor *editor;
   KsAccount *account;
   GtkEditable *search;
-  GtkWidget *list;
+  GtkWidget *list, *no_match;
 
   load_sample (f);
   editor = open_editor (f);
@@ -313,19 +320,27 @@ test_add_and_search (Fixture       *f,
     g_assert_nonnull (g_strstr_len (ks_account_get_name_key (visible_account (f, i)), -1,
                                     "northwind"));
 
+  /* Screen readers see the page shown only. */
+  list = gtk_widget_get_parent (ks_test_ui_find_by_type (GTK_WIDGET (f->view),
+                                                         GTK_TYPE_COLUMN_VIEW));
+  no_match = gtk_widget_get_next_sibling (list);
+  g_assert_true (ADW_IS_STATUS_PAGE (no_match));
+  gtk_test_accessible_assert_state (list, GTK_ACCESSIBLE_STATE_HIDDEN, FALSE);
+  gtk_test_accessible_assert_state (no_match, GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
+
   gtk_editable_set_text (search, "no such account zzz");
   ks_test_ui_wait (100);
   g_assert_cmpuint (n_visible (f), ==, 0);
   g_assert_true (ks_test_ui_has_text (GTK_WIDGET (f->view), "No Matching Accounts"));
-  /* The rows out of sight are out of screen readers' reach too. */
-  list = gtk_widget_get_parent (ks_test_ui_find_by_type (GTK_WIDGET (f->view),
-                                                         GTK_TYPE_COLUMN_VIEW));
+  /* The page out of sight is out of screen readers' reach too. */
   gtk_test_accessible_assert_state (list, GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
+  gtk_test_accessible_assert_state (no_match, GTK_ACCESSIBLE_STATE_HIDDEN, FALSE);
 
   gtk_editable_set_text (search, "");
   ks_test_ui_wait (100);
   g_assert_cmpuint (n_visible (f), ==, ks_store_get_n_accounts (f->store));
   gtk_test_accessible_assert_state (list, GTK_ACCESSIBLE_STATE_HIDDEN, FALSE);
+  gtk_test_accessible_assert_state (no_match, GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
 }
 
 /* The count for @query searched afresh: from an unrelated search, so every account is

@@ -48,9 +48,7 @@ struct _KsPortfolioView
   GtkDropDown *alert_filter;
   GtkInscription *count_label;
   GtkColumnView *column_view;
-  GtkWidget *results_list;
   GtkWidget *no_match_page;
-  gboolean list_hidden;   /* from screen readers, while nothing matches */
 };
 
 G_DEFINE_FINAL_TYPE (KsPortfolioView, ks_portfolio_view, ADW_TYPE_BIN)
@@ -305,14 +303,16 @@ static const Column columns[] = {
   { "tier", N_("Tier"), format_tier, compare_tier, FALSE, 0.5, 9 },
   { "ka-score", N_("KA Score"), format_ka_score, compare_ka_score, FALSE, 1, 6 },
   { "value", N_("Value"), format_value, compare_value, FALSE, 1, 6 },
-  /* Translators: the long column titles are on two lines, to leave the names room;
-   * a short title may stay on one */
+  /* Translators: a column title, on two lines to leave the names room; a short one
+   * may stay on one */
   { "growth", N_("Growth\nPotential"), format_growth, compare_growth, FALSE, 1, 6 },
   { "quadrant", N_("Quadrant"), format_quadrant, compare_quadrant, FALSE, 0, 10 },
+  /* Translators: a column title, on two lines to leave the names room; a short one
+   * may stay on one */
   { "purchases", N_("Annual\nPurchases"), format_purchases, compare_purchases, FALSE, 1, 16 },
   { "owner", N_("Owner"), format_owner, compare_owner, FALSE, 0, 12 },
-  /* Translators: column title: year-to-date attainment of the revenue target, on two
-   * lines (see “Growth Potential”) */
+  /* Translators: a column title: year-to-date attainment of the revenue target, on two
+   * lines to leave the names room; a short one may stay on one */
   { "ytd", N_("YTD\nAttainment"), format_attainment, compare_attainment, FALSE, 1, 6 },
   { "health", N_("Health"), format_health, compare_health, FALSE, 1, 4 },
   { "alerts", N_("Alerts"), format_alerts, compare_alerts, FALSE, 0, 14 },
@@ -630,11 +630,27 @@ get_choice (GtkDropDown *drop_down)
   return selected == 0 || selected == GTK_INVALID_LIST_POSITION ? -1 : (int) selected - 1;
 }
 
+/* A stack hides its other pages from the eye, not from screen readers: they are marked
+ * hidden. (While nothing matches, the list's rows even keep the accounts they showed:
+ * see ks-portfolio-rows.c.) */
+static void
+hide_other_pages (GtkStack   *stack,
+                  GParamSpec *pspec,
+                  gpointer    user_data)
+{
+  GtkWidget *shown = gtk_stack_get_visible_child (stack);
+
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (stack));
+       page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_STATE_HIDDEN,
+                                 page != shown, -1);
+}
+
 static void
 update_count (KsPortfolioView *self)
 {
   guint total, shown;
-  gboolean no_match;
   g_autofree char *text = NULL;
 
   if (self->store == NULL)
@@ -654,17 +670,9 @@ update_count (KsPortfolioView *self)
   gtk_inscription_set_text (self->count_label, text);
 
   /* With no account at all, the empty state shows instead. */
-  no_match = shown == 0 && total > 0;
-  gtk_stack_set_visible_child_name (self->results_stack, no_match ? "no-results" : "list");
+  gtk_stack_set_visible_child_name (self->results_stack,
+                                    shown == 0 && total > 0 ? "no-results" : "list");
   gtk_stack_set_visible_child_name (self->main_stack, total == 0 ? "empty" : "list");
-  /* A stack hides its other pages from the eye, not from screen readers; and while
-   * nothing matches, the rows keep the accounts they showed (ks-portfolio-rows.c). */
-  if (no_match != self->list_hidden)
-    {
-      self->list_hidden = no_match;
-      gtk_accessible_update_state (GTK_ACCESSIBLE (self->results_list),
-                                   GTK_ACCESSIBLE_STATE_HIDDEN, no_match, -1);
-    }
 }
 
 static void
@@ -1347,7 +1355,6 @@ ks_portfolio_view_class_init (KsPortfolioViewClass *klass)
                                                "/io/github/keystone_ka/Keystone/ks-portfolio-view.ui");
   gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, results_stack);
-  gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, results_list);
   gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, no_match_page);
   gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, KsPortfolioView, search_entry);
@@ -1375,6 +1382,12 @@ ks_portfolio_view_init (KsPortfolioView *self)
   self->alert_choice = -1;
 
   add_columns (self);
+  hide_other_pages (self->main_stack, NULL, NULL);
+  hide_other_pages (self->results_stack, NULL, NULL);
+  g_signal_connect (self->main_stack, "notify::visible-child",
+                    G_CALLBACK (hide_other_pages), NULL);
+  g_signal_connect (self->results_stack, "notify::visible-child",
+                    G_CALLBACK (hide_other_pages), NULL);
 
   tiers = make_choices (_("All Tiers"), tier_label, KS_N_TIERS);
   quadrants = make_choices (_("All Quadrants"), quadrant_label, KS_N_QUADRANTS);
