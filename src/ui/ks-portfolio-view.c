@@ -13,6 +13,7 @@
 #include "ks-portfolio-model.h"
 #include "ks-portfolio-rows.h"
 #include "ks-portfolio-view.h"
+#include "ks-widgets.h"
 
 struct _KsPortfolioView
 {
@@ -628,23 +629,6 @@ get_choice (GtkDropDown *drop_down)
   guint selected = gtk_drop_down_get_selected (drop_down);
 
   return selected == 0 || selected == GTK_INVALID_LIST_POSITION ? -1 : (int) selected - 1;
-}
-
-/* A stack hides its other pages from the eye, not from screen readers: they are marked
- * hidden. (While nothing matches, the list's rows even keep the accounts they showed:
- * see ks-portfolio-rows.c.) */
-static void
-hide_other_pages (GtkStack   *stack,
-                  GParamSpec *pspec,
-                  gpointer    user_data)
-{
-  GtkWidget *shown = gtk_stack_get_visible_child (stack);
-
-  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (stack));
-       page != NULL;
-       page = gtk_widget_get_next_sibling (page))
-    gtk_accessible_update_state (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_STATE_HIDDEN,
-                                 page != shown, -1);
 }
 
 static void
@@ -1382,12 +1366,10 @@ ks_portfolio_view_init (KsPortfolioView *self)
   self->alert_choice = -1;
 
   add_columns (self);
-  hide_other_pages (self->main_stack, NULL, NULL);
-  hide_other_pages (self->results_stack, NULL, NULL);
-  g_signal_connect (self->main_stack, "notify::visible-child",
-                    G_CALLBACK (hide_other_pages), NULL);
-  g_signal_connect (self->results_stack, "notify::visible-child",
-                    G_CALLBACK (hide_other_pages), NULL);
+  /* While nothing matches, the list's rows keep the accounts they showed
+   * (ks-portfolio-rows.c): screen readers must not find them either. */
+  ks_stack_hide_other_pages (GTK_WIDGET (self->main_stack));
+  ks_stack_hide_other_pages (GTK_WIDGET (self->results_stack));
 
   tiers = make_choices (_("All Tiers"), tier_label, KS_N_TIERS);
   quadrants = make_choices (_("All Quadrants"), quadrant_label, KS_N_QUADRANTS);

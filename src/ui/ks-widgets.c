@@ -139,3 +139,33 @@ ks_widget_set_tooltip_quietly (GtkWidget  *widget,
   gtk_widget_set_tooltip_text (widget, text);
   gtk_widget_set_visible (widget, TRUE);
 }
+
+static void
+hide_other_pages (GtkWidget *stack)
+{
+  g_autoptr(GtkWidget) shown = NULL;
+
+  g_object_get (stack, "visible-child", &shown, NULL);
+  for (GtkWidget *page = gtk_widget_get_first_child (stack);
+       page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_STATE_HIDDEN,
+                                 page != shown, -1);
+}
+
+static void
+on_visible_child (GtkWidget  *stack,
+                  GParamSpec *pspec,
+                  gpointer    user_data)
+{
+  hide_other_pages (stack);
+}
+
+void
+ks_stack_hide_other_pages (GtkWidget *stack)
+{
+  g_return_if_fail (GTK_IS_STACK (stack) || ADW_IS_VIEW_STACK (stack));
+
+  hide_other_pages (stack);
+  g_signal_connect (stack, "notify::visible-child", G_CALLBACK (on_visible_child), NULL);
+}

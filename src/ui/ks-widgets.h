@@ -37,4 +37,9 @@ void           ks_widget_show_error        (GtkWidget           *widget,
 void           ks_widget_set_tooltip_quietly (GtkWidget         *widget,
                                               const char        *text);
 
+/* A stack hides its other pages from the eye, not from screen readers: marks every page
+ * of @stack (a GtkStack or an AdwViewStack) but the one shown hidden from them, now and
+ * each time another page shows. */
+void           ks_stack_hide_other_pages     (GtkWidget         *stack);
+
 G_END_DECLS
