@@ -46,6 +46,9 @@ ks_test_ui_init (int    *argc,
 
   /* The tests look at libadwaita's style, which a theme of the developer's replaces. */
   g_unsetenv ("GTK_THEME");
+  /* GTK's test accessibility backend keeps the accessible states, for the tests to read
+   * what a screen reader would be told. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
 }
 
 static gboolean

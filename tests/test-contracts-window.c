@@ -496,12 +496,22 @@ test_renewal_highlighted (Fixture       *f,
                    "Renewal notice overdue since 2026-06-30");
 }
 
+/* A status page with @title. */
+static gboolean
+is_status_page_titled (GtkWidget     *widget,
+                       gconstpointer  title)
+{
+  return ADW_IS_STATUS_PAGE (widget) &&
+         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
+}
+
 /* ---- Filters ------------------------------------------------------------------- */
 
 static void
 test_filters (Fixture       *f,
               gconstpointer  data)
 {
+  GtkWidget *no_match;
   GtkDropDown *status;
   GtkDropDown *account;
   GtkDropDown *owner;
@@ -514,6 +524,11 @@ test_filters (Fixture       *f,
 
   show_view (f, "contracts");
   g_assert_cmpuint (n_listed (f), ==, 3);
+  /* Screen readers see the view shown only, and in it the page shown. */
+  gtk_test_accessible_assert_state (GTK_WIDGET (f->portfolio), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
+  no_match = ks_test_ui_find (GTK_WIDGET (f->view), is_status_page_titled, "No Matching Contracts");
+  g_assert_nonnull (no_match);
+  gtk_test_accessible_assert_state (no_match, GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
 
   /* By status: only the signed one. */
   status = GTK_DROP_DOWN (find_mapped (GTK_WIDGET (f->view), "contracts-status-filter"));
@@ -528,9 +543,11 @@ test_filters (Fixture       *f,
   ks_test_ui_wait (50);
   g_assert_cmpuint (n_listed (f), ==, 0);
   g_assert_true (ks_test_ui_has_text (GTK_WIDGET (f->view), "No Matching Contracts"));
+  gtk_test_accessible_assert_state (no_match, GTK_ACCESSIBLE_STATE_HIDDEN, FALSE);
   gtk_drop_down_set_selected (status, 0);
   ks_test_ui_wait (50);
   g_assert_cmpuint (n_listed (f), ==, 3);
+  gtk_test_accessible_assert_state (no_match, GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
 
   /* By account: the accounts with contracts, by name. */
   account = GTK_DROP_DOWN (find_mapped (GTK_WIDGET (f->view), "contracts-account-filter"));

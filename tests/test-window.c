@@ -2822,9 +2822,6 @@ main (int   argc,
 {
   int status;
 
-  /* GTK's test accessibility backend keeps the accessible states, for the tests to read
-   * what a screen reader would be told. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
   ks_test_ui_init (&argc, &argv);
   g_test_init (&argc, &argv, NULL);
 

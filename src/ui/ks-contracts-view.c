@@ -1084,6 +1084,8 @@ ks_contracts_view_init (KsContractsView *self)
   GtkSorter *sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ks_stack_hide_other_pages (GTK_WIDGET (self->main_stack));
+  ks_stack_hide_other_pages (GTK_WIDGET (self->results_stack));
 
   self->status_choice = -1;
   add_columns (self);

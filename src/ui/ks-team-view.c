@@ -559,6 +559,7 @@ ks_team_view_init (KsTeamView *self)
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ks_stack_hide_other_pages (GTK_WIDGET (self->stack));
 
   add_columns (self);
   /* By name, as people look a colleague up. */

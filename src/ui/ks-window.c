@@ -1440,6 +1440,9 @@ ks_window_init (KsWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", FALSE);
+  /* The views behind an account's page, and the views not chosen. */
+  ks_stack_hide_other_pages (GTK_WIDGET (self->main_stack));
+  ks_stack_hide_other_pages (GTK_WIDGET (self->stack));
 
   self->settings = g_settings_new (APP_ID);
 
