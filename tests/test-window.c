@@ -1923,6 +1923,101 @@ test_cell_text_own_fonts (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* What @cell drew of its text in the last frame: its glyphs, how far from the left it starts, and the
+ * size of its font. */
+typedef struct
+{
+  guint n_glyphs;
+  float x;
+  int font_size;
+} DrawnText;
+
+static DrawnText
+draw_cell_text (GtkWidget *cell)
+{
+  g_autoptr(GskRenderNode) node = draw_widget (cell);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  DrawnText drawn = { 0, G_MAXFLOAT, 0 };
+
+  g_assert_nonnull (node);
+  collect_nodes (node, GSK_TEXT_NODE, texts);
+  g_assert_cmpuint (texts->len, >, 0);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      GskRenderNode *text = g_ptr_array_index (texts, i);
+      PangoFontDescription *font = pango_font_describe (gsk_text_node_get_font (text));
+      graphene_rect_t bounds;
+
+      gsk_render_node_get_bounds (text, &bounds);
+      drawn.n_glyphs += gsk_text_node_get_num_glyphs (text);
+      drawn.x = MIN (drawn.x, bounds.origin.x);
+      drawn.font_size = MAX (drawn.font_size, pango_font_description_get_size (font));
+      pango_font_description_free (font);
+    }
+  return drawn;
+}
+
+/* Cells sharing a font source share the layouts of their texts: each still draws its
+ * own text at its own width and alignment, and the source's new font. */
+static void
+test_cells_share_layouts (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *name = "Northwind Logistics";
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *source = box;  /* as a list is to its cells */
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  const int widths[] = { 300, 300, 60, 300 };
+  GtkWidget *cells[4];
+  DrawnText left;
+
+  gtk_css_provider_load_from_data (css, ".ks-test-large { font-size: 40px; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      cells[i] = ks_cell_text_new (source);
+      ks_cell_text_set_chars (KS_CELL_TEXT (cells[i]), 1, 1);
+      ks_cell_text_set_text (KS_CELL_TEXT (cells[i]), i < 3 ? name : "Key");
+      gtk_widget_set_size_request (cells[i], widths[i], -1);
+      gtk_widget_set_halign (cells[i], GTK_ALIGN_START);
+      gtk_box_append (GTK_BOX (box), cells[i]);
+    }
+  ks_cell_text_set_xalign (KS_CELL_TEXT (cells[1]), 1.f);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  ks_test_ui_wait (100);
+
+  /* The same text: whole in the wide cells, on the left or the right; cut short in the
+   * narrow one. */
+  left = draw_cell_text (cells[0]);
+  g_assert_cmpuint (left.n_glyphs, ==, strlen (name));
+  g_assert_cmpuint (draw_cell_text (cells[1]).n_glyphs, ==, left.n_glyphs);
+  g_assert_cmpfloat (draw_cell_text (cells[1]).x, >, left.x + 100);
+  g_assert_cmpuint (draw_cell_text (cells[2]).n_glyphs, <, left.n_glyphs);
+
+  /* A cell given a text another cell shows draws it, and its own again after. */
+  g_assert_cmpuint (draw_cell_text (cells[3]).n_glyphs, ==, 3);
+  ks_cell_text_set_text (KS_CELL_TEXT (cells[3]), name);
+  ks_test_ui_wait (100);
+  g_assert_cmpuint (draw_cell_text (cells[3]).n_glyphs, ==, left.n_glyphs);
+  ks_cell_text_set_text (KS_CELL_TEXT (cells[3]), "Key");
+  ks_test_ui_wait (100);
+  g_assert_cmpuint (draw_cell_text (cells[3]).n_glyphs, ==, 3);
+
+  /* The source's font changes: every cell draws the text in it. */
+  gtk_widget_add_css_class (source, "ks-test-large");
+  ks_test_ui_wait (100);
+  g_assert_cmpint (draw_cell_text (cells[0]).font_size, >, left.font_size);
+  g_assert_cmpint (draw_cell_text (cells[1]).font_size, >, left.font_size);
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (css));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The natural width of the list's first text cell, which shows some text. */
 static int
 first_cell_width (Fixture *f)
@@ -2868,6 +2963,7 @@ main (int   argc,
   ADD ("names-fit", test_names_fit);
   ADD ("cell-text-own-fonts", test_cell_text_own_fonts);
   ADD ("cells-follow-font", test_cells_follow_font);
+  ADD ("cells-share-layouts", test_cells_share_layouts);
   ADD ("narrow", test_narrow);
   ADD ("bad-database", test_bad_database);
 

@@ -13,6 +13,12 @@
  * set in CSS for the cell alone does not reach it. A cell with a style of its own has a
  * context of its own; cells whose contexts hold the same font share its sizes, asked
  * for once.
+ *
+ * Laying a text out — breaking it, shaping it — is most of what drawing a new cell
+ * costs, and a list shows the same few texts again and again: tiers, quadrants,
+ * owners, scores. Cells that share their list's context share their layouts too, one
+ * per text, width and alignment, made the first time a cell draws it. A shared layout
+ * is never changed once made.
  */
 #include "ks-cell-text.h"
 
@@ -24,8 +30,11 @@ struct _KsCellText
 
   GtkWidget *font_source;    /* weak */
   char *text;
-  PangoLayout *layout;       /* made when first drawn */
-  guint context_serial;      /* of the context the layout was last laid out in */
+  PangoLayout *layout;       /* of the text, made or found when drawn; shared when the
+                              * cell has a font source */
+  guint context_serial;      /* what the layout was made for */
+  int layout_width;
+  PangoAlignment layout_alignment;
   float xalign;
   guint min_chars;
   guint nat_chars;
@@ -60,6 +69,15 @@ typedef struct
 } KnownFont;
 
 #define N_KNOWN_FONTS 4
+
+/* The layouts the cells of a shared context have drawn, "width alignment text" →
+ * PangoLayout, kept on the context. Pango lays a layout out again when its context's
+ * font changes. */
+static GQuark shared_layouts_quark;
+
+/* A screenful of a list shows about two hundred texts; a search shows others. Past this
+ * many, the layouts kept are let go and made again as cells draw them. */
+#define MAX_SHARED_LAYOUTS 2048
 
 static KnownFont known_fonts[N_KNOWN_FONTS];
 static guint next_known_font;
@@ -158,36 +176,84 @@ get_font_sizes (KsCellText *self)
   return sizes;
 }
 
-static void
-update_alignment (KsCellText *self)
+static PangoAlignment
+get_alignment (KsCellText *self)
 {
   float xalign = self->xalign;
 
-  if (self->layout == NULL)
-    return;
   if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
     xalign = 1.0f - xalign;
-  pango_layout_set_alignment (self->layout,
-                              xalign < 0.33f ? PANGO_ALIGN_LEFT
-                              : xalign > 0.67f ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER);
+  return xalign < 0.33f ? PANGO_ALIGN_LEFT : xalign > 0.67f ? PANGO_ALIGN_RIGHT
+                                                            : PANGO_ALIGN_CENTER;
 }
 
 static PangoLayout *
-ensure_layout (KsCellText *self)
+make_layout (PangoContext   *context,
+             const char     *text,
+             int             width,
+             PangoAlignment  alignment)
+{
+  PangoLayout *layout = pango_layout_new (context);
+
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_set_alignment (layout, alignment);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+/* The layout of @text that cells sharing @context draw: found, or made and kept. */
+static PangoLayout *
+get_shared_layout (PangoContext   *context,
+                   const char     *text,
+                   int             width,
+                   PangoAlignment  alignment)
+{
+  GHashTable *layouts = g_object_get_qdata (G_OBJECT (context), shared_layouts_quark);
+  g_autofree char *key = g_strdup_printf ("%d %d %s", width, (int) alignment, text);
+  PangoLayout *layout;
+
+  if (layouts == NULL)
+    {
+      layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      g_object_set_qdata_full (G_OBJECT (context), shared_layouts_quark, layouts,
+                               (GDestroyNotify) g_hash_table_unref);
+    }
+  else if (g_hash_table_size (layouts) >= MAX_SHARED_LAYOUTS)
+    g_hash_table_remove_all (layouts);
+
+  layout = g_hash_table_lookup (layouts, key);
+  if (layout == NULL)
+    {
+      layout = make_layout (context, text, width, alignment);
+      g_hash_table_insert (layouts, g_steal_pointer (&key), layout);
+    }
+  return layout;
+}
+
+/* The layout of the cell's text at @width, made anew only when the text, the width,
+ * the alignment or the font changed. */
+static PangoLayout *
+ensure_layout (KsCellText *self,
+               int         width)
 {
   PangoContext *context = get_context (self);
+  PangoAlignment alignment = get_alignment (self);
+  guint serial = pango_context_get_serial (context);
 
-  if (self->layout == NULL)
-    {
-      self->layout = pango_layout_new (context);
-      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_single_paragraph_mode (self->layout, TRUE);
-      pango_layout_set_text (self->layout, self->text != NULL ? self->text : "", -1);
-      update_alignment (self);
-    }
-  else if (self->context_serial != pango_context_get_serial (context))
-    pango_layout_context_changed (self->layout);
-  self->context_serial = pango_context_get_serial (context);
+  if (self->layout != NULL && self->context_serial == serial &&
+      self->layout_width == width && self->layout_alignment == alignment)
+    return self->layout;
+
+  g_clear_object (&self->layout);
+  if (self->font_source != NULL)
+    self->layout = g_object_ref (get_shared_layout (context, self->text, width, alignment));
+  else
+    self->layout = make_layout (context, self->text, width, alignment);
+  self->context_serial = serial;
+  self->layout_width = width;
+  self->layout_alignment = alignment;
   return self->layout;
 }
 
@@ -238,8 +304,7 @@ ks_cell_text_snapshot (GtkWidget   *widget,
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
   G_GNUC_END_IGNORE_DEPRECATIONS
 
-  layout = ensure_layout (self);
-  pango_layout_set_width (layout, width * PANGO_SCALE);
+  layout = ensure_layout (self, width);
   pango_layout_get_pixel_extents (layout, NULL, &logical);
   if (baseline != -1)
     y = baseline - pango_layout_get_baseline (layout) / PANGO_SCALE;
@@ -258,7 +323,7 @@ static void
 ks_cell_text_direction_changed (GtkWidget        *widget,
                                 GtkTextDirection  previous)
 {
-  update_alignment (KS_CELL_TEXT (widget));
+  gtk_widget_queue_draw (widget);
   GTK_WIDGET_CLASS (ks_cell_text_parent_class)->direction_changed (widget, previous);
 }
 
@@ -294,6 +359,7 @@ ks_cell_text_class_init (KsCellTextClass *klass)
   gtk_widget_class_set_css_name (widget_class, "label");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
   font_sizes_quark = g_quark_from_static_string ("ks-cell-text-font-sizes");
+  shared_layouts_quark = g_quark_from_static_string ("ks-cell-text-shared-layouts");
 }
 
 static void
@@ -323,8 +389,7 @@ ks_cell_text_set_text (KsCellText *self,
     return;
   g_free (self->text);
   self->text = g_strdup (text);
-  if (self->layout != NULL)
-    pango_layout_set_text (self->layout, text != NULL ? text : "", -1);
+  g_clear_object (&self->layout);
   /* The text takes no part in the size: drawing it again is enough. */
   gtk_widget_queue_draw (GTK_WIDGET (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
@@ -349,7 +414,6 @@ ks_cell_text_set_xalign (KsCellText *self,
   if (self->xalign == xalign)
     return;
   self->xalign = xalign;
-  update_alignment (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
