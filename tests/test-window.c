@@ -1621,6 +1621,83 @@ test_rows_at_start (Fixture       *f,
   gtk_window_destroy (window);
 }
 
+/* The row widgets of @portfolio's list, once it has settled; held, so that none is
+ * taken for another made at the same address. */
+static GPtrArray *
+settled_row_widgets (KsPortfolioView *portfolio)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *list;
+
+  for (guint i = 0; i < 1000 && !ks_portfolio_view_is_settled (portfolio); i++)
+    ks_test_ui_wait (10);
+  g_assert_true (ks_portfolio_view_is_settled (portfolio));
+  ks_test_ui_wait (50);
+  list = ks_test_ui_find_by_type (ks_test_ui_find_by_type (GTK_WIDGET (portfolio),
+                                                           GTK_TYPE_COLUMN_VIEW),
+                                  GTK_TYPE_LIST_VIEW);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    g_ptr_array_add (rows, g_object_ref (row));
+  return rows;
+}
+
+/* A search that shows a few of many accounts, then all again, keeps the list's rows:
+ * the rows GTK 4.8 builds its widgets for stay in the list, and are hidden while
+ * empty. Building a row makes GTK measure every cell of the list again, frame after
+ * frame as the rows come back. */
+static void
+test_rows_kept_through_search (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "many.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) narrowed = NULL;
+  KsPortfolioView *portfolio;
+  GtkEditable *search;
+  GtkWindow *window;
+
+  {
+    g_autoptr(KsStore) store = ks_store_open (path, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < 300; i++)
+      {
+        g_autoptr(KsAccount) account = ks_account_new ();
+        g_autofree char *name = g_strdup_printf ("Extra Account %03u", i);
+
+        ks_account_set_name (account, name);
+        g_assert_true (ks_store_add_account (store, account, &error));
+      }
+  }
+  window = ks_application_open_database (f->app, path);
+  portfolio = KS_PORTFOLIO_VIEW (ks_test_ui_find_by_type (GTK_WIDGET (window),
+                                                          KS_TYPE_PORTFOLIO_VIEW));
+  search = ks_portfolio_view_get_search_entry (portfolio);
+  before = settled_row_widgets (portfolio);
+  g_assert_cmpuint (before->len, >, 200);
+
+  gtk_editable_set_text (search, "Extra Account 00");
+  narrowed = settled_row_widgets (portfolio);
+  g_assert_cmpuint (g_list_model_get_n_items (ks_portfolio_view_get_visible_accounts (portfolio)),
+                    ==, 10);
+  gtk_editable_set_text (search, "");
+  after = settled_row_widgets (portfolio);
+  g_assert_cmpuint (g_list_model_get_n_items (ks_portfolio_view_get_visible_accounts (portfolio)),
+                    ==, 300);
+
+  g_assert_cmpuint (narrowed->len, ==, before->len);
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < before->len; i++)
+    {
+      g_assert_true (g_ptr_array_index (narrowed, i) == g_ptr_array_index (before, i));
+      g_assert_true (g_ptr_array_index (after, i) == g_ptr_array_index (before, i));
+    }
+  gtk_window_destroy (window);
+}
+
 /* A CSV file dropped on the window opens the import dialog for it. */
 static void
 test_drop_csv (Fixture       *f,
@@ -2964,6 +3041,7 @@ main (int   argc,
   ADD ("cell-text-own-fonts", test_cell_text_own_fonts);
   ADD ("cells-follow-font", test_cells_follow_font);
   ADD ("cells-share-layouts", test_cells_share_layouts);
+  ADD ("rows-kept-through-search", test_rows_kept_through_search);
   ADD ("narrow", test_narrow);
   ADD ("bad-database", test_bad_database);
 

@@ -15,13 +15,13 @@
  * Row objects are made when the list asks for them, and only those still held are
  * kept in step: the two hundred or so the list has widgets for, not one per account.
  *
- * Rows added or removed among the two hundred the list builds widgets for are dear:
+ * Rows added or removed among the two hundred or so the list builds widgets for are dear:
  * the list builds or throws away a row's widgets, half a millisecond a row, and
  * measures every cell of every row again, over ten milliseconds, in the next frame.
  * So those rows are never removed: a search that finds twenty accounts after three
  * hundred shows the twenty in rows it has, and the rows after them are left empty,
  * which the view hides; a search widened again shows its accounts in them. Rows are
- * added one a frame up to those two hundred, as at start-up; rows beyond them cost
+ * added one a frame up to those, as at start-up; rows beyond them cost
  * the list nothing and come and go at once.
  *
  * Every row given another account is drawn again in the next frame, seen or not. So
@@ -69,8 +69,10 @@ struct _KsPortfolioRows
   guint kept;             /* the fewest rows the list keeps: see wanted_rows() */
 };
 
-/* The rows GTK 4.8's list keeps widgets for. */
-#define WIDGET_ROWS 200
+/* The rows GTK 4.8's list keeps widgets for, or a few more. With fewer, a row the
+ * list built would leave when a search showed fewer accounts, and be built again,
+ * every cell of the list measured again, when the search widened. */
+#define WIDGET_ROWS KS_PORTFOLIO_ROWS_KEPT
 /* The time given to rows the user would see appear, after a search that showed fewer,
  * whatever the budget. */
 #define SETTLE_BUDGET_IN_VIEW_US 8000

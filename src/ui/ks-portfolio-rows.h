@@ -20,6 +20,11 @@ KsAccount *ks_portfolio_row_get_account (KsPortfolioRow *self);
 
 #define KS_TYPE_PORTFOLIO_ROWS (ks_portfolio_rows_get_type ())
 
+/* The rows always kept once there have been as many, empty past the last account: at
+ * least as many as GTK 4.8's list builds widgets for at the top of the list, two
+ * hundred and a few more on either side of the rows it tracks. */
+#define KS_PORTFOLIO_ROWS_KEPT 210
+
 G_DECLARE_FINAL_TYPE (KsPortfolioRows, ks_portfolio_rows, KS, PORTFOLIO_ROWS, GObject)
 
 /* A GListModel of KsPortfolioRow following @accounts, a GListModel of KsAccount: the
