@@ -1375,6 +1375,46 @@ test_names_fit (Fixture       *f,
   g_assert_cmpuint (checked, >=, 20);
 }
 
+/* In a window too narrow for every column, annual purchases still show whole: the
+ * list scrolls sideways rather than cut an amount short. */
+static void
+test_amounts_whole (Fixture       *f,
+                    gconstpointer  data)
+{
+  guint checked = 0;
+
+  gtk_window_unmaximize (GTK_WINDOW (f->window));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 700);
+  load_sample (f);
+  ks_test_ui_wait (200);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 820);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (rows_parent (f));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *cell = gtk_widget_get_first_child (row);
+
+      for (guint column = 0; cell != NULL; column++, cell = gtk_widget_get_next_sibling (cell))
+        {
+          GtkWidget *text = gtk_widget_get_first_child (cell);
+          g_autoptr(PangoLayout) layout = NULL;
+          int width;
+
+          if (column != 6 || !gtk_widget_get_mapped (row) ||
+              ks_cell_text_get_text (KS_CELL_TEXT (text)) == NULL)
+            continue;
+          layout = gtk_widget_create_pango_layout (text, ks_cell_text_get_text (KS_CELL_TEXT (text)));
+          pango_layout_get_pixel_size (layout, &width, NULL);
+          g_test_message ("%s: %d px in %d", ks_cell_text_get_text (KS_CELL_TEXT (text)), width,
+                          gtk_widget_get_width (text));
+          g_assert_cmpint (gtk_widget_get_width (text), >=, width);
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >=, 10);
+}
+
 /* A search hides the row that last had the focus in the list: the tenth. */
 static void
 hide_focused_row (Fixture *f)
@@ -3038,6 +3078,7 @@ main (int   argc,
   ADD ("tab-after-search", test_tab_after_search);
   ADD ("shift-tab-after-search", test_shift_tab_after_search);
   ADD ("names-fit", test_names_fit);
+  ADD ("amounts-whole", test_amounts_whole);
   ADD ("cell-text-own-fonts", test_cell_text_own_fonts);
   ADD ("cells-follow-font", test_cells_follow_font);
   ADD ("cells-share-layouts", test_cells_share_layouts);

@@ -495,9 +495,10 @@ setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             const Column             *column)
 {
-  /* Names stay readable; the list scrolls sideways before it cuts them short. */
+  /* Names stay readable, and figures whole: an amount cut short reads as another. The
+   * list scrolls sideways before it cuts them. Figures are the right-aligned columns. */
   guint min_chars = column->compare == compare_name ? 14
-                    : column->compare == compare_alerts ||
+                    : column->xalign > 0.5f || column->compare == compare_alerts ||
                       column->compare == compare_tier ? column->nat_chars
                     : MIN (column->nat_chars, 6);
   GtkWidget *child =
