@@ -1977,6 +1977,20 @@ cell_height (GtkWidget *cell)
   return height;
 }
 
+/* A style class for the display, ks-test-large, of a font 40 px high; the provider
+ * is taken away with gtk_style_context_remove_provider_for_display(). */
+static GtkCssProvider *
+add_large_font_class (void)
+{
+  GtkCssProvider *css = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_data (css, ".ks-test-large { font-size: 40px; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  return css;
+}
+
 /* Cells with contexts of their own measure each its own font, even when a font was
  * measured before for another cell. */
 static void
@@ -1985,14 +1999,10 @@ test_cell_text_own_fonts (Fixture       *f,
 {
   GtkWidget *window = gtk_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  g_autoptr(GtkCssProvider) css = add_large_font_class ();
   GtkWidget *cells[4];
   int plain;
 
-  gtk_css_provider_load_from_data (css, ".ks-test-large { font-size: 40px; }", -1);
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
     {
       cells[i] = ks_cell_text_new (NULL);
@@ -2065,15 +2075,11 @@ test_cells_share_layouts (Fixture       *f,
   GtkWidget *window = gtk_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *source = box;  /* as a list is to its cells */
-  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  g_autoptr(GtkCssProvider) css = add_large_font_class ();
   const int widths[] = { 300, 300, 60, 300 };
   GtkWidget *cells[4];
   DrawnText left;
 
-  gtk_css_provider_load_from_data (css, ".ks-test-large { font-size: 40px; }", -1);
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
     {
       cells[i] = ks_cell_text_new (source);
