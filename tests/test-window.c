@@ -2078,6 +2078,7 @@ test_cells_share_layouts (Fixture       *f,
   g_autoptr(GtkCssProvider) css = add_large_font_class ();
   const int widths[] = { 300, 300, 60, 300 };
   GtkWidget *cells[4];
+  PangoContext *context;
   DrawnText left;
 
   for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
@@ -2111,15 +2112,34 @@ test_cells_share_layouts (Fixture       *f,
   ks_test_ui_wait (100);
   g_assert_cmpuint (draw_cell_text (cells[3]).n_glyphs, ==, 3);
 
+  /* A cell made narrower cuts its text short; wide again and aligned right, it shows
+   * it whole on the right; right to left, that is on the left. */
+  gtk_widget_set_size_request (cells[0], 60, -1);
+  ks_test_ui_wait (100);
+  g_assert_cmpuint (draw_cell_text (cells[0]).n_glyphs, <, left.n_glyphs);
+  gtk_widget_set_size_request (cells[0], 300, -1);
+  ks_cell_text_set_xalign (KS_CELL_TEXT (cells[0]), 1.f);
+  ks_test_ui_wait (100);
+  g_assert_cmpuint (draw_cell_text (cells[0]).n_glyphs, ==, left.n_glyphs);
+  g_assert_cmpfloat (draw_cell_text (cells[0]).x, >, left.x + 100);
+  gtk_widget_set_direction (cells[0], GTK_TEXT_DIR_RTL);
+  ks_test_ui_wait (100);
+  g_assert_cmpfloat (draw_cell_text (cells[0]).x, <, left.x + 10);
+
   /* The source's font changes: every cell draws the text in it. */
   gtk_widget_add_css_class (source, "ks-test-large");
   ks_test_ui_wait (100);
   g_assert_cmpint (draw_cell_text (cells[0]).font_size, >, left.font_size);
   g_assert_cmpint (draw_cell_text (cells[1]).font_size, >, left.font_size);
 
+  /* The layouts kept go with the source, and their context with them. */
+  context = gtk_widget_get_pango_context (source);
+  g_object_add_weak_pointer (G_OBJECT (context), (gpointer *) &context);
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
                                                  GTK_STYLE_PROVIDER (css));
   gtk_window_destroy (GTK_WINDOW (window));
+  ks_test_ui_wait (100);
+  g_assert_null (context);
 }
 
 /* The natural width of the list's first text cell, which shows some text. */

@@ -70,8 +70,9 @@ typedef struct
 
 #define N_KNOWN_FONTS 4
 
-/* The layouts the cells of a shared context have drawn, "width alignment text" →
- * PangoLayout, kept on the context. Pango lays a layout out again when its context's
+/* The layouts the cells of a font source have drawn, "width alignment text" →
+ * PangoLayout, kept on the source: a layout holds its context, and the context would
+ * never be freed if it held them. Pango lays a layout out again when its context's
  * font changes. */
 static GQuark shared_layouts_quark;
 
@@ -203,29 +204,31 @@ make_layout (PangoContext   *context,
   return layout;
 }
 
-/* The layout of @text that cells sharing @context draw: found, or made and kept. */
+/* The layout of @text that the cells of @source draw in its @context: found, or made
+ * and kept. */
 static PangoLayout *
-get_shared_layout (PangoContext   *context,
+get_shared_layout (GtkWidget      *source,
+                   PangoContext   *context,
                    const char     *text,
                    int             width,
                    PangoAlignment  alignment)
 {
-  GHashTable *layouts = g_object_get_qdata (G_OBJECT (context), shared_layouts_quark);
+  GHashTable *layouts = g_object_get_qdata (G_OBJECT (source), shared_layouts_quark);
   g_autofree char *key = g_strdup_printf ("%d %d %s", width, (int) alignment, text);
   PangoLayout *layout;
 
   if (layouts == NULL)
     {
       layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-      g_object_set_qdata_full (G_OBJECT (context), shared_layouts_quark, layouts,
+      g_object_set_qdata_full (G_OBJECT (source), shared_layouts_quark, layouts,
                                (GDestroyNotify) g_hash_table_unref);
     }
-  else if (g_hash_table_size (layouts) >= MAX_SHARED_LAYOUTS)
-    g_hash_table_remove_all (layouts);
 
   layout = g_hash_table_lookup (layouts, key);
   if (layout == NULL)
     {
+      if (g_hash_table_size (layouts) >= MAX_SHARED_LAYOUTS)
+        g_hash_table_remove_all (layouts);
       layout = make_layout (context, text, width, alignment);
       g_hash_table_insert (layouts, g_steal_pointer (&key), layout);
     }
@@ -248,7 +251,8 @@ ensure_layout (KsCellText *self,
 
   g_clear_object (&self->layout);
   if (self->font_source != NULL)
-    self->layout = g_object_ref (get_shared_layout (context, self->text, width, alignment));
+    self->layout = g_object_ref (get_shared_layout (self->font_source, context, self->text,
+                                                    width, alignment));
   else
     self->layout = make_layout (context, self->text, width, alignment);
   self->context_serial = serial;
