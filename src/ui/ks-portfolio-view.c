@@ -294,29 +294,33 @@ typedef struct
   GCompareDataFunc compare;
   gboolean expand;
   float xalign;
+  guint min_chars;
   guint nat_chars;
 } Column;
 
 /* No tabular-figures style on the numbers: it costs a font lookup per cell, and the
- * default faces' digits are already of one width. */
+ * default faces' digits are already of one width. Widths are in characters, the least
+ * and the natural: names stay readable, and figures whole (an amount cut short reads
+ * as another); the list scrolls sideways before it cuts them. */
 static const Column columns[] = {
-  { "name", N_("Name"), format_name, compare_name, TRUE, 0, 28 },
-  { "tier", N_("Tier"), format_tier, compare_tier, FALSE, 0.5, 9 },
-  { "ka-score", N_("KA Score"), format_ka_score, compare_ka_score, FALSE, 1, 6 },
-  { "value", N_("Value"), format_value, compare_value, FALSE, 1, 6 },
+  { "name", N_("Name"), format_name, compare_name, TRUE, 0, 14, 28 },
+  { "tier", N_("Tier"), format_tier, compare_tier, FALSE, 0.5, 9, 9 },
+  { "ka-score", N_("KA Score"), format_ka_score, compare_ka_score, FALSE, 1, 6, 6 },
+  { "value", N_("Value"), format_value, compare_value, FALSE, 1, 6, 6 },
   /* Translators: a column title, on two lines to leave the names room; a short one
    * may stay on one */
-  { "growth", N_("Growth\nPotential"), format_growth, compare_growth, FALSE, 1, 6 },
-  { "quadrant", N_("Quadrant"), format_quadrant, compare_quadrant, FALSE, 0, 10 },
+  { "growth", N_("Growth\nPotential"), format_growth, compare_growth, FALSE, 1, 6, 6 },
+  { "quadrant", N_("Quadrant"), format_quadrant, compare_quadrant, FALSE, 0, 6, 10 },
   /* Translators: a column title, on two lines to leave the names room; a short one
    * may stay on one */
-  { "purchases", N_("Annual\nPurchases"), format_purchases, compare_purchases, FALSE, 1, 16 },
-  { "owner", N_("Owner"), format_owner, compare_owner, FALSE, 0, 12 },
+  { "purchases", N_("Annual\nPurchases"), format_purchases, compare_purchases, FALSE, 1, 16,
+    16 },
+  { "owner", N_("Owner"), format_owner, compare_owner, FALSE, 0, 6, 12 },
   /* Translators: a column title: year-to-date attainment of the revenue target, on two
    * lines to leave the names room; a short one may stay on one */
-  { "ytd", N_("YTD\nAttainment"), format_attainment, compare_attainment, FALSE, 1, 6 },
-  { "health", N_("Health"), format_health, compare_health, FALSE, 1, 4 },
-  { "alerts", N_("Alerts"), format_alerts, compare_alerts, FALSE, 0, 14 },
+  { "ytd", N_("YTD\nAttainment"), format_attainment, compare_attainment, FALSE, 1, 6, 6 },
+  { "health", N_("Health"), format_health, compare_health, FALSE, 1, 4, 4 },
+  { "alerts", N_("Alerts"), format_alerts, compare_alerts, FALSE, 0, 14, 14 },
 };
 
 static const char * const tier_classes[] = { "core", "key", "developing", "standard" };
@@ -495,18 +499,12 @@ setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             const Column             *column)
 {
-  /* Names stay readable, and figures whole: an amount cut short reads as another. The
-   * list scrolls sideways before it cuts them. Figures are the right-aligned columns. */
-  guint min_chars = column->compare == compare_name ? 14
-                    : column->xalign > 0.5f || column->compare == compare_alerts ||
-                      column->compare == compare_tier ? column->nat_chars
-                    : MIN (column->nat_chars, 6);
   GtkWidget *child =
     ks_cell_text_new (is_plain_column (column)
                       ? g_object_get_data (G_OBJECT (factory), "ks-font-source") : NULL);
 
   ks_cell_text_set_xalign (KS_CELL_TEXT (child), column->xalign);
-  ks_cell_text_set_chars (KS_CELL_TEXT (child), min_chars, column->nat_chars);
+  ks_cell_text_set_chars (KS_CELL_TEXT (child), column->min_chars, column->nat_chars);
   if (column->format == format_alerts)
     gtk_widget_add_css_class (child, "ks-alerts");
   if (column->format == format_tier)
