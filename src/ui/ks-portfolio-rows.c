@@ -69,10 +69,6 @@ struct _KsPortfolioRows
   guint kept;             /* the fewest rows the list keeps: see wanted_rows() */
 };
 
-/* The rows GTK 4.8's list keeps widgets for, or a few more. With fewer, a row the
- * list built would leave when a search showed fewer accounts, and be built again,
- * every cell of the list measured again, when the search widened. */
-#define WIDGET_ROWS KS_PORTFOLIO_ROWS_KEPT
 /* The time given to rows the user would see appear, after a search that showed fewer,
  * whatever the budget. */
 #define SETTLE_BUDGET_IN_VIEW_US 8000
@@ -277,10 +273,10 @@ settle_step (KsPortfolioRows *self)
   else if (shown < target)
     {
       /* One row more, or all the rest once the list has built the rows it keeps. */
-      guint next = shown + 1 >= MIN (target, WIDGET_ROWS) ? target : shown + 1;
+      guint next = shown + 1 >= MIN (target, KS_PORTFOLIO_ROWS_KEPT) ? target : shown + 1;
 
       g_ptr_array_set_size (self->held, next);
-      self->kept = MAX (self->kept, MIN (next, WIDGET_ROWS));
+      self->kept = MAX (self->kept, MIN (next, KS_PORTFOLIO_ROWS_KEPT));
       g_list_model_items_changed (G_LIST_MODEL (self), shown, 0, next - shown);
     }
   else if (shown > target)
@@ -411,7 +407,7 @@ ks_portfolio_rows_new (GListModel *accounts,
   self->n_accounts = g_list_model_get_n_items (accounts);
   self->cap = first_rows;
   g_ptr_array_set_size (self->held, MIN (self->n_accounts, self->cap));
-  self->kept = MIN (self->held->len, WIDGET_ROWS);
+  self->kept = MIN (self->held->len, KS_PORTFOLIO_ROWS_KEPT);
   g_signal_connect_swapped (accounts, "items-changed", G_CALLBACK (on_accounts_changed), self);
   return self;
 }

@@ -22,7 +22,9 @@ KsAccount *ks_portfolio_row_get_account (KsPortfolioRow *self);
 
 /* The rows always kept once there have been as many, empty past the last account: at
  * least as many as GTK 4.8's list builds widgets for at the top of the list, two
- * hundred and a few more on either side of the rows it tracks. */
+ * hundred and a few more on either side of the rows it tracks. With fewer, a row the
+ * list built would leave when a search showed fewer accounts, and be built again,
+ * every cell of the list measured again, when the search widened. */
 #define KS_PORTFOLIO_ROWS_KEPT 210
 
 G_DECLARE_FINAL_TYPE (KsPortfolioRows, ks_portfolio_rows, KS, PORTFOLIO_ROWS, GObject)
