@@ -22,6 +22,9 @@
  *
  * The goal is busy and stall both under 16 ms: one frame at 60 Hz.
  *
+ * Besides the table, it prints a line per keystroke ("search-key N MS TEXT") and one
+ * of figures ("search-summary …") for bench/run.
+ *
  * A keystroke is one gtk_editable_insert_text() at the end, a backspace one
  * gtk_editable_delete_text(), as GtkText does for a key press: one "changed" each.
  * gtk_editable_set_text() would not do: it deletes everything, then inserts, so the view
@@ -241,6 +244,17 @@ press (KsPortfolioView *view,
   return k;
 }
 
+/* One line per keystroke for bench/run, which runs this program several times and
+ * takes each keystroke's median over the runs: its number, the larger of busy and
+ * stall, then the entry's text after it. */
+static void
+print_key_line (guint            number,
+                const Keystroke *k,
+                const char      *text)
+{
+  g_print ("search-key %u %.2f %s\n", number, k->worst_ms, text);
+}
+
 static int
 compare_double (gconstpointer a,
                 gconstpointer b)
@@ -423,6 +437,7 @@ main (int   argc,
           Keystroke k = press (view, entry, visible, &frames, prefix);
 
           g_array_append_val (these, k);
+          print_key_line (all->len + these->len, &k, prefix);
           matches = k.n_items;
         }
       /* … and delete it, down to the empty entry that shows every account. */
@@ -432,6 +447,7 @@ main (int   argc,
           Keystroke k = press (view, entry, visible, &frames, prefix);
 
           g_array_append_val (these, k);
+          print_key_line (all->len + these->len, &k, prefix);
         }
 
       /* The work happened: the full query narrowed the list (to nothing if so meant, and
