@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "ks-account-editor.h"
@@ -41,6 +42,34 @@ fixture_set_up (Fixture       *f,
                                                         KS_TYPE_PORTFOLIO_VIEW));
   g_assert_nonnull (f->view);
   ks_test_ui_wait (100);
+}
+
+/* The build's catalogue, for a test in Chinese; NULL when it is not built. */
+static char *
+chinese_catalogue_dir (void)
+{
+  g_autofree char *po_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_autofree char *mo = g_build_filename (po_dir, "zh_CN", "LC_MESSAGES",
+                                          GETTEXT_PACKAGE ".mo", NULL);
+
+  return g_file_test (mo, G_FILE_TEST_EXISTS) ? g_steal_pointer (&po_dir) : NULL;
+}
+
+/* The window in Chinese, made so from the start. Only in a test's subprocess: the
+ * tests after it in this process stay in English. */
+static void
+fixture_set_up_chinese (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *po_dir = chinese_catalogue_dir ();
+
+  if (g_test_subprocess () && po_dir != NULL)
+    {
+      g_setenv ("LANGUAGE", "zh_CN", TRUE);
+      bindtextdomain (GETTEXT_PACKAGE, po_dir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+    }
+  fixture_set_up (f, data);
 }
 
 static void
@@ -170,7 +199,8 @@ assert_rows_show_accounts (Fixture *f)
 static void
 load_sample (Fixture *f)
 {
-  GtkWidget *button = ks_test_ui_find_button (GTK_WIDGET (f->view), "Load Sample Portfolio");
+  GtkWidget *button = ks_test_ui_find_button (GTK_WIDGET (f->view),
+                                              g_dgettext (GETTEXT_PACKAGE, "Load Sample Portfolio"));
 
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_mapped (button));
@@ -1394,6 +1424,31 @@ test_amounts_whole (Fixture       *f,
                     gconstpointer  data)
 {
   g_assert_cmpuint (check_cells_whole (f, 800, 1u << 6, G_MAXINT), >=, 10);
+}
+
+/* In Chinese, in a window 900 px wide, the quadrants show whole: their names are four
+ * characters, each about as wide as two digits, and the Chinese column titles take
+ * more room than the English ones. */
+static void
+test_quadrants_whole_chinese (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *po_dir = chinese_catalogue_dir ();
+
+  if (po_dir == NULL)
+    {
+      g_test_skip ("the zh_CN catalogue is not built");
+      return;
+    }
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Strategic"), ==, "战略客户");
+  g_assert_cmpuint (check_cells_whole (f, 900, 1u << 5, G_MAXINT), >=, 10);
 }
 
 /* A search hides the row that last had the focus in the list: the tenth. */
@@ -3086,6 +3141,8 @@ main (int   argc,
   ADD ("shift-tab-after-search", test_shift_tab_after_search);
   ADD ("names-fit", test_names_fit);
   ADD ("amounts-whole", test_amounts_whole);
+  g_test_add ("/keystone/window/quadrants-whole-chinese", Fixture, NULL,
+              fixture_set_up_chinese, test_quadrants_whole_chinese, fixture_tear_down);
   ADD ("cell-text-own-fonts", test_cell_text_own_fonts);
   ADD ("cells-follow-font", test_cells_follow_font);
   ADD ("cells-share-layouts", test_cells_share_layouts);

@@ -310,7 +310,8 @@ static const Column columns[] = {
   /* Translators: a column title, on two lines to leave the names room; a short one
    * may stay on one */
   { "growth", N_("Growth\nPotential"), format_growth, compare_growth, FALSE, 1, 6, 6 },
-  { "quadrant", N_("Quadrant"), format_quadrant, compare_quadrant, FALSE, 0, 6, 10 },
+  /* The least width holds a four-character Chinese quadrant: 战略客户 */
+  { "quadrant", N_("Quadrant"), format_quadrant, compare_quadrant, FALSE, 0, 8, 10 },
   /* Translators: a column title, on two lines to leave the names room; a short one
    * may stay on one */
   { "purchases", N_("Annual\nPurchases"), format_purchases, compare_purchases, FALSE, 1, 16,
