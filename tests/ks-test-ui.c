@@ -134,11 +134,13 @@ is_button_labelled (GtkWidget     *widget,
                     gconstpointer  label)
 {
   g_autofree char *plain = NULL;
+  g_autofree char *wanted = NULL;
 
   if (!GTK_IS_BUTTON (widget) || gtk_button_get_label (GTK_BUTTON (widget)) == NULL)
     return FALSE;
   plain = strip_mnemonic (gtk_button_get_label (GTK_BUTTON (widget)));
-  return g_strcmp0 (plain, label) == 0;
+  wanted = strip_mnemonic (label);
+  return g_strcmp0 (plain, wanted) == 0;
 }
 
 GtkWidget *

@@ -29,7 +29,7 @@ GtkWidget  *ks_test_ui_find_by_name    (GtkWidget  *root,
                                         const char *name);
 GtkWidget  *ks_test_ui_find_by_type    (GtkWidget  *root,
                                         GType       type);
-/* The first button whose label (mnemonic underscores removed) is @label. */
+/* The first button whose label is @label, mnemonic underscores removed from both. */
 GtkWidget  *ks_test_ui_find_button     (GtkWidget  *root,
                                         const char *label);
 /* Every GtkLabel text and GtkInscription text below @root that is drawn (mapped). */
