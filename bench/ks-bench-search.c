@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * ks-bench-search [-v] PATH        (-v: one line per keystroke)
+ * ks-bench-search [-v] PATH        (-v: a readable line per keystroke besides)
  *
  * Opens the database at PATH (made by ks-bench-populate), shows a KsPortfolioView in a
  * window, types a few queries into its search entry one character at a time, then
