@@ -301,7 +301,8 @@ typedef struct
 /* No tabular-figures style on the numbers: it costs a font lookup per cell, and the
  * default faces' digits are already of one width. Widths are in characters, the least
  * and the natural: names stay readable, and figures whole (an amount cut short reads
- * as another); the list scrolls sideways before it cuts them. */
+ * as another); the list scrolls sideways before it cuts them. A quadrant's least width
+ * holds its Chinese name, four characters (战略客户). */
 static const Column columns[] = {
   { "name", N_("Name"), format_name, compare_name, TRUE, 0, 14, 28 },
   { "tier", N_("Tier"), format_tier, compare_tier, FALSE, 0.5, 9, 9 },
@@ -310,7 +311,6 @@ static const Column columns[] = {
   /* Translators: a column title, on two lines to leave the names room; a short one
    * may stay on one */
   { "growth", N_("Growth\nPotential"), format_growth, compare_growth, FALSE, 1, 6, 6 },
-  /* The least width holds a four-character Chinese quadrant: 战略客户 */
   { "quadrant", N_("Quadrant"), format_quadrant, compare_quadrant, FALSE, 0, 8, 10 },
   /* Translators: a column title, on two lines to leave the names room; a short one
    * may stay on one */
