@@ -304,6 +304,22 @@ test_empty_state_and_sample (Fixture       *f,
                                       ks_account_get_name (visible_account (f, 0))));
 }
 
+/* The editor opens with the cursor in Name: typing a name at once fills it in (focus on
+ * the header bar's Cancel button took the first letters, and a space closed it). */
+static void
+test_editor_starts_at_name (Fixture       *f,
+                            gconstpointer  data)
+{
+  KsAccountEditor *editor = open_editor (f);
+  GtkWidget *name = ks_test_ui_find_by_name (GTK_WIDGET (editor), "name-row");
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (editor));
+
+  g_assert_nonnull (name);
+  g_assert_nonnull (focus);
+  g_assert_true (focus == name || gtk_widget_is_ancestor (focus, name));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 /* Add an account through the editor, then find it by search in Chinese and Latin. */
 static void
 test_add_and_search (Fixture       *f,
@@ -3112,6 +3128,7 @@ main (int   argc,
 
   ADD ("empty-state-and-sample", test_empty_state_and_sample);
   ADD ("add-and-search", test_add_and_search);
+  ADD ("editor-starts-at-name", test_editor_starts_at_name);
   ADD ("search-typing", test_search_typing);
   ADD ("selection-follows-account", test_selection_follows_account);
   ADD ("invalid-input", test_invalid_input);

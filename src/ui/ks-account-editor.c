@@ -478,5 +478,7 @@ ks_account_editor_new (KsStore   *store,
       ks_account_set_currency (self->account, ks_store_get_default_currency (store));
     }
   fill_form (self);
+  /* Typing starts with the name, not on the header bar's Cancel button. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
   return self;
 }
