@@ -128,14 +128,30 @@ collect_cells (GtkWidget *widget,
     collect_cells (child, texts);
 }
 
-/* Runs the shortcut of the portfolio's list for @keyval, as pressing the key does;
+/* Whether @trigger, or one of its alternatives, is @keyval with @modifiers. */
+static gboolean
+trigger_is_key (GtkShortcutTrigger *trigger,
+                guint               keyval,
+                GdkModifierType     modifiers)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_is_key (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)),
+                           keyval, modifiers) ||
+           trigger_is_key (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)),
+                           keyval, modifiers);
+  return GTK_IS_KEYVAL_TRIGGER (trigger) &&
+         gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers;
+}
+
+/* Runs the shortcut @widget has for @keyval with @modifiers, as pressing the keys does;
  * returns whether it was handled. */
 static gboolean
-press_list_key (Fixture *f,
-                guint    keyval)
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  modifiers)
 {
-  GtkWidget *view = ks_test_ui_find_by_type (GTK_WIDGET (f->view), GTK_TYPE_COLUMN_VIEW);
-  GListModel *controllers = gtk_widget_observe_controllers (view);
+  GListModel *controllers = gtk_widget_observe_controllers (widget);
   gboolean handled = FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
@@ -147,18 +163,23 @@ press_list_key (Fixture *f,
       for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !handled; j++)
         {
           g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
 
-          if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
-            trigger = gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger));
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval)
+          if (trigger_is_key (gtk_shortcut_get_trigger (shortcut), keyval, modifiers))
             handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
-                                                    view, NULL);
+                                                    widget, NULL);
         }
     }
   g_object_unref (controllers);
   return handled;
+}
+
+/* Runs the shortcut of the portfolio's list for @keyval. */
+static gboolean
+press_list_key (Fixture *f,
+                guint    keyval)
+{
+  return press_key (ks_test_ui_find_by_type (GTK_WIDGET (f->view), GTK_TYPE_COLUMN_VIEW),
+                    keyval, 0);
 }
 
 /* Waits for the list's rows to settle, then checks that it draws one row per account
@@ -1905,6 +1926,43 @@ test_shortcuts_window (Fixture       *f,
   g_assert_cmpuint (n_shortcuts_windows (), ==, 1);
 }
 
+/* Ctrl+Enter saves the account, as in every other editor, and so does Ctrl+S; the
+ * shortcuts window lists both. */
+static void
+test_editor_save_keys (Fixture       *f,
+                       gconstpointer  data)
+{
+  KsAccountEditor *editor;
+  GtkWindow *shortcuts;
+  GtkWidget *save;
+
+  editor = open_editor (f);
+  type_into (GTK_WIDGET (editor), "name-row", "Ctrl Enter Ltd");
+  g_assert_true (press_key (GTK_WIDGET (editor), GDK_KEY_Return, GDK_CONTROL_MASK));
+  ks_test_ui_wait (100);
+  g_assert_null (ks_test_ui_find_toplevel (KS_TYPE_ACCOUNT_EDITOR, NULL));
+  g_assert_nonnull (ks_store_find_account_by_name (f->store, "Ctrl Enter Ltd"));
+
+  editor = open_editor (f);
+  type_into (GTK_WIDGET (editor), "name-row", "Ctrl S Ltd");
+  g_assert_true (press_key (GTK_WIDGET (editor), GDK_KEY_s, GDK_CONTROL_MASK));
+  ks_test_ui_wait (100);
+  g_assert_null (ks_test_ui_find_toplevel (KS_TYPE_ACCOUNT_EDITOR, NULL));
+  g_assert_nonnull (ks_store_find_account_by_name (f->store, "Ctrl S Ltd"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-shortcuts",
+                                             NULL));
+  ks_test_ui_wait (100);
+  shortcuts = ks_test_ui_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, NULL);
+  g_assert_nonnull (shortcuts);
+  save = shortcut_titled (GTK_WIDGET (shortcuts), "Save");
+  g_assert_nonnull (save);
+  /* GTK draws Return as ⏎: “Ctrl + ⏎ / Ctrl + S”. */
+  g_assert_true (ks_test_ui_has_text (save, "⏎"));
+  g_assert_true (ks_test_ui_has_text (save, "S"));
+  gtk_window_close (shortcuts);
+}
+
 /* The nodes of @type a render node tree draws, wherever they are in it. */
 static void
 collect_nodes (GskRenderNode     *node,
@@ -3129,6 +3187,7 @@ main (int   argc,
   ADD ("empty-state-and-sample", test_empty_state_and_sample);
   ADD ("add-and-search", test_add_and_search);
   ADD ("editor-starts-at-name", test_editor_starts_at_name);
+  ADD ("editor-save-keys", test_editor_save_keys);
   ADD ("search-typing", test_search_typing);
   ADD ("selection-follows-account", test_selection_follows_account);
   ADD ("invalid-input", test_invalid_input);

@@ -9,6 +9,7 @@
 #include "ks-account-editor.h"
 #include "ks-error.h"
 #include "ks-money.h"
+#include "ks-plan-widgets.h"
 #include "ks-widgets.h"
 
 struct _KsAccountEditor
@@ -443,6 +444,9 @@ ks_account_editor_init (KsAccountEditor *self)
   adw_combo_row_set_model (self->tier_row, G_LIST_MODEL (tiers));
 
   add_rating_rows (self);
+
+  /* Ctrl+Enter saves too, as in the other editors, from the notes as well. */
+  ks_plan_add_save_shortcut (GTK_WIDGET (self), "editor.save");
 
   /* Enter in any field saves, as in every GNOME dialog. */
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
