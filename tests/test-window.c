@@ -10,7 +10,9 @@
 
 #include "ks-account-editor.h"
 #include "ks-cell-text.h"
+#include "ks-contract-editor.h"
 #include "ks-import-dialog.h"
+#include "ks-member-editor.h"
 #include "ks-application.h"
 #include "ks-portfolio-view.h"
 #include "ks-preferences-window.h"
@@ -339,6 +341,69 @@ test_editor_starts_at_name (Fixture       *f,
   g_assert_nonnull (focus);
   g_assert_true (focus == name || gtk_widget_is_ancestor (focus, name));
   gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+/* Shows @view_name, then checks what the header bar's + says it adds and that Ctrl+N
+ * (win.add-account) opens the editor of @editor_type, which is closed again. */
+static void
+assert_adds (Fixture    *f,
+             const char *view_name,
+             const char *tooltip,
+             GType       editor_type)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (ks_test_ui_find_by_type (GTK_WIDGET (f->window),
+                                                                 ADW_TYPE_VIEW_STACK));
+  GtkWidget *add = ks_test_ui_find_by_name (GTK_WIDGET (f->window), "window-add-button");
+  GtkWindow *editor;
+
+  adw_view_stack_set_visible_child_name (stack, view_name);
+  ks_test_ui_wait (100);
+  g_assert_nonnull (add);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (add), ==, tooltip);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-account", NULL));
+  ks_test_ui_wait (100);
+  editor = ks_test_ui_find_toplevel (editor_type, NULL);
+  g_assert_nonnull (editor);
+  gtk_window_destroy (editor);
+  ks_test_ui_wait (50);
+}
+
+/* The + and Ctrl+N add what the view lists, and say so; an account where a contract
+ * has no account to be with yet. The primary menu's Add Account adds an account
+ * whatever the view. */
+static void
+test_add_follows_view (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWindow *editor;
+  GtkWidget *empty_add;
+
+  /* With no account yet, the empty Contracts view's Add Contract says why it is off. */
+  assert_adds (f, "contracts", "Add Account (Ctrl+N)", KS_TYPE_ACCOUNT_EDITOR);
+  empty_add = ks_test_ui_find_by_name (GTK_WIDGET (f->window), "contracts-empty-add");
+  g_assert_nonnull (empty_add);
+  g_assert_true (gtk_widget_get_mapped (empty_add));
+  g_assert_false (gtk_widget_is_sensitive (empty_add));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (empty_add), ==,
+                   "A contract is with an account: add an account first.");
+  assert_adds (f, "portfolio", "Add Account (Ctrl+N)", KS_TYPE_ACCOUNT_EDITOR);
+  load_sample (f);
+  assert_adds (f, "contracts", "Add Contract (Ctrl+N)", KS_TYPE_CONTRACT_EDITOR);
+  g_assert_true (gtk_widget_is_sensitive (empty_add));
+  g_assert_null (gtk_widget_get_tooltip_text (empty_add));
+  assert_adds (f, "team", "Add Team Member (Ctrl+N)", KS_TYPE_MEMBER_EDITOR);
+  assert_adds (f, "quadrant", "Add Account (Ctrl+N)", KS_TYPE_ACCOUNT_EDITOR);
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (ks_test_ui_find_by_type (GTK_WIDGET (f->window),
+                                                                                  ADW_TYPE_VIEW_STACK)),
+                                         "team");
+  ks_test_ui_wait (100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-account", NULL));
+  ks_test_ui_wait (100);
+  editor = ks_test_ui_find_toplevel (KS_TYPE_ACCOUNT_EDITOR, NULL);
+  g_assert_nonnull (editor);
+  g_assert_null (ks_test_ui_find_toplevel (KS_TYPE_MEMBER_EDITOR, NULL));
+  gtk_window_destroy (editor);
 }
 
 /* Add an account through the editor, then find it by search in Chinese and Latin. */
@@ -3188,6 +3253,7 @@ main (int   argc,
   ADD ("add-and-search", test_add_and_search);
   ADD ("editor-starts-at-name", test_editor_starts_at_name);
   ADD ("editor-save-keys", test_editor_save_keys);
+  ADD ("add-follows-view", test_add_follows_view);
   ADD ("search-typing", test_search_typing);
   ADD ("selection-follows-account", test_selection_follows_account);
   ADD ("invalid-input", test_invalid_input);

@@ -122,6 +122,7 @@ struct _KsContractsView
   guint               reload_id;      /* the idle that reads after a change */
   gboolean            setting_choices;
 
+  GtkWidget          *empty_add_button;
   GtkStringList      *accounts;       /* the account filter: “All Accounts”, then names */
   GArray             *account_ids;    /* gint64, for the names after the first */
   GtkStringList      *owners;         /* the owner filter: “All Owners”, then owners */
@@ -907,9 +908,13 @@ on_store_changed (KsContractsView *self)
 static void
 update_add_enabled (KsContractsView *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contracts.add",
-                                 self->store != NULL &&
-                                 ks_store_get_n_accounts (self->store) > 0);
+  gboolean can_add = self->store != NULL && ks_store_get_n_accounts (self->store) > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contracts.add", can_add);
+  /* A greyed-out button says why. */
+  gtk_widget_set_tooltip_text (self->empty_add_button,
+                               can_add ? NULL
+                                       : _("A contract is with an account: add an account first."));
 }
 
 static void
@@ -1063,6 +1068,7 @@ ks_contracts_view_class_init (KsContractsViewClass *klass)
                                                "/io/github/keystone_ka/Keystone/"
                                                "ks-contracts-view.ui");
   gtk_widget_class_bind_template_child (widget_class, KsContractsView, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, KsContractsView, empty_add_button);
   gtk_widget_class_bind_template_child (widget_class, KsContractsView, results_stack);
   gtk_widget_class_bind_template_child (widget_class, KsContractsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, KsContractsView, account_filter);
@@ -1137,7 +1143,7 @@ ks_contracts_view_init (KsContractsView *self)
                                                                                    self, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contracts.add", FALSE);
+  update_add_enabled (self);
   update_summary (self);
 }
 

@@ -46,6 +46,7 @@ struct _KsWindow
   KsLazyBin *team_bin;
   KsLazyBin *contracts_bin;
   GtkToggleButton *search_button;
+  GtkButton *add_button;
 
   KsAccountPage *account_page;   /* the account shown, or NULL */
   KsMemberPage *member_page;     /* the team member shown, or NULL */
@@ -1011,24 +1012,87 @@ show_quadrant_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->stack, "portfolio");
 }
 
+/* What Ctrl+N and the header bar's + add: what the view on screen lists, a team member
+ * or a contract; an account anywhere else, and on Contracts while there is no account
+ * for a contract to be with. */
+typedef enum {
+  ADD_ACCOUNT,
+  ADD_MEMBER,
+  ADD_CONTRACT,
+} AddKind;
+
+static AddKind
+get_add_kind (KsWindow *self)
+{
+  const char *view = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (gtk_stack_get_visible_child (self->main_stack)
+      != gtk_stack_get_child_by_name (self->main_stack, "views"))
+    return ADD_ACCOUNT;
+  if (g_strcmp0 (view, "team") == 0)
+    return ADD_MEMBER;
+  if (g_strcmp0 (view, "contracts") == 0 && self->store != NULL &&
+      ks_store_get_n_accounts (self->store) > 0)
+    return ADD_CONTRACT;
+  return ADD_ACCOUNT;
+}
+
+/* The + button says what it adds. */
+static void
+update_add_button (KsWindow *self)
+{
+  const char *label, *tooltip;
+
+  switch (get_add_kind (self))
+    {
+    case ADD_MEMBER:
+      label = _("Add Team Member");
+      tooltip = _("Add Team Member (Ctrl+N)");
+      break;
+    case ADD_CONTRACT:
+      label = _("Add Contract");
+      tooltip = _("Add Contract (Ctrl+N)");
+      break;
+    case ADD_ACCOUNT:
+    default:
+      label = _("Add Account");
+      tooltip = _("Add Account (Ctrl+N)");
+      break;
+    }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 static void
 add_account_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
 {
   KsWindow *self = KS_WINDOW (widget);
-  const char *view = adw_view_stack_get_visible_child_name (self->stack);
 
-  /* Ctrl+N adds what the view on screen lists. */
-  if (gtk_stack_get_visible_child (self->main_stack) == gtk_stack_get_child_by_name (self->main_stack, "views")
-      && g_strcmp0 (view, "team") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->team_view), "team.add-member", NULL);
-  else if (gtk_stack_get_visible_child (self->main_stack)
-             == gtk_stack_get_child_by_name (self->main_stack, "views")
-           && g_strcmp0 (view, "contracts") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->contracts_view), "contracts.add", NULL);
-  else
-    ks_window_edit_account (self, NULL);
+  switch (get_add_kind (self))
+    {
+    case ADD_MEMBER:
+      gtk_widget_activate_action (GTK_WIDGET (self->team_view), "team.add-member", NULL);
+      break;
+    case ADD_CONTRACT:
+      gtk_widget_activate_action (GTK_WIDGET (self->contracts_view), "contracts.add", NULL);
+      break;
+    case ADD_ACCOUNT:
+    default:
+      ks_window_edit_account (self, NULL);
+      break;
+    }
+}
+
+/* The primary menu's Add Account adds an account whatever the view. */
+static void
+new_account_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  ks_window_edit_account (KS_WINDOW (widget), NULL);
 }
 
 /* win.open-account and win.delete-account take an account id; a stale id (the account
@@ -1295,6 +1359,14 @@ ks_window_constructed (GObject *object)
   view = g_settings_get_string (self->settings, "last-view");
   if (adw_view_stack_get_child_by_name (self->stack, view) != NULL)
     adw_view_stack_set_visible_child_name (self->stack, view);
+
+  g_signal_connect_object (self->stack, "notify::visible-child-name",
+                           G_CALLBACK (update_add_button), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->main_stack, "notify::visible-child",
+                           G_CALLBACK (update_add_button), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ks_store_get_accounts (self->store), "items-changed",
+                           G_CALLBACK (update_add_button), self, G_CONNECT_SWAPPED);
+  update_add_button (self);
 }
 
 static void
@@ -1384,8 +1456,10 @@ ks_window_class_init (KsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KsWindow, team_bin);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, contracts_bin);
   gtk_widget_class_bind_template_child (widget_class, KsWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, KsWindow, add_button);
 
   gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
+  gtk_widget_class_install_action (widget_class, "win.new-account", NULL, new_account_action);
   gtk_widget_class_install_action (widget_class, "win.open-account", "x", account_action);
   gtk_widget_class_install_action (widget_class, "win.edit-account", "x", account_action);
   gtk_widget_class_install_action (widget_class, "win.open-account-section", "(xs)",
