@@ -86,6 +86,28 @@ fixture_tear_down (Fixture       *f,
   ks_test_ui_close_all (&f->dir, &f->path);
 }
 
+/* For a test of fixture_set_up_chinese(): runs the test again in a subprocess, where
+ * the window is in Chinese, and says whether this is that subprocess. Skips the test
+ * when the catalogue is not built. */
+static gboolean
+in_chinese_subprocess (void)
+{
+  g_autofree char *po_dir = chinese_catalogue_dir ();
+
+  if (po_dir == NULL)
+    {
+      g_test_skip ("the zh_CN catalogue is not built");
+      return FALSE;
+    }
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static GtkStack *
 main_stack (Fixture *f)
 {
@@ -1540,23 +1562,33 @@ static void
 test_quadrants_whole_chinese (Fixture       *f,
                               gconstpointer  data)
 {
-  g_autofree char *po_dir = chinese_catalogue_dir ();
-
-  if (po_dir == NULL)
-    {
-      g_test_skip ("the zh_CN catalogue is not built");
-      return;
-    }
-  if (!g_test_subprocess ())
-    {
-      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_test_trap_assert_passed ();
-      return;
-    }
+  if (!in_chinese_subprocess ())
+    return;
 
   g_assert_cmpstr (_("Strategic"), ==, "战略客户");
   g_assert_cmpstr (_("Load _Sample Portfolio"), ==, "载入示例客户组合(_S)");
   g_assert_cmpuint (check_cells_whole (f, 900, 1u << 5, G_MAXINT), >=, 10);
+}
+
+/* About Keystone in Chinese: the developers and the copyright are in Chinese too, as
+ * the developer name is. */
+static void
+test_about_chinese (Fixture       *f,
+                    gconstpointer  data)
+{
+  AdwAboutWindow *about;
+
+  if (!in_chinese_subprocess ())
+    return;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "about", NULL);
+  ks_test_ui_wait (100);
+  about = ADW_ABOUT_WINDOW (ks_test_ui_find_toplevel (ADW_TYPE_ABOUT_WINDOW, NULL));
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_developer_name (about), ==, "Keystone 开发团队");
+  g_assert_cmpstr (adw_about_window_get_developers (about)[0], ==, "Keystone 开发团队");
+  g_assert_cmpstr (adw_about_window_get_copyright (about), ==, "© 2026 Keystone 开发团队");
+  gtk_window_destroy (GTK_WINDOW (about));
 }
 
 /* A search hides the row that last had the focus in the list: the tenth. */
@@ -3291,6 +3323,8 @@ main (int   argc,
   ADD ("amounts-whole", test_amounts_whole);
   g_test_add ("/keystone/window/quadrants-whole-chinese", Fixture, NULL,
               fixture_set_up_chinese, test_quadrants_whole_chinese, fixture_tear_down);
+  g_test_add ("/keystone/window/about-chinese", Fixture, NULL,
+              fixture_set_up_chinese, test_about_chinese, fixture_tear_down);
   ADD ("cell-text-own-fonts", test_cell_text_own_fonts);
   ADD ("cells-follow-font", test_cells_follow_font);
   ADD ("cells-share-layouts", test_cells_share_layouts);

@@ -317,7 +317,7 @@ about_action (GSimpleAction *action,
               GVariant      *param,
               gpointer       user_data)
 {
-  static const char *developers[] = { "The Keystone developers", NULL };
+  const char *developers[] = { _("The Keystone developers"), NULL };
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
 
   adw_show_about_window (window,
@@ -331,7 +331,7 @@ about_action (GSimpleAction *action,
                          "website", "https://github.com/keystone-ka/keystone",
                          "issue-url", "https://github.com/keystone-ka/keystone/issues",
                          "license-type", GTK_LICENSE_GPL_3_0,
-                         "copyright", "© 2026 The Keystone developers",
+                         "copyright", _("© 2026 The Keystone developers"),
                          /* Translators: your names, one per line */
                          "translator-credits", _("translator-credits"),
                          NULL);
