@@ -1073,6 +1073,32 @@ shown_account_name (Fixture *f)
   return name;
 }
 
+/* Enter in the search opens the first account found; with none found, nothing. */
+static void
+test_search_enter_opens (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkEditable *search;
+
+  load_sample (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  ks_test_ui_wait (50);
+  search = ks_portfolio_view_get_search_entry (f->view);
+  gtk_editable_set_text (search, "northwind");
+  ks_test_ui_wait (100);
+  g_assert_cmpuint (n_visible (f), ==, 1);
+  g_signal_emit_by_name (search, "activate");
+  ks_test_ui_wait (100);
+  g_assert_cmpstr (shown_account_name (f), ==, "Northwind Logistics Ltd");
+
+  gtk_editable_set_text (search, "qqqq");
+  ks_test_ui_wait (100);
+  g_assert_cmpuint (n_visible (f), ==, 0);
+  g_signal_emit_by_name (search, "activate");
+  ks_test_ui_wait (100);
+  g_assert_null (shown_account_name (f));
+}
+
 /* Hover a bubble, click it: that account opens. Click a quadrant's title: the list
  * shows that quadrant. The keyboard reaches the bubbles too. */
 static void
@@ -3286,6 +3312,7 @@ main (int   argc,
   ADD ("editor-starts-at-name", test_editor_starts_at_name);
   ADD ("editor-save-keys", test_editor_save_keys);
   ADD ("add-follows-view", test_add_follows_view);
+  ADD ("search-enter-opens", test_search_enter_opens);
   ADD ("search-typing", test_search_typing);
   ADD ("selection-follows-account", test_selection_follows_account);
   ADD ("invalid-input", test_invalid_input);

@@ -871,6 +871,14 @@ on_activate (KsPortfolioView *self,
                                 ks_account_get_id (account));
 }
 
+/* Enter in the search opens the first account found, the one at the top of the list. */
+static void
+on_search_activate (KsPortfolioView *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+    on_activate (self, 0);
+}
+
 /* End goes to the last account. GTK's own End goes to the list's last row, which is
  * hidden when rows past the last account are kept (see ks-portfolio-rows.c): the focus
  * would not move. Left to GTK when there are none. */
@@ -1395,6 +1403,8 @@ ks_portfolio_view_init (KsPortfolioView *self)
                             G_CALLBACK (on_search_changed), self);
   g_signal_connect_swapped (self->search_entry, "stop-search",
                             G_CALLBACK (on_stop_search), self);
+  g_signal_connect_swapped (self->search_entry, "activate",
+                            G_CALLBACK (on_search_activate), self);
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
                             G_CALLBACK (on_search_mode_changed), self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
