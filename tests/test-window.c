@@ -428,6 +428,42 @@ test_add_follows_view (Fixture       *f,
   gtk_window_destroy (editor);
 }
 
+static gboolean
+is_automatic_paper_label (GtkWidget     *widget,
+                          gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), "Automatic (");
+}
+
+/* Preferences shows the paper size chosen whole, “Automatic (A4)”, in its default
+ * size: a long subtitle beside it squeezed it to “Autom…”. */
+static void
+test_preferences_paper_whole (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkWindow *prefs;
+  GtkWidget *row, *page, *label;
+  int natural;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+  ks_test_ui_wait (100);
+  prefs = ks_test_ui_find_toplevel (KS_TYPE_PREFERENCES_WINDOW, NULL);
+  g_assert_nonnull (prefs);
+  row = ks_test_ui_find_by_name (GTK_WIDGET (prefs), "paper-size-row");
+  g_assert_nonnull (row);
+  page = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_PAGE);
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs),
+                                           ADW_PREFERENCES_PAGE (page));
+  ks_test_ui_wait (100);
+
+  label = ks_test_ui_find (row, is_automatic_paper_label, NULL);
+  g_assert_nonnull (label);
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_width (label), >=, natural);
+  gtk_window_close (prefs);
+}
+
 /* Add an account through the editor, then find it by search in Chinese and Latin. */
 static void
 test_add_and_search (Fixture       *f,
@@ -3313,6 +3349,7 @@ main (int   argc,
   ADD ("editor-save-keys", test_editor_save_keys);
   ADD ("add-follows-view", test_add_follows_view);
   ADD ("search-enter-opens", test_search_enter_opens);
+  ADD ("preferences-paper-whole", test_preferences_paper_whole);
   ADD ("search-typing", test_search_typing);
   ADD ("selection-follows-account", test_selection_follows_account);
   ADD ("invalid-input", test_invalid_input);
