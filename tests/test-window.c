@@ -464,6 +464,30 @@ test_preferences_paper_whole (Fixture       *f,
   gtk_window_close (prefs);
 }
 
+/* An account's page shows its KA score as the portfolio does, to a tenth. */
+static void
+test_page_score_as_list (Fixture       *f,
+                         gconstpointer  data)
+{
+  KsAccount *account;
+  KsAccountPage *page;
+  GtkWidget *label;
+  g_autofree char *expected = NULL;
+
+  load_sample (f);
+  account = visible_account (f, 0);
+  expected = g_strdup_printf ("%.1f", ks_account_get_ka_score (account));
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (f->view), expected));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-account", "x",
+                                             ks_account_get_id (account)));
+  ks_test_ui_wait (200);
+  page = ks_window_get_account_page (f->window);
+  g_assert_nonnull (page);
+  label = ks_test_ui_find_by_name (GTK_WIDGET (page), "overview-ka-score");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected);
+}
+
 /* Add an account through the editor, then find it by search in Chinese and Latin. */
 static void
 test_add_and_search (Fixture       *f,
@@ -3350,6 +3374,7 @@ main (int   argc,
   ADD ("add-follows-view", test_add_follows_view);
   ADD ("search-enter-opens", test_search_enter_opens);
   ADD ("preferences-paper-whole", test_preferences_paper_whole);
+  ADD ("page-score-as-list", test_page_score_as_list);
   ADD ("search-typing", test_search_typing);
   ADD ("selection-follows-account", test_selection_follows_account);
   ADD ("invalid-input", test_invalid_input);

@@ -226,13 +226,14 @@ add_bar_row (GtkWidget  *group,
              const char *title,
              const char *subtitle,
              double      value,
+             int         decimals,
              const char *name)
 {
   GtkGrid *grid = g_object_get_data (G_OBJECT (group), "ks-grid");
   int row = add_title (group, title, subtitle);
   GtkWidget *bar = gtk_level_bar_new_for_interval (0, 100);
   GtkWidget *label;
-  g_autofree char *text = g_strdup_printf ("%.0f", value);
+  g_autofree char *text = g_strdup_printf ("%.*f", decimals, value);
 
   gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), CLAMP (value, 0, 100));
   gtk_level_bar_add_offset_value (GTK_LEVEL_BAR (bar), "low", 50);
@@ -244,7 +245,7 @@ add_bar_row (GtkWidget  *group,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 
   label = gtk_label_new (text);
-  gtk_label_set_width_chars (GTK_LABEL (label), 3);
+  gtk_label_set_width_chars (GTK_LABEL (label), decimals > 0 ? 4 + decimals : 3);
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
   gtk_widget_add_css_class (label, "numeric");
   if (name != NULL)
@@ -296,7 +297,9 @@ add_score_group (KsAccountPage *self,
   KsTier tier = ks_account_get_tier (account);
   KsQuadrant quadrant = ks_account_get_quadrant (account);
 
-  add_bar_row (group, _("KA Score"), NULL, ks_account_get_ka_score (account),
+  /* Scores as the portfolio shows them, to a tenth: the tiers' thresholds are compared
+   * with that, and 79.6 shown as 80 would look Core. */
+  add_bar_row (group, _("KA Score"), NULL, ks_account_get_ka_score (account), 1,
                "overview-ka-score");
   for (guint d = 0; d < KS_N_DIMENSIONS; d++)
     {
@@ -306,7 +309,7 @@ add_score_group (KsAccountPage *self,
       /* Translators: a dimension's weight in the KA score, e.g. “weight 40 %” */
       weight = g_strdup_printf (_("weight %d %%"), rules->weights[d]);
       add_bar_row (group, ks_dimension_get_label (d), weight,
-                   ks_scoring_dimension_score (ks_account_get_ratings (account), d), name);
+                   ks_scoring_dimension_score (ks_account_get_ratings (account), d), 1, name);
     }
 
   pill = gtk_label_new (ks_tier_get_label (tier));
@@ -373,7 +376,7 @@ add_health_group (KsAccountPage *self,
 
   group = new_group (_("Health"),
                      _("Computed from the plan; the weights are in Preferences."));
-  add_bar_row (group, _("Health Score"), NULL, summary->health, "overview-health");
+  add_bar_row (group, _("Health Score"), NULL, summary->health, 0, "overview-health");
 
   /* The same facts as the store's summary: the plan, and the relationships as of now. */
   now = ks_store_dup_now (self->store);
@@ -399,7 +402,7 @@ add_health_group (KsAccountPage *self,
        * e.g. “weight 30 % · adds 24.0” */
       detail = g_strdup_printf (_("weight %.0f %% · adds %.1f"), part->weight,
                                 part->contribution);
-      add_bar_row (group, ks_health_component_get_label (i), detail, part->score, name);
+      add_bar_row (group, ks_health_component_get_label (i), detail, part->score, 0, name);
     }
   gtk_box_append (box, group);
 }
