@@ -2702,6 +2702,13 @@ label_contains (GtkWidget  *root,
   return strstr (gtk_label_get_text (GTK_LABEL (label)), text) != NULL;
 }
 
+static gboolean
+is_mapped_card (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, "card") && gtk_widget_get_mapped (widget);
+}
+
 static void
 test_account_plan (Fixture       *f,
                    gconstpointer  data)
@@ -2738,6 +2745,10 @@ test_account_plan (Fixture       *f,
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
   g_assert_true (ks_test_ui_has_text (GTK_WIDGET (page), "计划测试有限公司"));
   g_assert_nonnull (ks_test_ui_find_by_name (GTK_WIDGET (page), "overview-health-empty"));
+  /* No plan yet: the health heading says what to do, over no empty card. */
+  g_assert_null (ks_test_ui_find (ks_test_ui_find_by_name (GTK_WIDGET (page),
+                                                           "overview-health-empty"),
+                                  is_mapped_card, NULL));
   /* It fits a phone: the sidebar folds into a drop-down. */
   {
     int minimum;

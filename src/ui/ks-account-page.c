@@ -370,6 +370,8 @@ add_health_group (KsAccountPage *self,
                          _("No plan yet: add targets, actions or risks and the health "
                            "score follows."));
       gtk_widget_set_name (group, "overview-health-empty");
+      /* Only the heading and what to do: no empty card under them. */
+      gtk_widget_set_visible (g_object_get_data (G_OBJECT (group), "ks-grid"), FALSE);
       gtk_box_append (box, group);
       return;
     }
