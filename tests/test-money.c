@@ -451,6 +451,30 @@ test_percent_refused (void)
     }
 }
 
+/* Signed figures: a plus or a true minus (U+2212), none on what shows as zero. */
+static void
+test_format_signed (void)
+{
+  static const struct { double value; int decimals; const char *expected; } cases[] = {
+    { 3, 0, "+3" },
+    { -2, 0, "−2" },
+    { 0, 0, "0" },
+    { -100, 0, "−100" },
+    { 0.4, 1, "+0.4" },
+    { -0.8, 1, "−0.8" },
+    { -0.04, 1, "0.0" },
+    { 0.04, 1, "0.0" },
+    { 12.25, 2, "+12.25" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = ks_number_format_signed (cases[i].value, cases[i].decimals);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -468,6 +492,7 @@ main (int   argc,
   g_test_add_func ("/keystone/money/round-trip", test_round_trip);
   g_test_add_func ("/keystone/money/percent", test_percent);
   g_test_add_func ("/keystone/money/percent-refused", test_percent_refused);
+  g_test_add_func ("/keystone/money/format-signed", test_format_signed);
 
   return g_test_run ();
 }

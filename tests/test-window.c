@@ -2146,6 +2146,39 @@ test_editor_save_keys (Fixture       *f,
   gtk_window_close (shortcuts);
 }
 
+/* A survey row shows a fall with a true minus, as the documents do: “NPS −20”,
+ * “−0.5 since 2026-Q1”, not with a hyphen. */
+static void
+test_satisfaction_signs (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(KsAccount) account = ks_account_new ();
+  g_autoptr(GError) error = NULL;
+  KsSatisfaction earlier = { .quarter = (char *) "2026-Q1", .score = 8.0,
+                             .has_nps = TRUE, .nps = 10 };
+  KsSatisfaction later = { .quarter = (char *) "2026-Q2", .score = 7.5,
+                           .has_nps = TRUE, .nps = -20 };
+  KsAccountPage *page;
+  gint64 id;
+
+  ks_account_set_name (account, "Survey Signs Ltd");
+  g_assert_true (ks_store_add_account (f->store, account, &error));
+  g_assert_no_error (error);
+  id = ks_account_get_id (account);
+  g_assert_true (ks_store_save_satisfaction (f->store, id, &earlier, &error));
+  g_assert_true (ks_store_save_satisfaction (f->store, id, &later, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-account-section",
+                                             "(xs)", id, "satisfaction"));
+  ks_test_ui_wait (200);
+  page = ks_window_get_account_page (f->window);
+  g_assert_nonnull (page);
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (page),
+                                      "Score 7.5 of 10 · NPS −20 · −0.5 since 2026-Q1"));
+  g_assert_true (ks_test_ui_has_text (GTK_WIDGET (page), "Score 8.0 of 10 · NPS +10"));
+}
+
 /* The nodes of @type a render node tree draws, wherever they are in it. */
 static void
 collect_nodes (GskRenderNode     *node,
@@ -3386,6 +3419,7 @@ main (int   argc,
   ADD ("search-enter-opens", test_search_enter_opens);
   ADD ("preferences-paper-whole", test_preferences_paper_whole);
   ADD ("page-score-as-list", test_page_score_as_list);
+  ADD ("satisfaction-signs", test_satisfaction_signs);
   ADD ("search-typing", test_search_typing);
   ADD ("selection-follows-account", test_selection_follows_account);
   ADD ("invalid-input", test_invalid_input);

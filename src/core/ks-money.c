@@ -716,3 +716,16 @@ not_a_percentage:
                            "like 12.5."));
   return FALSE;
 }
+
+char *
+ks_number_format_signed (double value,
+                         int    decimals)
+{
+  g_autofree char *magnitude = g_strdup_printf ("%.*f", MAX (decimals, 0),
+                                                value < 0 ? -value : value);
+
+  /* By what is shown: -0.04 with one decimal is “0.0”, with no sign. */
+  if (strspn (magnitude, "0.,") == strlen (magnitude))
+    return g_steal_pointer (&magnitude);
+  return g_strconcat (value > 0 ? "+" : "−", magnitude, NULL);
+}

@@ -36,4 +36,9 @@ gboolean            ks_percent_parse           (const char *text,
                                                 double     *out_percent,
                                                 GError    **error);
 
+/* A change or a score either side of zero, with its sign and a true minus:
+ * 3 → "+3", -2 → "−2", 0 → "0"; -0.8 with one decimal → "−0.8". */
+char               *ks_number_format_signed    (double      value,
+                                                int         decimals);
+
 G_END_DECLS

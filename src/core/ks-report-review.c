@@ -1160,17 +1160,6 @@ add_summary (Review       *review,
   add_value (review, _("Accounts with Alerts"), alerts, KS_DOCUMENT_STYLE_NORMAL);
 }
 
-/* “+3”, “−2”, “0”. */
-static char *
-format_change (int change)
-{
-  if (change > 0)
-    return g_strdup_printf ("+%d", change);
-  if (change < 0)
-    return g_strdup_printf ("−%d", -change);
-  return g_strdup ("0");
-}
-
 /* A table of counts by tier or quadrant: now, their share, and at the previous
  * snapshot with the change. */
 static void
@@ -1211,7 +1200,7 @@ add_count_table (Review      *review,
       g_autofree char *share = format_percent (total > 0 ? 100.0 * now[g] / total : 0);
       g_autofree char *then = review->previous_quarter != NULL ? format_count (before[g]) : NULL;
       g_autofree char *change = review->previous_quarter != NULL
-                                ? format_change ((int) now[g] - (int) before[g]) : NULL;
+                                ? ks_number_format_signed ((int) now[g] - (int) before[g], 0) : NULL;
       const char *cells[] = { label (g), count, share, then, change };
 
       ks_document_table_add_row (table, cells);

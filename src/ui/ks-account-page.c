@@ -220,7 +220,9 @@ add_row (GtkWidget  *group,
   add_widget_row (group, title, subtitle, label);
 }
 
-/* A row with a level bar from 0 to 100 and the figure beside it. */
+/* A row with a level bar from 0 to 100 and the figure beside it, to @decimals places.
+ * Scores take one, as the portfolio shows them: the tiers' thresholds are compared
+ * with that, and 79.6 shown as 80 would look Core. */
 static void
 add_bar_row (GtkWidget  *group,
              const char *title,
@@ -297,8 +299,6 @@ add_score_group (KsAccountPage *self,
   KsTier tier = ks_account_get_tier (account);
   KsQuadrant quadrant = ks_account_get_quadrant (account);
 
-  /* Scores as the portfolio shows them, to a tenth: the tiers' thresholds are compared
-   * with that, and 79.6 shown as 80 would look Core. */
   add_bar_row (group, _("KA Score"), NULL, ks_account_get_ka_score (account), 1,
                "overview-ka-score");
   for (guint d = 0; d < KS_N_DIMENSIONS; d++)

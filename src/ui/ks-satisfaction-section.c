@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "ks-error.h"
+#include "ks-money.h"
 #include "ks-plan-widgets.h"
 #include "ks-quarter.h"
 #include "ks-relations.h"
@@ -27,9 +28,13 @@ static char *
 format_survey (const KsSatisfaction *survey)
 {
   if (survey->has_nps)
-    /* Translators: a satisfaction survey: the score of 10 and the Net Promoter Score,
-     * “Score 8.5 of 10 · NPS +40” */
-    return g_strdup_printf (_("Score %.1f of 10 · NPS %+d"), survey->score, survey->nps);
+    {
+      g_autofree char *nps = ks_number_format_signed (survey->nps, 0);
+
+      /* Translators: a satisfaction survey: the score of 10 and the Net Promoter Score
+       * with its sign, “Score 8.5 of 10 · NPS +40” */
+      return g_strdup_printf (_("Score %.1f of 10 · NPS %s"), survey->score, nps);
+    }
   /* Translators: a satisfaction survey's score of 10, “Score 8.5 of 10” */
   return g_strdup_printf (_("Score %.1f of 10"), survey->score);
 }
@@ -290,7 +295,7 @@ draw_axes (KsSatisfactionTrend *self,
       set_color (cr, &style->nps, 1);
       for (int nps = NPS_MIN; nps <= NPS_MAX; nps += 100)
         {
-          g_autofree char *text = g_strdup_printf (nps > 0 ? "%+d" : "%d", nps);
+          g_autofree char *text = ks_number_format_signed (nps, 0);
 
           draw_text (widget, cr, text, g->right + 6, nps_y (g, nps), 0, 0.5);
         }
@@ -363,7 +368,7 @@ draw_series (KsSatisfactionTrend *self,
 
       if (label)
         {
-          g_autofree char *text = nps ? g_strdup_printf ("%+d", point->nps)
+          g_autofree char *text = nps ? ks_number_format_signed (point->nps, 0)
                                       : g_strdup_printf ("%.1f", point->score);
 
           /* Scores above their points, NPS below theirs. */
@@ -1030,10 +1035,13 @@ survey_row_update (SurveyRow            *sr,
 
   /* The change from the survey before, where there is one. */
   if (previous != NULL && fabs (survey->score - previous->score) >= 0.05)
-    /* Translators: a survey and its change from the one before, “Score 8.5 of 10 ·
-     * +0.5 since 2026-Q2” */
-    subtitle = g_strdup_printf (_("%s · %+.1f since %s"), text, survey->score - previous->score,
-                                previous->quarter);
+    {
+      g_autofree char *change = ks_number_format_signed (survey->score - previous->score, 1);
+
+      /* Translators: a survey and its change from the one before, with its sign,
+       * “Score 8.5 of 10 · +0.5 since 2026-Q2” */
+      subtitle = g_strdup_printf (_("%s · %s since %s"), text, change, previous->quarter);
+    }
   else
     subtitle = g_steal_pointer (&text);
 
