@@ -488,6 +488,44 @@ test_page_score_as_list (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected);
 }
 
+/* With no account, the quadrant chart says how to get some rather than draw empty axes;
+ * its Add Account opens the editor; with accounts, the chart is there. */
+static void
+test_quadrant_empty (Fixture       *f,
+                     gconstpointer  data)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (ks_test_ui_find_by_type (GTK_WIDGET (f->window),
+                                                                 ADW_TYPE_VIEW_STACK));
+  GtkWidget *empty, *chart, *add;
+  GtkWindow *editor;
+
+  adw_view_stack_set_visible_child_name (stack, "quadrant");
+  ks_test_ui_wait (100);
+  empty = ks_test_ui_find_by_name (GTK_WIDGET (f->window), "quadrant-empty-page");
+  chart = ks_test_ui_find_by_name (GTK_WIDGET (f->window), "quadrant-view");
+  g_assert_nonnull (empty);
+  g_assert_nonnull (chart);
+  g_assert_true (gtk_widget_get_mapped (empty));
+  g_assert_false (gtk_widget_get_mapped (chart));
+  g_assert_true (ks_test_ui_has_text (empty, "No Accounts Yet"));
+
+  add = ks_test_ui_find_by_name (empty, "quadrant-empty-add");
+  g_assert_nonnull (add);
+  g_signal_emit_by_name (add, "clicked");
+  ks_test_ui_wait (100);
+  editor = ks_test_ui_find_toplevel (KS_TYPE_ACCOUNT_EDITOR, NULL);
+  g_assert_nonnull (editor);
+  gtk_window_destroy (editor);
+
+  adw_view_stack_set_visible_child_name (stack, "portfolio");
+  ks_test_ui_wait (100);
+  load_sample (f);
+  adw_view_stack_set_visible_child_name (stack, "quadrant");
+  ks_test_ui_wait (100);
+  g_assert_false (gtk_widget_get_mapped (empty));
+  g_assert_true (gtk_widget_get_mapped (chart));
+}
+
 /* Add an account through the editor, then find it by search in Chinese and Latin. */
 static void
 test_add_and_search (Fixture       *f,
@@ -1792,7 +1830,8 @@ test_views_shown_with_their_page (Fixture       *f,
     { "team", "team-view", FALSE },
     { "contracts", "contracts-view", FALSE },
     { "complaints", "complaints-view", FALSE },
-    { "quadrant", "quadrant-view", FALSE },
+    /* No account yet: the quadrant page shows its empty state. */
+    { "quadrant", "quadrant-empty-page", FALSE },
   };
   AdwViewStack *stack = ADW_VIEW_STACK (ks_test_ui_find_by_type (GTK_WIDGET (f->window),
                                                                  ADW_TYPE_VIEW_STACK));
@@ -3420,6 +3459,7 @@ main (int   argc,
   ADD ("preferences-paper-whole", test_preferences_paper_whole);
   ADD ("page-score-as-list", test_page_score_as_list);
   ADD ("satisfaction-signs", test_satisfaction_signs);
+  ADD ("quadrant-empty", test_quadrant_empty);
   ADD ("search-typing", test_search_typing);
   ADD ("selection-follows-account", test_selection_follows_account);
   ADD ("invalid-input", test_invalid_input);

@@ -166,6 +166,17 @@ ks_quadrant_page_init (KsQuadrantPage *self)
                            G_CALLBACK (on_compare_selected), self, G_CONNECT_SWAPPED);
 }
 
+/* With no account at all, the page says how to get some instead of empty axes. */
+static void
+update_empty (KsQuadrantPage *self)
+{
+  /* The bin's own child, the stack of the two (not bound in the template, which would
+   * unparent it twice on dispose). */
+  gtk_stack_set_visible_child_name (GTK_STACK (adw_bin_get_child (ADW_BIN (self))),
+                                    ks_store_get_n_accounts (self->store) > 0 ? "chart"
+                                                                              : "empty");
+}
+
 GtkWidget *
 ks_quadrant_page_new (KsStore         *store,
                       KsPortfolioView *portfolio)
@@ -188,7 +199,10 @@ ks_quadrant_page_new (KsStore         *store,
                            G_CALLBACK (update_moved), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "snapshots-changed",
                            G_CALLBACK (reload_quarters), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ks_store_get_accounts (store), "items-changed",
+                           G_CALLBACK (update_empty), self, G_CONNECT_SWAPPED);
   reload_quarters (self);
+  update_empty (self);
   return GTK_WIDGET (self);
 }
 
