@@ -725,7 +725,7 @@ ks_number_format_signed (double value,
                                                 value < 0 ? -value : value);
 
   /* By what is shown: -0.04 with one decimal is “0.0”, with no sign. */
-  if (strspn (magnitude, "0.,") == strlen (magnitude))
+  if (strpbrk (magnitude, "123456789") == NULL)
     return g_steal_pointer (&magnitude);
   return g_strconcat (value > 0 ? "+" : "−", magnitude, NULL);
 }

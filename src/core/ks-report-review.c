@@ -132,8 +132,7 @@ format_long_date (const GDate *date)
   g_autoptr(GDateTime) time = g_date_time_new_local (g_date_get_year (date),
                                                      g_date_get_month (date),
                                                      g_date_get_day (date), 12, 0, 0);
-  /* the same format as the header's (ks-document.c) */
-  char *text = g_date_time_format (time, _("%-d %B %Y"));
+  char *text = g_date_time_format (time, _("%-d %B %Y"));   /* as ks-document.c's header */
 
   if (text == NULL)
     text = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date),
@@ -1199,8 +1198,9 @@ add_count_table (Review      *review,
       g_autofree char *count = format_count (now[g]);
       g_autofree char *share = format_percent (total > 0 ? 100.0 * now[g] / total : 0);
       g_autofree char *then = review->previous_quarter != NULL ? format_count (before[g]) : NULL;
-      g_autofree char *change = review->previous_quarter != NULL
-                                ? ks_number_format_signed ((int) now[g] - (int) before[g], 0) : NULL;
+      g_autofree char *change =
+        review->previous_quarter != NULL
+          ? ks_number_format_signed ((int) now[g] - (int) before[g], 0) : NULL;
       const char *cells[] = { label (g), count, share, then, change };
 
       ks_document_table_add_row (table, cells);

@@ -122,7 +122,6 @@ struct _KsContractsView
   guint               reload_id;      /* the idle that reads after a change */
   gboolean            setting_choices;
 
-  GtkWidget          *empty_add_button;
   GtkStringList      *accounts;       /* the account filter: “All Accounts”, then names */
   GArray             *account_ids;    /* gint64, for the names after the first */
   GtkStringList      *owners;         /* the owner filter: “All Owners”, then owners */
@@ -134,6 +133,7 @@ struct _KsContractsView
 
   /* template children */
   GtkStack           *main_stack;
+  GtkWidget          *empty_add_button;
   GtkStack           *results_stack;
   GtkSearchEntry     *search_entry;
   GtkDropDown        *account_filter;

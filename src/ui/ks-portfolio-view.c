@@ -871,11 +871,13 @@ on_activate (KsPortfolioView *self,
                                 ks_account_get_id (account));
 }
 
-/* Enter in the search opens the first account found, the one at the top of the list. */
+/* Enter in the search opens the first account found, the one at the top of the list;
+ * with nothing typed, nothing was searched for. */
 static void
 on_search_activate (KsPortfolioView *self)
 {
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0' &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
     on_activate (self, 0);
 }
 

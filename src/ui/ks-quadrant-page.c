@@ -170,8 +170,9 @@ ks_quadrant_page_init (KsQuadrantPage *self)
 static void
 update_empty (KsQuadrantPage *self)
 {
-  /* The bin's own child, the stack of the two (not bound in the template, which would
-   * unparent it twice on dispose). */
+  /* The bin's own child, the stack of the two. Not bound in the template: GTK 4.8's
+   * gtk_widget_dispose_template() unparents a bound direct child, and AdwBin's dispose
+   * then unparents it again (a critical at every window's teardown). */
   gtk_stack_set_visible_child_name (GTK_STACK (adw_bin_get_child (ADW_BIN (self))),
                                     ks_store_get_n_accounts (self->store) > 0 ? "chart"
                                                                               : "empty");

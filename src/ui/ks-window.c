@@ -1031,8 +1031,7 @@ get_add_kind (KsWindow *self)
     return ADD_ACCOUNT;
   if (g_strcmp0 (view, "team") == 0)
     return ADD_MEMBER;
-  if (g_strcmp0 (view, "contracts") == 0 && self->store != NULL &&
-      ks_store_get_n_accounts (self->store) > 0)
+  if (g_strcmp0 (view, "contracts") == 0 && ks_store_get_n_accounts (self->store) > 0)
     return ADD_CONTRACT;
   return ADD_ACCOUNT;
 }
