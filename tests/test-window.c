@@ -2165,23 +2165,23 @@ static void
 test_editor_save_keys (Fixture       *f,
                        gconstpointer  data)
 {
-  KsAccountEditor *editor;
+  static const struct { const char *name; guint keyval; } keys[] = {
+    { "Ctrl Enter Ltd", GDK_KEY_Return },
+    { "Ctrl S Ltd", GDK_KEY_s },
+  };
   GtkWindow *shortcuts;
   GtkWidget *save;
 
-  editor = open_editor (f);
-  type_into (GTK_WIDGET (editor), "name-row", "Ctrl Enter Ltd");
-  g_assert_true (press_key (GTK_WIDGET (editor), GDK_KEY_Return, GDK_CONTROL_MASK));
-  ks_test_ui_wait (100);
-  g_assert_null (ks_test_ui_find_toplevel (KS_TYPE_ACCOUNT_EDITOR, NULL));
-  g_assert_nonnull (ks_store_find_account_by_name (f->store, "Ctrl Enter Ltd"));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      KsAccountEditor *editor = open_editor (f);
 
-  editor = open_editor (f);
-  type_into (GTK_WIDGET (editor), "name-row", "Ctrl S Ltd");
-  g_assert_true (press_key (GTK_WIDGET (editor), GDK_KEY_s, GDK_CONTROL_MASK));
-  ks_test_ui_wait (100);
-  g_assert_null (ks_test_ui_find_toplevel (KS_TYPE_ACCOUNT_EDITOR, NULL));
-  g_assert_nonnull (ks_store_find_account_by_name (f->store, "Ctrl S Ltd"));
+      type_into (GTK_WIDGET (editor), "name-row", keys[i].name);
+      g_assert_true (press_key (GTK_WIDGET (editor), keys[i].keyval, GDK_CONTROL_MASK));
+      ks_test_ui_wait (100);
+      g_assert_null (ks_test_ui_find_toplevel (KS_TYPE_ACCOUNT_EDITOR, NULL));
+      g_assert_nonnull (ks_store_find_account_by_name (f->store, keys[i].name));
+    }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-shortcuts",
                                              NULL));
