@@ -530,6 +530,40 @@ test_quadrant_empty (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (chart));
 }
 
+/* Escape leaves an account's page for the portfolio; on the portfolio it is left to
+ * whatever else wants it. */
+static void
+test_escape_goes_back (Fixture       *f,
+                       gconstpointer  data)
+{
+  KsAccountPage *page;
+  GtkWidget *text;
+
+  load_sample (f);
+  g_assert_false (press_key (GTK_WIDGET (f->window), GDK_KEY_Escape, 0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-account", "x",
+                                             ks_account_get_id (visible_account (f, 0))));
+  ks_test_ui_wait (200);
+  g_assert_nonnull (ks_window_get_account_page (f->window));
+  g_assert_true (press_key (GTK_WIDGET (f->window), GDK_KEY_Escape, 0));
+  ks_test_ui_wait (100);
+  g_assert_null (ks_window_get_account_page (f->window));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
+
+  /* Not while typing in a field of the page: what is half typed stays with it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-account-section",
+                                             "(xs)", ks_account_get_id (visible_account (f, 0)),
+                                             "targets"));
+  ks_test_ui_wait (200);
+  page = ks_window_get_account_page (f->window);
+  g_assert_nonnull (page);
+  text = ks_test_ui_find_by_type (GTK_WIDGET (page), GTK_TYPE_TEXT);
+  g_assert_nonnull (text);
+  g_assert_true (gtk_widget_grab_focus (text));
+  g_assert_false (press_key (GTK_WIDGET (f->window), GDK_KEY_Escape, 0));
+  g_assert_true (ks_window_get_account_page (f->window) == page);
+}
+
 /* Add an account through the editor, then find it by search in Chinese and Latin. */
 static void
 test_add_and_search (Fixture       *f,
@@ -3471,6 +3505,7 @@ main (int   argc,
   ADD ("page-score-as-list", test_page_score_as_list);
   ADD ("satisfaction-signs", test_satisfaction_signs);
   ADD ("quadrant-empty", test_quadrant_empty);
+  ADD ("escape-goes-back", test_escape_goes_back);
   ADD ("search-typing", test_search_typing);
   ADD ("selection-follows-account", test_selection_follows_account);
   ADD ("invalid-input", test_invalid_input);

@@ -1161,6 +1161,24 @@ show_shortcuts_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));
 }
 
+/* Escape leaves an account's or a member's page too, when nothing inside the page took
+ * it first. Not while typing: a figure half typed in a field would be left with its
+ * page. With no page shown, Escape goes on to whatever else wants it. */
+static gboolean
+escape_goes_back (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  KsWindow *self = KS_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (widget));
+
+  if (gtk_stack_get_visible_child (self->main_stack)
+        == gtk_stack_get_child_by_name (self->main_stack, "views") ||
+      (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus))))
+    return FALSE;
+  return gtk_widget_activate_action (widget, "win.go-back", NULL);
+}
+
 static void
 go_back_action (GtkWidget  *widget,
                 const char *action_name,
@@ -1465,6 +1483,7 @@ ks_window_class_init (KsWindowClass *klass)
                                    open_section_action);
   gtk_widget_class_install_action (widget_class, "win.delete-account", "x", account_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_goes_back, NULL);
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL,
                                    show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.open-member", "x", open_member_action);
