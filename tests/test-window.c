@@ -514,7 +514,7 @@ test_quadrant_empty (Fixture       *f,
   g_assert_false (gtk_widget_get_mapped (chart));
   g_assert_true (ks_test_ui_has_text (empty, "No Accounts Yet"));
 
-  add = ks_test_ui_find_by_name (empty, "quadrant-empty-add");
+  add = ks_test_ui_find_button (empty, _("_Add Account"));
   g_assert_nonnull (add);
   g_signal_emit_by_name (add, "clicked");
   ks_test_ui_wait (100);
@@ -523,7 +523,7 @@ test_quadrant_empty (Fixture       *f,
   gtk_window_destroy (editor);
 
   /* Its Load Sample Portfolio fills the chart in place. */
-  g_signal_emit_by_name (ks_test_ui_find_by_name (empty, "quadrant-empty-sample"), "clicked");
+  g_signal_emit_by_name (ks_test_ui_find_button (empty, _("Load _Sample Portfolio")), "clicked");
   ks_test_ui_wait (100);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "quadrant");
   g_assert_false (gtk_widget_get_mapped (empty));

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ks-quadrant-page.h"
+#include "ks-lazy-bin.h"
 #include "ks-widgets.h"
 
 struct _KsQuadrantPage
@@ -143,6 +144,7 @@ ks_quadrant_page_class_init (KsQuadrantPageClass *klass)
   object_class->dispose = ks_quadrant_page_dispose;
 
   g_type_ensure (KS_TYPE_QUADRANT_VIEW);
+  g_type_ensure (KS_TYPE_LAZY_BIN);
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/keystone_ka/Keystone/ks-quadrant-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KsQuadrantPage, quadrant_view);
