@@ -1012,6 +1012,14 @@ show_quadrant_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->stack, "portfolio");
 }
 
+/* Whether the views are on screen, not an account's or a member's page. */
+static gboolean
+showing_views (KsWindow *self)
+{
+  return gtk_stack_get_visible_child (self->main_stack)
+         == gtk_stack_get_child_by_name (self->main_stack, "views");
+}
+
 /* What Ctrl+N and the header bar's + add: what the view on screen lists, a team member
  * or a contract; an account anywhere else, and on Contracts while there is no account
  * for a contract to be with. */
@@ -1026,8 +1034,7 @@ get_add_kind (KsWindow *self)
 {
   const char *view = adw_view_stack_get_visible_child_name (self->stack);
 
-  if (gtk_stack_get_visible_child (self->main_stack)
-      != gtk_stack_get_child_by_name (self->main_stack, "views"))
+  if (!showing_views (self))
     return ADD_ACCOUNT;
   if (g_strcmp0 (view, "team") == 0)
     return ADD_MEMBER;
@@ -1172,8 +1179,7 @@ escape_goes_back (GtkWidget *widget,
   KsWindow *self = KS_WINDOW (widget);
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (widget));
 
-  if (gtk_stack_get_visible_child (self->main_stack)
-        == gtk_stack_get_child_by_name (self->main_stack, "views") ||
+  if (showing_views (self) ||
       (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus))))
     return FALSE;
   return gtk_widget_activate_action (widget, "win.go-back", NULL);
